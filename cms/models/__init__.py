@@ -1,0 +1,48 @@
+"""Enlace's content model (SPEC §2): pages for what has a public place in the site tree,
+snippets for organisations and for contributions (members-only working material).
+
+Why recommendations are pages and contributions are snippets: see docs/architecture.md.
+"""
+
+from .contributions import Contribution, ContributionComment
+from .organisations import (
+    Organisation,
+    OrganisationGroupObjectPermission,
+    OrganisationMembership,
+    OrganisationUserObjectPermission,
+)
+from .pages import (
+    EventIndexPage,
+    EventPage,
+    EventTheme,
+    HomePage,
+    OrganisationIndexPage,
+    PracticeIndexPage,
+    PracticePage,
+    PracticeSource,
+    RecommendationIndexPage,
+    RecommendationPage,
+    TableIndexPage,
+    TableSpacePage,
+)
+
+__all__ = [
+    "Contribution",
+    "ContributionComment",
+    "EventIndexPage",
+    "EventPage",
+    "EventTheme",
+    "HomePage",
+    "Organisation",
+    "OrganisationGroupObjectPermission",
+    "OrganisationIndexPage",
+    "OrganisationMembership",
+    "OrganisationUserObjectPermission",
+    "PracticeIndexPage",
+    "PracticePage",
+    "PracticeSource",
+    "RecommendationIndexPage",
+    "RecommendationPage",
+    "TableIndexPage",
+    "TableSpacePage",
+]

@@ -1,0 +1,63 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, WorkflowMixin
+from wagtail.search import index
+
+from ..fields import CodeField, CodeListField
+
+
+class Contribution(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, index.Indexed, models.Model):
+    """A delegate's input to a working table, discussed in the table's members-only space.
+
+    A snippet, not a page: contributions never have a public URL. Draft state, revisions and
+    Wagtail's workflow support let them be reviewed like recommendations when a table wants to.
+    """
+
+    title = models.CharField(_("title"), max_length=255)
+    table = CodeField(_("working table"), vocabulary="tables")
+    text = models.TextField(_("text"))
+    objectives = CodeListField(_("GCM objectives"), vocabulary="objectives")
+    countries = CodeListField(_("countries"), vocabulary="countries")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="contributions", verbose_name=_("author")
+    )
+    attachment = models.ForeignKey(
+        "wagtaildocs.Document", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("table"),
+        FieldPanel("text"),
+        FieldPanel("objectives"),
+        FieldPanel("countries"),
+        FieldPanel("attachment"),
+    ]
+    search_fields = [index.SearchField("title"), index.SearchField("text"), index.FilterField("table")]
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("contribution")
+        verbose_name_plural = _("contributions")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class ContributionComment(models.Model):
+    """A comment in a contribution's thread; visible to the members of its table."""
+
+    contribution = models.ForeignKey(Contribution, on_delete=models.CASCADE, related_name="comments")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    text = models.TextField(_("comment"))
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.author}: {self.text[:40]}"

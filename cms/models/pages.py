@@ -1,0 +1,535 @@
+"""Page types: the site tree holds everything that has a public place.
+
+Home
+├── Practices (PracticeIndexPage: the repository) ── PracticePage*
+├── Working tables (TableIndexPage) ── TableSpacePage ×4 ── RecommendationPage*
+├── Recommendations (RecommendationIndexPage: all published, by event, theme and table)
+├── Events (EventIndexPage) ── EventPage* (themes inline)
+└── Organisations (OrganisationIndexPage: the directory of Organisation snippets)
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from ..fields import CodeField, CodeListField
+from ..taxonomies import (
+    ADDRESSEES,
+    COUNTRIES,
+    DOCUMENT_LANGUAGES,
+    EVENT_FORMATS,
+    LEVELS,
+    OBJECTIVES,
+    POPULATIONS,
+    PRACTICE_STATUSES,
+    PRINCIPLES,
+    STAKEHOLDER_GROUPS,
+    TABLES,
+    table_name,
+)
+from .organisations import Organisation
+
+YEAR_VALIDATORS = [MinValueValidator(1900), MaxValueValidator(2100)]
+
+
+def labelled(vocabulary, codes, language=None) -> list[dict[str, str]]:
+    """``[{"code", "label"}]`` for templates and serializers."""
+    return [{"code": code, "label": vocabulary.label(code, language)} for code in codes]
+
+
+class HomePage(Page):
+    intro = RichTextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    max_count = 1
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "cms.PracticeIndexPage",
+        "cms.TableIndexPage",
+        "cms.RecommendationIndexPage",
+        "cms.EventIndexPage",
+        "cms.OrganisationIndexPage",
+    ]
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        from ..selectors import objective_counts, published_practices, published_recommendations
+
+        context = super().get_context(request, *args, **kwargs)
+        context["latest_practices"] = published_practices().order_by("-first_published_at")[:6]
+        context["latest_recommendations"] = published_recommendations().order_by("-first_published_at")[:6]
+        context["objective_counts"] = objective_counts()
+        context["practice_index"] = PracticeIndexPage.objects.live().first()
+        return context
+
+
+# --- Practices --------------------------------------------------------------------------
+
+
+class PracticeIndexPage(Page):
+    """The repository of practices."""
+
+    intro = RichTextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    max_count = 1
+    parent_page_types = ["cms.HomePage"]
+    subpage_types = ["cms.PracticePage"]
+
+    class Meta:
+        verbose_name = _("repository of practices")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["practices"] = PracticePage.objects.child_of(self).live().public().order_by("title")
+        return context
+
+
+class PracticePage(Page):
+    """A practice or initiative in the repository; published only after curator review."""
+
+    summary = models.TextField(_("summary"))
+    body = RichTextField(_("description"), blank=True)
+    countries = CodeListField(_("countries"), vocabulary="countries")
+    objectives = CodeListField(_("GCM objectives"), vocabulary="objectives")
+    principles = CodeListField(_("guiding principles"), vocabulary="principles")
+    table = CodeField(_("working table"), vocabulary="tables", blank=True)
+    stakeholder_groups = CodeListField(_("stakeholder groups of the implementers"), vocabulary="stakeholder_groups")
+    level = CodeField(_("level"), vocabulary="levels", blank=True)
+    populations = CodeListField(_("populations"), vocabulary="populations")
+    organisations = ParentalManyToManyField(
+        Organisation, blank=True, related_name="practices", verbose_name=_("implementing organisations")
+    )
+    other_implementers = models.CharField(
+        _("other implementers"), max_length=500, blank=True, help_text=_("Implementers not in the directory.")
+    )
+    start_year = models.PositiveSmallIntegerField(_("start year"), null=True, blank=True, validators=YEAR_VALIDATORS)
+    end_year = models.PositiveSmallIntegerField(_("end year"), null=True, blank=True, validators=YEAR_VALIDATORS)
+    status = CodeField(_("status"), vocabulary="practice_statuses", default="ongoing")
+    results = models.TextField(_("results"), blank=True)
+    lessons_learned = models.TextField(_("lessons learned"), blank=True)
+    contact = models.CharField(_("contact"), max_length=255, blank=True)
+    language = CodeField(_("language of the original"), vocabulary="languages", default="es")
+    event = models.ForeignKey(
+        "cms.EventPage", null=True, blank=True, on_delete=models.SET_NULL, related_name="practices",
+        verbose_name=_("presented at"),
+    )
+    submitter_email = models.EmailField(
+        _("submitter's e-mail"), blank=True, help_text=_("Set on public submissions; never shown publicly.")
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldPanel("countries"),
+                FieldPanel("objectives"),
+                FieldPanel("principles"),
+                FieldPanel("table"),
+                FieldPanel("stakeholder_groups"),
+                FieldPanel("level"),
+                FieldPanel("populations"),
+                FieldPanel("language"),
+            ],
+            heading=_("Classification"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("organisations"),
+                FieldPanel("other_implementers"),
+                FieldRowPanel([FieldPanel("start_year"), FieldPanel("end_year"), FieldPanel("status")]),
+                FieldPanel("event"),
+                FieldPanel("contact"),
+            ],
+            heading=_("Implementation"),
+        ),
+        FieldPanel("results"),
+        FieldPanel("lessons_learned"),
+        InlinePanel("sources", label=_("Sources")),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.FilterField("table"),
+    ]
+    parent_page_types = ["cms.PracticeIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("practice")
+        verbose_name_plural = _("practices")
+
+    def clean(self):
+        super().clean()
+        if self.start_year and self.end_year and self.end_year < self.start_year:
+            raise ValidationError({"end_year": _("The end year cannot be before the start year.")})
+
+    @property
+    def country_items(self):
+        return labelled(COUNTRIES, self.countries)
+
+    @property
+    def objective_items(self):
+        return labelled(OBJECTIVES, self.objectives)
+
+    @property
+    def principle_items(self):
+        return labelled(PRINCIPLES, self.principles)
+
+    @property
+    def stakeholder_group_items(self):
+        return labelled(STAKEHOLDER_GROUPS, self.stakeholder_groups)
+
+    @property
+    def population_items(self):
+        return labelled(POPULATIONS, self.populations)
+
+    @property
+    def table_label(self) -> str:
+        return table_name(self.table) if self.table else ""
+
+    @property
+    def level_label(self) -> str:
+        return LEVELS.label(self.level) if self.level else ""
+
+    @property
+    def status_label(self) -> str:
+        return PRACTICE_STATUSES.label(self.status)
+
+    @property
+    def language_label(self) -> str:
+        return DOCUMENT_LANGUAGES.label(self.language)
+
+
+class PracticeSource(Orderable):
+    page = ParentalKey(PracticePage, on_delete=models.CASCADE, related_name="sources")
+    title = models.CharField(_("title"), max_length=255)
+    url = models.URLField(_("link"), max_length=1000, blank=True)
+    document = models.ForeignKey(
+        "wagtaildocs.Document", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    panels = [FieldPanel("title"), FieldPanel("url"), FieldPanel("document")]
+
+    def clean(self):
+        super().clean()
+        if not self.url and not self.document_id:
+            raise ValidationError(_("A source needs a link or a document."))
+
+    @property
+    def href(self) -> str:
+        return self.url or (self.document.url if self.document else "")
+
+
+# --- Working tables and recommendations -------------------------------------------------
+
+
+class TableIndexPage(Page):
+    intro = RichTextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    max_count = 1
+    parent_page_types = ["cms.HomePage"]
+    subpage_types = ["cms.TableSpacePage"]
+
+    class Meta:
+        verbose_name = _("working tables")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["spaces"] = TableSpacePage.objects.child_of(self).live().public().order_by("table")
+        return context
+
+
+class TableSpacePage(Page):
+    """One working table's space. Its subtree holds the table's recommendations, so Wagtail's
+    page permissions on this page are the table's rights, and its workflow is the table's."""
+
+    table = CodeField(_("working table"), vocabulary="tables", unique=True)
+    description = RichTextField(_("description"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("table"), FieldPanel("description")]
+    parent_page_types = ["cms.TableIndexPage"]
+    subpage_types = ["cms.RecommendationPage"]
+
+    class Meta:
+        verbose_name = _("working-table space")
+
+    @property
+    def table_label(self) -> str:
+        return table_name(self.table)
+
+    def member_organisations(self):
+        return [org for org in Organisation.objects.all() if self.table in org.tables]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["recommendations"] = (
+            RecommendationPage.objects.child_of(self).live().public().order_by("theme__sort_order", "number")
+        )
+        context["organisations"] = self.member_organisations()
+        return context
+
+
+class RecommendationPage(Page):
+    """A recommendation drafted in a table's space; published through the approval workflow.
+
+    Its table is where it lives (the parent space), never a field that could disagree.
+    """
+
+    text = models.TextField(_("recommendation"))
+    rationale = models.TextField(_("rationale"), blank=True)
+    addressed_to = CodeListField(_("addressed to"), vocabulary="addressees")
+    objectives = CodeListField(_("GCM objectives"), vocabulary="objectives")
+    countries = CodeListField(_("countries"), vocabulary="countries")
+    event = models.ForeignKey(
+        "cms.EventPage", null=True, blank=True, on_delete=models.SET_NULL, related_name="recommendations",
+        verbose_name=_("source event"),
+    )
+    theme = models.ForeignKey(
+        "cms.EventTheme", null=True, blank=True, on_delete=models.SET_NULL, related_name="recommendations",
+        verbose_name=_("theme"),
+    )
+    number = models.PositiveSmallIntegerField(_("number within its theme"), null=True, blank=True)
+    co_authors = ParentalManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="co_authored_recommendations", verbose_name=_("co-authors")
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("text"),
+        FieldPanel("rationale"),
+        FieldPanel("addressed_to"),
+        FieldPanel("objectives"),
+        FieldPanel("countries"),
+        FieldRowPanel([FieldPanel("event"), FieldPanel("theme"), FieldPanel("number")]),
+        FieldPanel("co_authors"),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("text"), index.SearchField("rationale")]
+    parent_page_types = ["cms.TableSpacePage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("recommendation")
+        verbose_name_plural = _("recommendations")
+
+    def clean(self):
+        super().clean()
+        if self.theme_id and self.event_id and self.theme.page_id != self.event_id:
+            raise ValidationError({"theme": _("The theme must belong to the source event.")})
+        if self.theme_id and not self.event_id:
+            self.event_id = self.theme.page_id
+
+    @property
+    def space(self) -> TableSpacePage | None:
+        parent = self.get_parent()
+        return parent.specific if parent and isinstance(parent.specific, TableSpacePage) else None
+
+    @property
+    def table(self) -> str:
+        space = self.space
+        return space.table if space else ""
+
+    @property
+    def table_label(self) -> str:
+        return table_name(self.table) if self.table else ""
+
+    @property
+    def objective_items(self):
+        return labelled(OBJECTIVES, self.objectives)
+
+    @property
+    def country_items(self):
+        return labelled(COUNTRIES, self.countries)
+
+    @property
+    def addressee_items(self):
+        return labelled(ADDRESSEES, self.addressed_to)
+
+
+class RecommendationIndexPage(Page):
+    """All published recommendations, grouped by event and theme, filterable by table."""
+
+    intro = RichTextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    max_count = 1
+    parent_page_types = ["cms.HomePage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("recommendations")
+
+    def get_context(self, request, *args, **kwargs):
+        from ..selectors import published_recommendations, recommendations_of_table
+
+        context = super().get_context(request, *args, **kwargs)
+        recommendations = published_recommendations().select_related("event", "theme")
+        table = request.GET.get("table", "")
+        if table in TABLES:
+            recommendations = recommendations_of_table(recommendations, table)
+        else:
+            table = ""
+        context["selected_table"] = table
+        context["tables"] = TABLES.choices()
+        context["recommendations"] = recommendations.order_by("-event__date", "theme__sort_order", "number", "title")
+        return context
+
+
+# --- Events -----------------------------------------------------------------------------
+
+
+class EventIndexPage(Page):
+    intro = RichTextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    max_count = 1
+    parent_page_types = ["cms.HomePage"]
+    subpage_types = ["cms.EventPage"]
+
+    class Meta:
+        verbose_name = _("events")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["events"] = EventPage.objects.child_of(self).live().public().order_by("-date")
+        return context
+
+
+class EventPage(Page):
+    """An event of the Mechanism, e.g. the Conversatorio with governments of 8 August 2023."""
+
+    date = models.DateField(_("date"))
+    format = CodeField(_("format"), vocabulary="event_formats", default="hybrid")
+    summary = models.TextField(_("summary"), blank=True)
+    body = RichTextField(_("description"), blank=True)
+    report_title = models.CharField(_("report title"), max_length=255, blank=True)
+    report_document = models.ForeignKey(
+        "wagtaildocs.Document", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("report"),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldRowPanel([FieldPanel("date"), FieldPanel("format")]),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        FieldRowPanel([FieldPanel("report_title"), FieldPanel("report_document")]),
+        InlinePanel("themes", label=_("Themes")),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("body")]
+    parent_page_types = ["cms.EventIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+
+    @property
+    def format_label(self) -> str:
+        return EVENT_FORMATS.label(self.format)
+
+    @property
+    def participants(self) -> int:
+        return sum(theme.participants or 0 for theme in self.themes.all())
+
+    def get_context(self, request, *args, **kwargs):
+        from ..selectors import published_practices, published_recommendations
+
+        context = super().get_context(request, *args, **kwargs)
+        recommendations = list(published_recommendations().filter(event=self).order_by("number"))
+        context["themes"] = [
+            (theme, [r for r in recommendations if r.theme_id == theme.pk]) for theme in self.themes.all()
+        ]
+        context["practices"] = published_practices().filter(event=self).order_by("title")
+        return context
+
+
+class EventTheme(Orderable, ClusterableModel):
+    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="themes")
+    key = models.SlugField(_("key"), max_length=60, help_text=_("Stable identifier within the event, e.g. tema-1."))
+    title = models.CharField(_("title"), max_length=255)
+    summary = models.TextField(_("summary"), blank=True)
+    objectives = CodeListField(_("GCM objectives"), vocabulary="objectives")
+    guiding_questions = models.TextField(_("guiding questions"), blank=True, help_text=_("One per line."))
+    participants = models.PositiveIntegerField(_("participants"), null=True, blank=True)
+    countries_count = models.PositiveIntegerField(_("countries represented"), null=True, blank=True)
+    presenter = models.CharField(_("presented by"), max_length=255, blank=True)
+
+    panels = [
+        FieldPanel("key"),
+        FieldPanel("title"),
+        FieldPanel("summary"),
+        FieldPanel("objectives"),
+        FieldPanel("guiding_questions"),
+        FieldRowPanel([FieldPanel("participants"), FieldPanel("countries_count")]),
+        FieldPanel("presenter"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("theme")
+        constraints = [models.UniqueConstraint(fields=["page", "key"], name="unique_theme_key_per_event")]
+
+    def __str__(self) -> str:
+        return f"{self.page.title}: {self.title}" if self.page_id else self.title
+
+    @property
+    def question_list(self) -> list[str]:
+        return [line.strip() for line in self.guiding_questions.splitlines() if line.strip()]
+
+    @property
+    def objective_items(self):
+        return labelled(OBJECTIVES, self.objectives)
+
+
+# --- Organisations directory ------------------------------------------------------------
+
+
+class OrganisationIndexPage(RoutablePageMixin, Page):
+    """The public directory of organisations (snippets), with one route per organisation."""
+
+    intro = RichTextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    max_count = 1
+    parent_page_types = ["cms.HomePage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("organisations directory")
+
+    @path("")
+    def directory(self, request):
+        organisations = Organisation.objects.all()
+        country = request.GET.get("country", "")
+        if country:
+            if country not in COUNTRIES:
+                raise Http404
+            organisations = organisations.filter(country=country)
+        return self.render(request, context_overrides={"organisations": organisations, "selected_country": country})
+
+    @path("<str:slug>/")
+    def organisation(self, request, slug):
+        organisation = get_object_or_404(Organisation, slug=slug)
+        return self.render(
+            request,
+            context_overrides={"organisation": organisation},
+            template="cms/organisation_page.html",
+        )
+
+    def url_for(self, organisation: Organisation) -> str:
+        return self.url + self.reverse_subpage("organisation", args=[organisation.slug])
