@@ -1,0 +1,180 @@
+"""The roles of SPEC §1 as Django groups, model permissions, Wagtail page permissions and
+guardian object permissions.
+
+A role is granted by putting the user in the role's group (per table for delegates and
+secretariats); what a group may do is declared here once and applied by
+:func:`sync_role_groups`, which is idempotent and runs from ``grant_role`` and ``seed_demo``.
+Object permissions (an organisation's profile) are granted and revoked together with the
+membership that justifies them, never by hand.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from guardian.shortcuts import assign_perm, remove_perm
+from wagtail.models import GroupPagePermission, Page
+
+from cms.models import Organisation, OrganisationMembership, PracticeIndexPage, TableSpacePage
+from cms.taxonomies import ROLES, TABLES
+
+User = get_user_model()
+
+TABLE_ROLES = ("delegate", "secretariat")
+ADMIN_ACCESS = "wagtailadmin.access_admin"
+
+
+class RoleError(ValueError):
+    """A role cannot be granted as asked (unknown role, missing or stray table/organisation)."""
+
+
+@dataclass(frozen=True)
+class RoleRights:
+    model_permissions: tuple[str, ...] = ()
+    repository_page_permissions: tuple[str, ...] = ()  # on the repository of practices
+    table_page_permissions: tuple[str, ...] = ()  # on the role's own table space
+
+
+RIGHTS: dict[str, RoleRights] = {
+    # Members edit their organisation's profile through an object permission, not a group one.
+    "member": RoleRights(),
+    "delegate": RoleRights(
+        model_permissions=(ADMIN_ACCESS, "cms.add_contribution", "cms.change_contribution", "cms.view_contribution"),
+        table_page_permissions=("add_page", "change_page"),
+    ),
+    "secretariat": RoleRights(
+        model_permissions=(ADMIN_ACCESS, "cms.add_contribution", "cms.change_contribution", "cms.view_contribution"),
+        table_page_permissions=("add_page", "change_page", "lock_page", "unlock_page"),
+    ),
+    # Liaison and network members reach items through their workflow tasks.
+    "liaison": RoleRights(model_permissions=(ADMIN_ACCESS,)),
+    "network": RoleRights(
+        model_permissions=(ADMIN_ACCESS,),
+        repository_page_permissions=("add_page", "change_page", "publish_page"),
+    ),
+    "curator": RoleRights(
+        model_permissions=(ADMIN_ACCESS, "cms.add_organisation", "cms.change_organisation", "cms.view_organisation"),
+        repository_page_permissions=("add_page", "change_page", "publish_page"),
+    ),
+    "admin": RoleRights(),  # superuser
+}
+assert set(RIGHTS) == set(ROLES.codes), "every role of the taxonomy has its rights here"
+
+
+def group_name(role: str, table: str | None = None) -> str:
+    """The stable name of a role's group: ``delegates-table-1``, ``liaison``..."""
+    if role in TABLE_ROLES:
+        return f"{role}-table-{table}"
+    return role
+
+
+def role_groups() -> list[tuple[str, str | None]]:
+    """Every (role, table) that has a group."""
+    groups: list[tuple[str, str | None]] = []
+    for role in ROLES.codes:
+        if role == "admin":
+            continue
+        if role in TABLE_ROLES:
+            groups.extend((role, table) for table in TABLES.codes)
+        else:
+            groups.append((role, None))
+    return groups
+
+
+def _permission(dotted: str) -> Permission:
+    app_label, codename = dotted.split(".")
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def _page_permission(codename: str) -> Permission:
+    return Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)
+
+
+def _grant_page_permissions(group: Group, page: Page | None, codenames: tuple[str, ...]) -> None:
+    if page is None:
+        return
+    for codename in codenames:
+        GroupPagePermission.objects.get_or_create(group=group, page=page, permission=_page_permission(codename))
+
+
+@transaction.atomic
+def sync_role_groups() -> None:
+    """Create the role groups and give them exactly their declared rights (idempotent).
+
+    Page permissions attach to pages that exist; run again after creating table spaces.
+    """
+    repository = PracticeIndexPage.objects.first()
+    spaces = {space.table: space for space in TableSpacePage.objects.all()}
+    for role, table in role_groups():
+        rights = RIGHTS[role]
+        group, _ = Group.objects.get_or_create(name=group_name(role, table))
+        group.permissions.set([_permission(p) for p in rights.model_permissions])
+        _grant_page_permissions(group, repository, rights.repository_page_permissions)
+        if table is not None:
+            _grant_page_permissions(group, spaces.get(table), rights.table_page_permissions)
+
+
+def _check(role: str, table: str | None, organisation: Organisation | None) -> None:
+    if role not in ROLES:
+        raise RoleError(f"unknown role {role!r}; choose one of: {', '.join(ROLES.codes)}")
+    if role in TABLE_ROLES and table is None:
+        raise RoleError(f"the role {role!r} needs a table (one of {', '.join(TABLES.codes)})")
+    if table is not None:
+        if role not in TABLE_ROLES:
+            raise RoleError(f"a table applies only to the roles {', '.join(TABLE_ROLES)}, not to {role!r}")
+        if table not in TABLES:
+            raise RoleError(f"unknown table {table!r}; choose one of: {', '.join(TABLES.codes)}")
+    if role == "member" and organisation is None:
+        raise RoleError("the role 'member' needs an organisation")
+    if organisation is not None and role != "member":
+        raise RoleError(f"an organisation applies only to the role 'member', not to {role!r}")
+
+
+@transaction.atomic
+def grant_role(user, role: str, *, table: str | None = None, organisation: Organisation | None = None) -> None:
+    """Give ``user`` a role (idempotent). Raises :class:`RoleError` for impossible requests."""
+    _check(role, table, organisation)
+    if role == "admin":
+        user.is_staff = user.is_superuser = True
+        user.save(update_fields=["is_staff", "is_superuser"])
+        return
+    sync_role_groups()
+    user.groups.add(Group.objects.get(name=group_name(role, table)))
+    if role == "member":
+        OrganisationMembership.objects.get_or_create(user=user, organisation=organisation)
+        assign_perm("cms.change_organisation", user, organisation)
+
+
+@transaction.atomic
+def revoke_role(user, role: str, *, table: str | None = None, organisation: Organisation | None = None) -> None:
+    """Take a role away, with the object permissions that came with it."""
+    _check(role, table, organisation)
+    if role == "admin":
+        user.is_superuser = False
+        user.save(update_fields=["is_superuser"])
+        return
+    if role == "member":
+        OrganisationMembership.objects.filter(user=user, organisation=organisation).delete()
+        remove_perm("cms.change_organisation", user, organisation)
+        if OrganisationMembership.objects.filter(user=user).exists():
+            return  # still a member through another organisation
+    group = Group.objects.filter(name=group_name(role, table)).first()
+    if group:
+        user.groups.remove(group)
+
+
+def roles_of(user) -> list[tuple[str, str | None]]:
+    """The (role, table) pairs a user holds, for display and checks."""
+    names = set(user.groups.values_list("name", flat=True))
+    held = [(role, table) for role, table in role_groups() if group_name(role, table) in names]
+    if user.is_superuser:
+        held.append(("admin", None))
+    return held
+
+
+def tables_of(user, roles: tuple[str, ...] = TABLE_ROLES) -> list[str]:
+    """The tables where ``user`` is a delegate or secretariat."""
+    return sorted({table for role, table in roles_of(user) if role in roles and table})
