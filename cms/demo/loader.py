@@ -1,0 +1,296 @@
+"""Builds the demo world of :mod:`cms.demo.data` in the database.
+
+Idempotent by construction: every object is looked up by its stable key (slug, username)
+and created only when missing; existing objects are left exactly as they are, so running
+``seed_demo`` twice changes nothing.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.utils.html import escape
+from wagtail.models import Page, Site
+
+from workflows.roles import grant_role, sync_role_groups
+
+from ..models import (
+    EventIndexPage,
+    EventPage,
+    EventTheme,
+    HomePage,
+    Organisation,
+    OrganisationIndexPage,
+    PracticeIndexPage,
+    PracticePage,
+    PracticeSource,
+    RecommendationIndexPage,
+    RecommendationPage,
+    TableIndexPage,
+    TableSpacePage,
+)
+from ..taxonomies import TABLES, table_name
+from . import data
+
+User = get_user_model()
+
+# (username, role, table); the member belongs to the first civil-society organisation.
+DEMO_ACCOUNTS = [
+    ("admin", "admin", None),
+    ("curator", "curator", None),
+    ("network", "network", None),
+    ("liaison1", "liaison", None),
+    ("liaison2", "liaison", None),
+    ("delegate1", "delegate", "1"),
+    ("delegate2", "delegate", "2"),
+    ("delegate3", "delegate", "3"),
+    ("delegate4", "delegate", "4"),
+    ("secretariat1", "secretariat", "1"),
+    ("member", "member", None),
+]
+
+SECTIONS = [
+    # (model, slug, title, intro)
+    (PracticeIndexPage, "practicas", "Repositorio de prácticas",
+     "Buenas prácticas e iniciativas de gobiernos y sociedad civil para implementar el Pacto Mundial para la Migración en América Latina y el Caribe."),
+    (TableIndexPage, "mesas", "Mesas de trabajo",
+     "Las cuatro Mesas de Trabajo del Mecanismo, que coinciden con la agrupación temática del Foro de Examen de la Migración Internacional."),
+    (RecommendationIndexPage, "recomendaciones", "Recomendaciones",
+     "Recomendaciones del Mecanismo a gobiernos, agencias de Naciones Unidas y otros actores, por evento, tema y mesa."),
+    (EventIndexPage, "eventos", "Eventos",
+     "Conversatorios y encuentros de diálogo entre el Mecanismo y los gobiernos de la región."),
+    (OrganisationIndexPage, "organizaciones", "Organizaciones",
+     "Organizaciones del Mecanismo, gobiernos y agencias que participan en el diálogo."),
+]  # fmt: skip
+
+HOME_INTRO = (
+    "El Mecanismo de Diálogo Permanente de Sociedad Civil de América Latina y el Caribe reúne a "
+    "unas 150 organizaciones de la sociedad civil de la región, incluidas organizaciones de diáspora, "
+    "que dialogan con los gobiernos sobre la implementación del Pacto Mundial para la Migración "
+    "Segura, Ordenada y Regular, con el apoyo de la Red Regional de las Naciones Unidas sobre la Migración."
+)
+
+
+@dataclass
+class SeedReport:
+    created: dict[str, int] = field(default_factory=dict)
+
+    def count(self, kind: str) -> None:
+        self.created[kind] = self.created.get(kind, 0) + 1
+
+    def __str__(self) -> str:
+        if not self.created:
+            return "demo data already present: nothing created"
+        return "created " + ", ".join(f"{n} {kind}" for kind, n in sorted(self.created.items()))
+
+
+def paragraphs(texts: list[str] | str) -> str:
+    if isinstance(texts, str):
+        texts = [texts]
+    return "".join(f"<p>{escape(text)}</p>" for text in texts if text)
+
+
+class DemoLoader:
+    def __init__(self, password: str):
+        self.password = password
+        self.report = SeedReport()
+
+    @transaction.atomic
+    def run(self) -> SeedReport:
+        home = self.home()
+        sections = {model: self.section(home, model, slug, title, intro) for model, slug, title, intro in SECTIONS}
+        spaces = {code: self.table_space(sections[TableIndexPage], code) for code in TABLES.codes}
+        sync_role_groups()
+        organisations = {row["key"]: self.organisation(row) for row in data.ORGANISATIONS}
+        users = self.accounts(organisations)
+        event, themes = self.event(sections[EventIndexPage])
+        for row in data.PRACTICES:
+            self.practice(sections[PracticeIndexPage], row, organisations, event, users["curator"])
+        for row in data.RECOMMENDATIONS:
+            author = users[f"delegate{row['table']}"]
+            self.recommendation(spaces[row["table"]], row, event, themes, author)
+        return self.report
+
+    # --- tree ---------------------------------------------------------------------------
+
+    def _publish(self, page: Page, user=None) -> None:
+        # The demo's published items stand for reviews that already happened.
+        page.save_revision(user=user, log_action=True).publish(user=user, skip_permission_checks=True)
+
+    def home(self) -> HomePage:
+        site = Site.objects.filter(is_default_site=True).first()
+        home = HomePage.objects.first()
+        if home is None:
+            root = Page.get_first_root_node()
+            welcome = site.root_page if site else None
+            home = HomePage(title="Enlace", slug="enlace", intro=paragraphs(HOME_INTRO), show_in_menus=False)
+            root.add_child(instance=home)
+            self._publish(home)
+            self.report.count("home page")
+            if site is None:
+                Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="Enlace")
+            else:
+                site.root_page = home
+                site.site_name = "Enlace"
+                site.save()
+            # Wagtail's initial "Welcome" page has no content of ours.
+            if welcome is not None and welcome.specific_class is Page:
+                welcome.delete()
+        return home
+
+    def section(self, home, model, slug, title, intro):
+        page = model.objects.first()
+        if page is None:
+            page = model(title=title, slug=slug, intro=paragraphs(intro), show_in_menus=True)
+            home.add_child(instance=page)
+            self._publish(page)
+            self.report.count("section pages")
+        return page
+
+    def table_space(self, index: TableIndexPage, code: str) -> TableSpacePage:
+        space = TableSpacePage.objects.filter(table=code).first()
+        if space is None:
+            space = TableSpacePage(
+                title=table_name(code, "es"),
+                slug=f"mesa-{code}",
+                table=code,
+                description=paragraphs(TABLE_DESCRIPTIONS[code]),
+            )
+            index.add_child(instance=space)
+            self._publish(space)
+            self.report.count("table spaces")
+        return space
+
+    # --- people -------------------------------------------------------------------------
+
+    def organisation(self, row: dict) -> Organisation:
+        organisation = Organisation.objects.filter(slug=row["key"]).first()
+        if organisation is None:
+            organisation = Organisation(
+                slug=row["key"],
+                name=row["name"],
+                acronym=row["acronym"],
+                country=row["country"],
+                kind=row["kind"],
+                stakeholder_group=row["stakeholder_group"],
+                tables=list(row["tables"]),
+                website=row["website"],
+                description=row["description"],
+            )
+            organisation.full_clean()
+            organisation.save()
+            self.report.count("organisations")
+        return organisation
+
+    def accounts(self, organisations: dict[str, Organisation]) -> dict:
+        member_org = next(o for o in organisations.values() if o.kind == "civil_society")
+        users = {}
+        for username, role, table in DEMO_ACCOUNTS:
+            user = User.objects.filter(username=username).first()
+            if user is None:
+                user = User.objects.create_user(
+                    username=username,
+                    email=f"{username}@enlace.example",
+                    password=self.password,
+                    first_name=username.capitalize(),
+                )
+                grant_role(user, role, table=table, organisation=member_org if role == "member" else None)
+                self.report.count("demo accounts")
+            users[username] = user
+        return users
+
+    # --- content ------------------------------------------------------------------------
+
+    def event(self, index: EventIndexPage) -> tuple[EventPage, dict[str, EventTheme]]:
+        row = data.EVENT
+        event = EventPage.objects.filter(slug=row["slug"]).first()
+        if event is None:
+            event = EventPage(
+                title=row["title"],
+                slug=row["slug"],
+                date=datetime.date.fromisoformat(row["date"]),
+                format=row["format"],
+                summary=row["summary"],
+                body=paragraphs(row["description"]),
+                report_title=row["report_title"],
+            )
+            event.themes = [
+                EventTheme(
+                    key=theme["key"],
+                    title=theme["title"],
+                    summary=theme["summary"],
+                    objectives=list(theme["objectives"]),
+                    guiding_questions="\n".join(theme["guiding_questions"]),
+                    participants=theme["participants"],
+                    countries_count=theme["countries_count"],
+                    presenter=theme["presenter"],
+                    sort_order=theme["number"],
+                )
+                for theme in row["themes"]
+            ]
+            index.add_child(instance=event)
+            self._publish(event)
+            self.report.count("events")
+        return event, {theme.key: theme for theme in event.themes.all()}
+
+    def practice(self, index, row, organisations, event, curator) -> None:
+        if PracticePage.objects.filter(slug=row["slug"]).exists():
+            return
+        page = PracticePage(
+            title=row["title"],
+            slug=row["slug"],
+            summary=row["summary"],
+            body=paragraphs(row["body"]),
+            countries=list(row["countries"]),
+            objectives=list(row["objectives"]),
+            principles=list(row["principles"]),
+            table=row["table"],
+            stakeholder_groups=list(row["stakeholder_groups"]),
+            level=row["level"],
+            populations=list(row["populations"]),
+            start_year=row["start_year"],
+            end_year=row["end_year"],
+            status=row["status"],
+            results=row["results"],
+            lessons_learned=row["lessons_learned"],
+            language=row["language"],
+            event=event,
+            owner=curator,
+        )
+        page.organisations = [organisations[key] for key in row["organisations"]]
+        page.sources = [PracticeSource(title=s["title"], url=s["url"]) for s in row["sources"]]
+        index.add_child(instance=page)
+        self._publish(page, curator)
+        self.report.count("practices")
+
+    def recommendation(self, space, row, event, themes, author) -> None:
+        if RecommendationPage.objects.filter(slug=row["slug"]).exists():
+            return
+        page = RecommendationPage(
+            title=row["title"],
+            slug=row["slug"],
+            text=row["text"],
+            rationale=row["rationale"],
+            addressed_to=list(row["addressed_to"]),
+            objectives=list(row["objectives"]),
+            countries=list(row["countries"]),
+            event=event,
+            theme=themes[row["theme"]],
+            number=row["number"],
+            owner=author,
+        )
+        space.add_child(instance=page)
+        self._publish(page, author)
+        self.report.count("recommendations")
+
+
+TABLE_DESCRIPTIONS = {
+    "1": "Espacio de la Mesa 1 del Mecanismo: factores de la migración y vías de migración regular.",
+    "2": "Espacio de la Mesa 2 del Mecanismo: gobernanza migratoria, salvar vidas y reintegración sostenible.",
+    "3": "Espacio de la Mesa 3 del Mecanismo: inclusión de las personas migrantes en las comunidades de acogida.",
+    "4": "Espacio de la Mesa 4 del Mecanismo: datos, información y políticas basadas en evidencia.",
+}
+
