@@ -1,0 +1,37 @@
+# Enlace: the two commands of the README, and a few helpers.
+#   make run   install and serve the embedded default (SQLite, database search, eager tasks, demo data)
+#   make test  install everything, start Elasticsearch/PostgreSQL/Redis/Chromium, run the whole suite
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+DEMO_PASSWORD ?= enlace-demo
+export DEMO_PASSWORD
+
+.PHONY: run install test services-start services-stop clean
+
+$(VENV)/.installed-%: pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.$(if $(filter test,$*),[test],)'
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+install: $(VENV)/.installed-run
+
+run: install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py seed_demo
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+test:
+	bash deploy/local/test-suite.sh
+
+services-start:
+	bash deploy/local/services.sh start
+
+services-stop:
+	bash deploy/local/services.sh stop
+
+clean:
+	rm -rf var static_collected

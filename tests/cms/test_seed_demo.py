@@ -1,0 +1,103 @@
+"""The demo world (loaded once for the session by conftest's django_db_setup)."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import CommandError, call_command
+from wagtail.models import PageLogEntry, Revision
+
+from cms.models import (
+    EventPage,
+    Organisation,
+    PracticePage,
+    RecommendationPage,
+    TableSpacePage,
+)
+from cms.selectors import published_practices, published_recommendations
+from workflows.roles import roles_of
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_conversatorio_and_its_two_themes():
+    event = EventPage.objects.get(slug="conversatorio-2023")
+    assert event.live and str(event.date) == "2023-08-08"
+    themes = list(event.themes.all())
+    assert [t.objectives for t in themes] == [["7", "8", "15"], ["6", "16", "18", "19"]]
+    assert [(t.participants, t.countries_count) for t in themes] == [(181, 28), (141, 27)]
+    assert all(len(t.question_list) >= 4 for t in themes)
+
+
+def test_four_table_spaces():
+    assert sorted(TableSpacePage.objects.live().values_list("table", flat=True)) == ["1", "2", "3", "4"]
+
+
+def test_the_21_recommendations_are_published_under_tables_and_linked_to_event_and_theme():
+    recommendations = list(published_recommendations())
+    assert len(recommendations) == RecommendationPage.objects.count() == 21
+    by_theme = {}
+    for recommendation in recommendations:
+        assert recommendation.table in {"1", "2", "3", "4"}
+        assert recommendation.event.slug == "conversatorio-2023"
+        assert recommendation.theme.page_id == recommendation.event_id
+        by_theme.setdefault(recommendation.theme.key, []).append(recommendation.number)
+    assert sorted(by_theme["tema-1"]) == list(range(1, 11))
+    assert sorted(by_theme["tema-2"]) == list(range(1, 12))
+
+
+def test_practices_named_in_the_report():
+    practices = list(published_practices())
+    assert len(practices) >= 15
+    titles = " | ".join(p.title for p in practices)
+    for needle in ("31685", "31732", "Patria Grande", "Somos Familia", "Quilmes", "Belice", "Honduras"):
+        assert needle in titles, needle
+    for practice in practices:
+        assert practice.objectives and practice.principles and practice.level and practice.summary
+    named = ("31685", "Patria Grande", "Somos Familia", "Estatuto Temporal")
+    countries = {needle: p.countries for p in practices for needle in named if needle in p.title}
+    assert countries == {"31685": ["PE"], "Patria Grande": ["AR"], "Somos Familia": ["MX"], "Estatuto Temporal": ["CO"]}
+
+
+def test_organisations_of_the_annex_with_countries():
+    assert Organisation.objects.count() >= 20
+    assert Organisation.objects.filter(kind="national_government").exclude(country="").count() >= 5
+    assert Organisation.objects.filter(kind="un_agency").exists()
+    quilmes = Organisation.objects.get(name__icontains="Quilmes")
+    assert quilmes.country == "AR" and quilmes.kind == "local_government"
+
+
+def test_one_demo_account_per_role(demo_password):
+    User = get_user_model()
+    held = {role for user in User.objects.all() for role, _table in roles_of(user)}
+    assert held == {"member", "delegate", "secretariat", "liaison", "network", "curator", "admin"}
+    assert User.objects.get(username="delegate1").check_password(demo_password)
+    assert ("delegate", "2") in roles_of(User.objects.get(username="delegate2"))
+    member = User.objects.get(username="member")
+    assert member.organisations.count() == 1
+
+
+def snapshot():
+    return {
+        "pages": [(p.pk, p.latest_revision_id, p.live) for p in PracticePage.objects.order_by("pk")]
+        + [(p.pk, p.latest_revision_id, p.live) for p in RecommendationPage.objects.order_by("pk")],
+        "revisions": Revision.objects.count(),
+        "log": PageLogEntry.objects.count(),
+        "users": list(get_user_model().objects.order_by("pk").values_list("username", "password")),
+        "organisations": list(Organisation.objects.order_by("pk").values_list("slug", "name")),
+        "events": EventPage.objects.count(),
+    }
+
+
+def test_seed_demo_twice_changes_nothing(demo_password, capsys):
+    before = snapshot()
+    call_command("seed_demo", password=demo_password)
+    call_command("seed_demo", password=demo_password)
+    assert snapshot() == before
+    assert "nothing created" in capsys.readouterr().out
+
+
+def test_seed_demo_needs_a_strong_password(settings):
+    settings.DEMO_PASSWORD = ""
+    with pytest.raises(CommandError, match="--password or the DEMO_PASSWORD"):
+        call_command("seed_demo")
+    with pytest.raises(CommandError, match="password rejected"):
+        call_command("seed_demo", password="123")

@@ -1,0 +1,228 @@
+"""Fixtures shared by the whole suite.
+
+* The test database is migrated once per run (per xdist worker) and loaded with the demo
+  world, so most tests read the same data the README's first command shows.
+  Transactional tests (``transactional_db``, ``live_server``) flush the database and run
+  last (pytest-django orders them so); they must build their own data.
+* Real services come from ``tests/services.py``: Elasticsearch, Redis with a Celery worker,
+  Chromium through Playwright, and a real server process for end-to-end tests.
+* With ``CI=true`` a skipped test fails the run: nothing may be skipped in CI.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+import uuid
+from pathlib import Path
+
+import pytest
+
+from tests.services import IN_CI, chromium_path, service_url
+
+ROOT = Path(__file__).resolve().parent.parent
+DEMO_PASSWORD = "enlace-demo-test"
+
+
+# --- CI: a skip is a failure ----------------------------------------------------------
+
+
+_skipped: list[str] = []
+
+
+def pytest_runtest_logreport(report):
+    # Under xdist this runs in the controller too, with every worker's reports.
+    if report.skipped:
+        _skipped.append(report.nodeid)
+
+
+def pytest_sessionfinish(session, exitstatus):
+    if IN_CI and _skipped and session.exitstatus == 0:
+        session.exitstatus = 1
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    if IN_CI and _skipped:
+        terminalreporter.write_line(
+            f"CI=true: {len(_skipped)} skipped test(s) fail the run: " + ", ".join(_skipped[:10]), red=True
+        )
+
+
+# --- Database with the demo world -----------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    from cms.demo.loader import DemoLoader
+
+    with django_db_blocker.unblock():
+        DemoLoader(DEMO_PASSWORD).run()
+
+
+@pytest.fixture
+def demo_password() -> str:
+    return DEMO_PASSWORD
+
+
+@pytest.fixture
+def user_named(db):
+    from django.contrib.auth import get_user_model
+
+    return lambda username: get_user_model().objects.get(username=username)
+
+
+# --- Elasticsearch --------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def elasticsearch_url() -> str:
+    return service_url("ENLACE_TEST_ELASTICSEARCH_URL", "Elasticsearch")
+
+
+@pytest.fixture(scope="session")
+def es_client(elasticsearch_url):
+    from search.client import get_client, is_ready
+
+    client = get_client(elasticsearch_url)
+    if not is_ready(client, timeout="30s"):
+        pytest.fail(f"Elasticsearch at {elasticsearch_url} is not ready", pytrace=False)
+    return client
+
+
+@pytest.fixture
+def es_index(es_client):
+    """A fresh, uniquely named index, deleted afterwards: ``es_index(mappings=...)``."""
+    created: list[str] = []
+
+    def make(**body) -> str:
+        name = f"test-{uuid.uuid4().hex[:12]}"
+        es_client.indices.create(index=name, **body)
+        created.append(name)
+        return name
+
+    yield make
+    for name in created:
+        es_client.indices.delete(index=name, ignore_unavailable=True)
+
+
+# --- Redis and a real Celery worker ---------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def redis_url() -> str:
+    return service_url("ENLACE_TEST_REDIS_URL", "Redis")
+
+
+@pytest.fixture
+def celery_worker_process(redis_url):
+    """A Celery worker in its own process on the real broker; the in-process app sends to it."""
+    from enlace.celery import app
+
+    env = {
+        **os.environ,
+        "CELERY_BROKER_URL": redis_url,
+        "CELERY_RESULT_BACKEND": redis_url,
+        "CELERY_TASK_ALWAYS_EAGER": "0",
+    }
+    env.pop("DATABASE_URL", None)  # the worker of this fixture needs no database
+    worker = subprocess.Popen(
+        [sys.executable, "-m", "celery", "-A", "enlace", "worker", "--pool=solo", "--concurrency=1",
+         "--without-gossip", "--without-mingle", "--loglevel=INFO", f"--hostname=test-{uuid.uuid4().hex[:6]}@%h"],
+        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )  # fmt: skip
+    saved = {key: app.conf[key] for key in ("broker_url", "result_backend", "task_always_eager")}
+    app.conf.update(broker_url=redis_url, result_backend=redis_url, task_always_eager=False)
+    try:
+        yield worker
+    finally:
+        app.conf.update(saved)
+        app.pool.force_close_all()
+        worker.terminate()
+        try:
+            worker.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            worker.kill()
+
+
+# --- A real server process, and a real browser ----------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_for_http(url: str, process: subprocess.Popen, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"server exited with {process.returncode}: {process.stdout.read()}")
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError(f"{url} did not answer within {timeout} s")
+
+
+@pytest.fixture(scope="session")
+def live_site(tmp_path_factory):
+    """The product as a deployment runs it: its own SQLite database migrated and seeded by the
+    management commands, static files collected, gunicorn serving on a loopback port."""
+    home = tmp_path_factory.mktemp("live-site")
+    env = {
+        **os.environ,
+        "ENLACE_VAR_DIR": str(home),
+        "STATIC_ROOT": str(home / "static"),
+        "DJANGO_DEBUG": "0",
+        "DJANGO_SECRET_KEY": "live-site-test-key-" + uuid.uuid4().hex,
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "DJANGO_SECURE_COOKIES": "0",  # plain http on loopback
+        "DEMO_PASSWORD": DEMO_PASSWORD,
+    }
+    for key in ("DATABASE_URL", "ELASTICSEARCH_URL", "CELERY_BROKER_URL", "CELERY_RESULT_BACKEND"):
+        env.pop(key, None)
+    manage = [sys.executable, "manage.py"]
+    for command in (["migrate", "--noinput"], ["collectstatic", "--noinput"], ["seed_demo"]):
+        subprocess.run(manage + command, cwd=ROOT, env=env, check=True, capture_output=True)
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "enlace.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "2"],
+        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )  # fmt: skip
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_for_http(url + "/healthz", server)
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    executable = chromium_path()
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(
+            executable_path=executable,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                  "--disable-sync", "--no-first-run", "--disable-quic"],
+        )  # fmt: skip
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(locale="es-ES")
+    tab = context.new_page()
+    yield tab
+    context.close()

@@ -1,0 +1,38 @@
+"""Access to the real services the suite runs against (started by ``make test``).
+
+``make test`` starts Elasticsearch, PostgreSQL and Redis with ``deploy/local/services.sh`` and
+exports their addresses as ``ENLACE_TEST_*`` variables (the product's own variables, like
+``ELASTICSEARCH_URL``, stay unset so the product runs in its default mode unless a test
+chooses otherwise). A missing service skips its tests on a developer's machine and fails
+them in CI (``CI=true``), where nothing may be skipped.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+
+IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+
+def unavailable(what: str) -> None:
+    message = f"{what} is not available (run the suite with `make test`, which starts it)"
+    if IN_CI:
+        pytest.fail(message, pytrace=False)
+    pytest.skip(message)
+
+
+def service_url(variable: str, what: str) -> str:
+    url = os.environ.get(variable, "")
+    if not url:
+        unavailable(f"{what} ({variable} unset)")
+    return url
+
+
+def chromium_path() -> str:
+    path = os.environ.get("ENLACE_TEST_CHROMIUM", "/usr/bin/chromium")
+    if not shutil.which(path):
+        unavailable(f"Chromium ({path})")
+    return path
