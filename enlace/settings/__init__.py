@@ -107,6 +107,7 @@ TEMPLATES = [
 if DATABASE_URL:
     DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60))}
 else:
+    VAR_DIR.mkdir(parents=True, exist_ok=True)  # the embedded database's git-ignored home
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
