@@ -1,9 +1,9 @@
-"""Admin registration of Enlace's snippets."""
+"""Admin registration of the organisation directory (contributions: workflows/wagtail_hooks.py)."""
 
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import CreateView, SnippetViewSet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import Contribution, Organisation
+from .models import Organisation
 
 
 class OrganisationViewSet(SnippetViewSet):
@@ -15,21 +15,4 @@ class OrganisationViewSet(SnippetViewSet):
     search_fields = ["name", "acronym"]
 
 
-class ContributionCreateView(CreateView):
-    def save_instance(self):
-        # The author is whoever writes it, never a form field.
-        self.form.instance.author = self.request.user
-        return super().save_instance()
-
-
-class ContributionViewSet(SnippetViewSet):
-    model = Contribution
-    icon = "doc-full"
-    menu_label = "Contributions"
-    list_display = ["title", "table", "author", "live"]
-    list_filter = ["table"]
-    add_view_class = ContributionCreateView
-
-
 register_snippet(OrganisationViewSet)
-register_snippet(ContributionViewSet)

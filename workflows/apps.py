@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class WorkflowsConfig(AppConfig):
     name = "workflows"
     verbose_name = "Enlace workflows"
+
+    def ready(self):
+        from . import receivers
+
+        receivers.connect()

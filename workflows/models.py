@@ -1,0 +1,215 @@
+"""Task types of the approval workflow (Wagtail's workflow engine) and their records.
+
+Three stages, each a :class:`ReviewTask`: the approvers are computed from the item, never a
+fixed list, and nobody approves an item they authored or co-authored. The liaison stage needs
+a quorum of distinct approvers: each approval is a :class:`LiaisonVote` (one per person per
+task state, enforced by a unique constraint) and the task state is approved when the quorum is
+reached. The rules are applied by ``workflows.services``; these classes also make Wagtail's
+admin (dashboard "awaiting your review", action menu) follow them.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Task, TaskState
+
+from .roles import group_name
+
+User = get_user_model()
+
+
+def authors_of(item) -> set[int]:
+    """The owner and co-authors of the item's latest revision (a draft may add co-authors)."""
+    ids = {pk for pk in [item.owner_id] if pk}
+    if hasattr(item, "co_authors"):
+        latest = item.get_latest_revision_as_object() if item.pk else item
+        ids.update(user.pk for user in latest.co_authors.all())
+    return ids
+
+
+class ReviewTask(Task):
+    """A stage of the recommendation workflow. Subclasses say who the approvers are."""
+
+    stage = ""
+
+    class Meta:
+        abstract = True
+
+    def approver_groups(self, item) -> list[str]:
+        raise NotImplementedError
+
+    def approvers(self, item):
+        """Users who may decide at this stage for ``item`` (authors excluded)."""
+        return (
+            User.objects.filter(is_active=True)
+            .filter(Q(groups__name__in=self.approver_groups(item)) | Q(is_superuser=True))
+            .exclude(pk__in=authors_of(item))
+            .distinct()
+        )
+
+    def is_approver(self, item, user) -> bool:
+        if not (user and user.is_authenticated and user.is_active):
+            return False
+        if user.pk in authors_of(item):
+            return False
+        if user.is_superuser:
+            return True
+        return user.groups.filter(name__in=self.approver_groups(item)).exists()
+
+    # --- Wagtail's hooks into the admin ---------------------------------------------------
+
+    def has_voted(self, task_state, user) -> bool:
+        return False
+
+    def get_actions(self, obj, user):
+        item = obj.specific if hasattr(obj, "specific") else obj
+        if not self.is_approver(item, user):
+            return []
+        actions = [("reject", _("Request changes"), True)]
+        task_state = self.task_states.filter(
+            status=TaskState.STATUS_IN_PROGRESS, workflow_state__object_id=str(item.pk)
+        ).first()
+        if task_state is None or not self.has_voted(task_state, user):
+            actions += [("approve", _("Approve"), False), ("approve", _("Approve with comment"), True)]
+        return actions
+
+    def on_action(self, task_state, user, action_name, **kwargs):
+        # The admin's action menu goes through the same services as the API.
+        from django.core.exceptions import PermissionDenied
+
+        from . import services
+
+        item = task_state.workflow_state.content_object.specific
+        comment = kwargs.get("comment", "") or ""
+        try:
+            self.act(services, item, user, action_name, comment)
+        except services.WorkflowError as error:
+            raise PermissionDenied(error.message) from error
+
+    def act(self, services, item, user, action_name, comment):
+        if action_name == "approve":
+            services.recommendation_approve(item=item, user=user, comment=comment)
+        elif action_name == "reject":
+            services.recommendation_request_changes(item=item, user=user, comment=comment)
+
+    def user_can_access_editor(self, obj, user):
+        return self.is_approver(obj.specific if hasattr(obj, "specific") else obj, user)
+
+    def locked_for_user(self, obj, user):
+        return False  # authors may keep editing; an edit sends the item back (services.on_edit)
+
+    def get_task_states_user_can_moderate(self, user, **kwargs):
+        states = self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS).select_related("workflow_state")
+        ids = [
+            state.pk
+            for state in states
+            if self.is_approver(state.workflow_state.content_object.specific, user)
+            and not self.has_voted(state, user)
+        ]
+        return TaskState.objects.filter(pk__in=ids)
+
+
+class TableReviewTask(ReviewTask):
+    """Endorsement by the delegates and secretariat of the item's own table."""
+
+    stage = "table"
+
+    class Meta:
+        verbose_name = _("table review")
+
+    def approver_groups(self, item):
+        table = item.table
+        return [group_name("delegate", table), group_name("secretariat", table)] if table else []
+
+    @classmethod
+    def get_description(cls):
+        return _("Delegates and secretariat of the item's working table endorse it")
+
+
+class LiaisonReviewTask(ReviewTask):
+    """Review by the Mesa de Vinculación: ``quorum`` distinct approvals move the item on; one
+    request for changes sends it back."""
+
+    stage = "liaison"
+    quorum = models.PositiveSmallIntegerField(_("quorum"), default=2, help_text=_("Distinct approvals needed."))
+
+    admin_form_fields = Task.admin_form_fields + ["quorum"]
+
+    class Meta:
+        verbose_name = _("liaison review")
+
+    def approver_groups(self, item):
+        return [group_name("liaison")]
+
+    def has_voted(self, task_state, user) -> bool:
+        return LiaisonVote.objects.filter(task_state=task_state, user=user).exists()
+
+    @classmethod
+    def get_description(cls):
+        return _("Members of the Mesa de Vinculación approve, with a quorum of distinct approvers")
+
+
+class NetworkReviewTask(ReviewTask):
+    """Final validation by the Red Regional; approving it publishes the item."""
+
+    stage = "network"
+
+    class Meta:
+        verbose_name = _("network review")
+
+    def approver_groups(self, item):
+        return [group_name("network")]
+
+    @classmethod
+    def get_description(cls):
+        return _("The Red Regional validates and publishes")
+
+
+class CuratorReviewTask(ReviewTask):
+    """Moderation of a submitted practice by curators (and the Red Regional, who also curate)."""
+
+    stage = "curation"
+
+    class Meta:
+        verbose_name = _("curator review")
+
+    def approver_groups(self, item):
+        return [group_name("curator"), group_name("network")]
+
+    def act(self, services, item, user, action_name, comment):
+        if action_name == "approve":
+            services.practice_publish(item=item, user=user, comment=comment)
+        elif action_name == "reject":
+            services.practice_send_back(item=item, user=user, comment=comment)
+
+    @classmethod
+    def get_description(cls):
+        return _("Curators review a submitted practice before it is published")
+
+
+class LiaisonVote(models.Model):
+    """One liaison member's approval of one task state (the quorum counts distinct voters)."""
+
+    task_state = models.ForeignKey(TaskState, on_delete=models.CASCADE, related_name="liaison_votes")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    comment = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["task_state", "user"], name="one_vote_per_person")]
+
+
+class ReminderSent(models.Model):
+    """Reminders already sent for a waiting task state (so the daily job is idempotent)."""
+
+    task_state = models.ForeignKey(TaskState, on_delete=models.CASCADE, related_name="+")
+    sent_on = models.DateField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["task_state", "sent_on"], name="one_reminder_per_day")]
+
+

@@ -24,6 +24,9 @@ from cms.taxonomies import ROLES, TABLES
 User = get_user_model()
 
 TABLE_ROLES = ("delegate", "secretariat")
+# Members of organisations taking part in table N: derived from their organisations, kept in
+# step by sync_table_memberships (never assigned by hand).
+TABLE_MEMBER_GROUP = "member-table-{table}"
 ADMIN_ACCESS = "wagtailadmin.access_admin"
 
 
@@ -100,6 +103,27 @@ def _grant_page_permissions(group: Group, page: Page | None, codenames: tuple[st
         GroupPagePermission.objects.get_or_create(group=group, page=page, permission=_page_permission(codename))
 
 
+def table_member_group(table: str) -> str:
+    return TABLE_MEMBER_GROUP.format(table=table)
+
+
+def sync_table_memberships(user) -> None:
+    """Put ``user`` in the member groups of exactly the tables of their organisations."""
+    tables = {t for org in Organisation.objects.filter(memberships__user=user) for t in org.tables}
+    for table in TABLES.codes:
+        group, _ = Group.objects.get_or_create(name=table_member_group(table))
+        if table in tables:
+            user.groups.add(group)
+        else:
+            user.groups.remove(group)
+
+
+def sync_organisation_members(organisation: Organisation) -> None:
+    """After an organisation's tables change, its members follow."""
+    for user in User.objects.filter(memberships__organisation=organisation):
+        sync_table_memberships(user)
+
+
 @transaction.atomic
 def sync_role_groups() -> None:
     """Create the role groups and give them exactly their declared rights (idempotent).
@@ -146,6 +170,7 @@ def grant_role(user, role: str, *, table: str | None = None, organisation: Organ
     if role == "member":
         OrganisationMembership.objects.get_or_create(user=user, organisation=organisation)
         assign_perm("cms.change_organisation", user, organisation)
+        sync_table_memberships(user)
 
 
 @transaction.atomic
@@ -159,11 +184,23 @@ def revoke_role(user, role: str, *, table: str | None = None, organisation: Orga
     if role == "member":
         OrganisationMembership.objects.filter(user=user, organisation=organisation).delete()
         remove_perm("cms.change_organisation", user, organisation)
+        sync_table_memberships(user)
         if OrganisationMembership.objects.filter(user=user).exists():
             return  # still a member through another organisation
     group = Group.objects.filter(name=group_name(role, table)).first()
     if group:
         user.groups.remove(group)
+
+
+def set_default_admin_language(user) -> None:
+    """New accounts see the admin in the platform's language (Spanish) until they choose."""
+    from django.conf import settings
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(user)
+    if not profile.preferred_language:
+        profile.preferred_language = settings.LANGUAGE_CODE
+        profile.save(update_fields=["preferred_language"])
 
 
 def roles_of(user) -> list[tuple[str, str | None]]:

@@ -15,7 +15,9 @@ from django.db import transaction
 from django.utils.html import escape
 from wagtail.models import Page, Site
 
-from workflows.roles import grant_role, sync_role_groups
+from workflows import services
+from workflows.roles import grant_role, set_default_admin_language, sync_role_groups
+from workflows.setup import ensure_workflows
 
 from ..models import (
     EventIndexPage,
@@ -104,6 +106,7 @@ class DemoLoader:
         sections = {model: self.section(home, model, slug, title, intro) for model, slug, title, intro in SECTIONS}
         spaces = {code: self.table_space(sections[TableIndexPage], code) for code in TABLES.codes}
         sync_role_groups()
+        ensure_workflows()
         organisations = {row["key"]: self.organisation(row) for row in data.ORGANISATIONS}
         users = self.accounts(organisations)
         event, themes = self.event(sections[EventIndexPage])
@@ -112,6 +115,8 @@ class DemoLoader:
         for row in data.RECOMMENDATIONS:
             author = users[f"delegate{row['table']}"]
             self.recommendation(spaces[row["table"]], row, event, themes, author)
+        self.workflow_examples(users)
+        self.pending_practice(users["member"])
         return self.report
 
     # --- tree ---------------------------------------------------------------------------
@@ -124,7 +129,7 @@ class DemoLoader:
         site = Site.objects.filter(is_default_site=True).first()
         home = HomePage.objects.first()
         if home is None:
-            root = Page.get_first_root_node()
+            root = Page.get_first_root_node() or self.root()
             welcome = site.root_page if site else None
             home = HomePage(title="Enlace", slug="enlace", intro=paragraphs(HOME_INTRO), show_in_menus=False)
             root.add_child(instance=home)
@@ -140,6 +145,14 @@ class DemoLoader:
             if welcome is not None and welcome.specific_class is Page:
                 welcome.delete()
         return home
+
+    def root(self) -> Page:
+        """The tree's root, for a database emptied by a flush (migrations normally make it)."""
+        from django.conf import settings
+        from wagtail.models import Locale
+
+        Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+        return Page.add_root(instance=Page(title="Root", slug="root", live=True))
 
     def section(self, home, model, slug, title, intro):
         page = model.objects.first()
@@ -187,6 +200,9 @@ class DemoLoader:
 
     def accounts(self, organisations: dict[str, Organisation]) -> dict:
         member_org = next(o for o in organisations.values() if o.kind == "civil_society")
+        if not member_org.tables:  # demo: the member account's organisation takes part in table 1
+            member_org.tables = ["1"]
+            member_org.save(update_fields=["tables"])
         users = {}
         for username, role, table in DEMO_ACCOUNTS:
             user = User.objects.filter(username=username).first()
@@ -197,6 +213,7 @@ class DemoLoader:
                     password=self.password,
                     first_name=username.capitalize(),
                 )
+                set_default_admin_language(user)
                 grant_role(user, role, table=table, organisation=member_org if role == "member" else None)
                 self.report.count("demo accounts")
             users[username] = user
@@ -285,6 +302,98 @@ class DemoLoader:
         space.add_child(instance=page)
         self._publish(page, author)
         self.report.count("recommendations")
+
+
+    # --- the workflow at work -------------------------------------------------------------
+
+    def workflow_examples(self, users) -> None:
+        """Drafts of table 1 caught at each stage, and one sent back (from the report's challenges)."""
+        for example in WORKFLOW_EXAMPLES:
+            if RecommendationPage.objects.filter(title=example["title"]).exists():
+                continue
+            item = services.recommendation_create(
+                user=users["delegate1"], table="1", title=example["title"], text=example["text"],
+                rationale=example["rationale"], objectives=example["objectives"], addressed_to=example["addressed_to"],
+            )  # fmt: skip
+            for step, username, comment in example["steps"]:
+                user = users[username]
+                if step == "submit":
+                    services.recommendation_submit(item=item, user=user)
+                elif step == "approve":
+                    services.recommendation_approve(item=item, user=user, comment=comment)
+                elif step == "request_changes":
+                    services.recommendation_request_changes(item=item, user=user, comment=comment)
+            self.report.count("recommendations in the workflow")
+
+    def pending_practice(self, member) -> None:
+        if PracticePage.objects.filter(title=PENDING_PRACTICE["title"]).exists():
+            return
+        services.practice_submit(user=member, data=dict(PENDING_PRACTICE))
+        self.report.count("practices awaiting review")
+
+
+WORKFLOW_EXAMPLES = [
+    {
+        "title": "Reconocer documentos de identidad y pasaportes vencidos en los trámites migratorios",
+        "text": "Que los Estados acepten cédulas de identidad y pasaportes vencidos como prueba de identidad en los "
+        "trámites de regularización y acceso a servicios.",
+        "rationale": "La sociedad civil señaló en el Conversatorio que en algunos casos no se reconocen cédulas o "
+        "pasaportes vencidos, lo que agrega un problema a un tema netamente administrativo.",
+        "objectives": ["4", "7"],
+        "addressed_to": ["national_governments"],
+        "steps": [("submit", "delegate1", "")],
+    },
+    {
+        "title": "Reducir los tiempos de espera para el reconocimiento y la obtención de visas de trabajo",
+        "text": "Fijar plazos máximos y publicar los tiempos reales de tramitación de visas de trabajo.",
+        "rationale": "Se mencionaron los largos tiempos de espera para el reconocimiento y la obtención de visas, "
+        "por ejemplo de trabajo.",
+        "objectives": ["5", "6"],
+        "addressed_to": ["national_governments"],
+        "steps": [
+            ("submit", "delegate1", ""),
+            ("approve", "secretariat1", "Respaldada por la mesa."),
+            ("approve", "liaison1", "De acuerdo."),
+        ],
+    },
+    {
+        "title": "Garantizar la universalidad de los servicios en las normativas migratorias",
+        "text": "Que toda normativa contemple el enfoque de universalidad de los servicios para todas las personas "
+        "en el territorio, con independencia de su situación migratoria.",
+        "rationale": "Lección aprendida del tema 1: las normativas deben contemplar la universalidad de los servicios.",
+        "objectives": ["15", "7"],
+        "addressed_to": ["national_governments", "local_governments"],
+        "steps": [
+            ("submit", "delegate1", ""),
+            ("approve", "secretariat1", ""),
+            ("approve", "liaison1", ""),
+            ("approve", "liaison2", ""),
+        ],
+    },
+    {
+        "title": "Puntos focales del Mecanismo en los territorios de acogida",
+        "text": "Crear puntos focales del Mecanismo en las ciudades de acogida.",
+        "rationale": "Se propuso fortalecer y expandir el Mecanismo con puntos focales en los territorios de acogida.",
+        "objectives": ["23"],
+        "addressed_to": ["mechanism"],
+        "steps": [
+            ("submit", "delegate1", ""),
+            ("approve", "secretariat1", ""),
+            ("request_changes", "liaison2", "Precisar qué territorios y con qué recursos se sostendrían los puntos focales."),
+        ],
+    },
+]
+
+PENDING_PRACTICE = {
+    "title": "Consejo de Colectividades de Quilmes: más de 40 organizaciones de migrantes",
+    "summary": "En Quilmes se consolidó un Consejo de Colectividades que reúne a más de 40 organizaciones de "
+    "migrantes presentes en el municipio, por medio del cual se canalizaron fondos para mejorar sus instalaciones.",
+    "countries": ["AR"],
+    "objectives": ["16"],
+    "principles": ["whole_of_society"],
+    "level": "local",
+    "language": "es",
+}
 
 
 TABLE_DESCRIPTIONS = {

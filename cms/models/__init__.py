@@ -4,7 +4,12 @@ snippets for organisations and for contributions (members-only working material)
 Why recommendations are pages and contributions are snippets: see docs/architecture.md.
 """
 
-from .contributions import Contribution, ContributionComment
+from .contributions import (
+    Contribution,
+    ContributionComment,
+    ContributionGroupObjectPermission,
+    ContributionUserObjectPermission,
+)
 from .organisations import (
     Organisation,
     OrganisationGroupObjectPermission,
@@ -29,6 +34,8 @@ from .pages import (
 __all__ = [
     "Contribution",
     "ContributionComment",
+    "ContributionGroupObjectPermission",
+    "ContributionUserObjectPermission",
     "EventIndexPage",
     "EventPage",
     "EventTheme",

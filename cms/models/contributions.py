@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, WorkflowMixin
 from wagtail.search import index
@@ -61,3 +62,13 @@ class ContributionComment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.author}: {self.text[:40]}"
+
+
+# Per-table visibility of contributions (and their comments) is a guardian object permission,
+# granted to the table's groups when the contribution is created (workflows.contributions).
+class ContributionUserObjectPermission(UserObjectPermissionBase):
+    content_object = models.ForeignKey(Contribution, on_delete=models.CASCADE)
+
+
+class ContributionGroupObjectPermission(GroupObjectPermissionBase):
+    content_object = models.ForeignKey(Contribution, on_delete=models.CASCADE)

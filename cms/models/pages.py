@@ -175,6 +175,11 @@ class PracticePage(Page):
         verbose_name = _("practice")
         verbose_name_plural = _("practices")
 
+    def get_workflow(self):
+        from workflows.setup import practice_moderation_workflow
+
+        return practice_moderation_workflow()
+
     def clean(self):
         super().clean()
         if self.start_year and self.end_year and self.end_year < self.start_year:
@@ -310,6 +315,10 @@ class RecommendationPage(Page):
     co_authors = ParentalManyToManyField(
         settings.AUTH_USER_MODEL, blank=True, related_name="co_authored_recommendations", verbose_name=_("co-authors")
     )
+    # Where the item stands in the approval workflow. Written only by workflows.services, and
+    # kept out of revisions (see with_content_json) so publishing an old revision cannot rewind it.
+    status = CodeField(_("status"), vocabulary="review_statuses", default="draft", editable=False, db_index=True)
+    stage = CodeField(_("stage"), vocabulary="review_stages", blank=True, editable=False)
 
     content_panels = Page.content_panels + [
         FieldPanel("text"),
@@ -327,6 +336,16 @@ class RecommendationPage(Page):
     class Meta:
         verbose_name = _("recommendation")
         verbose_name_plural = _("recommendations")
+
+    def with_content_json(self, content):
+        obj = super().with_content_json(content)
+        obj.status, obj.stage = self.status, self.stage
+        return obj
+
+    def get_workflow(self):
+        from workflows.setup import recommendation_workflow
+
+        return recommendation_workflow()
 
     def clean(self):
         super().clean()

@@ -166,13 +166,17 @@ ORGANISATION_KINDS = _from_data("organisation_kinds", data.ORGANISATION_KINDS)
 ADDRESSEES = _from_data("addressees", data.ADDRESSEES)
 FOLLOW_UP_STATUSES = _from_data("follow_up_statuses", data.FOLLOW_UP_STATUSES)
 ROLES = _from_data("roles", data.ROLES)
+REVIEW_STATUSES = _from_data("review_statuses", data.REVIEW_STATUSES)
+REVIEW_STAGES = _from_data("review_stages", data.REVIEW_STAGES)
+REVIEW_ACTIONS = _from_data("review_actions", data.REVIEW_ACTIONS)
 
 VOCABULARIES: dict[str, Vocabulary] = {
     v.name: v
     for v in (
         COUNTRIES, OBJECTIVES, PRINCIPLES, TABLES, TABLE_NAMES, STAKEHOLDER_GROUPS, LEVELS,
         POPULATIONS, PRACTICE_STATUSES, DOCUMENT_LANGUAGES, CONTENT_TYPES, EVENT_FORMATS,
-        ORGANISATION_KINDS, ADDRESSEES, FOLLOW_UP_STATUSES, ROLES,
+        ORGANISATION_KINDS, ADDRESSEES, FOLLOW_UP_STATUSES, ROLES, REVIEW_STATUSES, REVIEW_STAGES,
+        REVIEW_ACTIONS,
     )
 }  # fmt: skip
 

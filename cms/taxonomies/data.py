@@ -657,3 +657,57 @@ ROLES = (
         "fr": "Administrateur/administratrice",
     }),
 )
+
+# Where a recommendation stands in the approval workflow (SPEC §3, §5 `status`).
+REVIEW_STATUSES = (
+    ("draft", {"es": "Borrador", "en": "Draft", "pt": "Rascunho", "fr": "Brouillon"}),
+    ("in_review", {"es": "En revisión", "en": "In review", "pt": "Em revisão", "fr": "En cours d’examen"}),
+    ("changes_requested", {
+        "es": "Cambios solicitados",
+        "en": "Changes requested",
+        "pt": "Alterações solicitadas",
+        "fr": "Modifications demandées",
+    }),
+    ("published", {"es": "Publicada", "en": "Published", "pt": "Publicada", "fr": "Publiée"}),
+    ("withdrawn", {"es": "Retirada", "en": "Withdrawn", "pt": "Retirada", "fr": "Retirée"}),
+)
+
+# The stages of the recommendation workflow (SPEC §3, §5 `stage`).
+REVIEW_STAGES = (
+    ("table", {"es": "Revisión de la mesa", "en": "Table review", "pt": "Revisão da mesa", "fr": "Examen de la table"}),
+    ("liaison", {
+        "es": "Revisión de la Mesa de Vinculación",
+        "en": "Liaison review",
+        "pt": "Revisão da Mesa de Vinculação",
+        "fr": "Examen du groupe de liaison",
+    }),
+    ("network", {
+        "es": "Validación de la Red Regional",
+        "en": "Regional Network validation",
+        "pt": "Validação da Rede Regional",
+        "fr": "Validation du Réseau régional",
+    }),
+)
+
+# Actions recorded in an item's history (SPEC §3, §5 `history[].action`).
+REVIEW_ACTIONS = (
+    ("create", {"es": "Creada", "en": "Created", "pt": "Criada", "fr": "Créée"}),
+    ("edit", {"es": "Editada", "en": "Edited", "pt": "Editada", "fr": "Modifiée"}),
+    ("submit", {"es": "Enviada a revisión", "en": "Submitted", "pt": "Enviada para revisão", "fr": "Soumise"}),
+    ("approve", {"es": "Aprobada", "en": "Approved", "pt": "Aprovada", "fr": "Approuvée"}),
+    ("vote", {"es": "Voto de aprobación", "en": "Approval vote", "pt": "Voto de aprovação", "fr": "Vote d’approbation"}),
+    ("request_changes", {
+        "es": "Cambios solicitados",
+        "en": "Changes requested",
+        "pt": "Alterações solicitadas",
+        "fr": "Modifications demandées",
+    }),
+    ("sent_back", {
+        "es": "Devuelta por edición",
+        "en": "Sent back after an edit",
+        "pt": "Devolvida após edição",
+        "fr": "Renvoyée après modification",
+    }),
+    ("withdraw", {"es": "Retirada", "en": "Withdrawn", "pt": "Retirada", "fr": "Retirée"}),
+    ("publish", {"es": "Publicada", "en": "Published", "pt": "Publicada", "fr": "Publiée"}),
+)

@@ -231,3 +231,12 @@ LOGGING = {
 
 # Demo accounts' password for seed_demo when --password is not given.
 DEMO_PASSWORD = env_str("DEMO_PASSWORD")
+
+# --- Workflows ----------------------------------------------------------------------------
+WAGTAIL_FINISH_WORKFLOW_ACTION = "workflows.finish.publish_approved"
+WAGTAIL_WORKFLOW_CANCEL_ON_PUBLISH = True
+# Items waiting at a stage longer than this get a daily reminder to their approvers.
+REVIEW_REMINDER_DAYS = env_int("REVIEW_REMINDER_DAYS", 7)
+CELERY_BEAT_SCHEDULE = {
+    "review-reminders": {"task": "workflows.send_reminders", "schedule": 24 * 60 * 60},
+}

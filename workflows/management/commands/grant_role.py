@@ -7,7 +7,7 @@ from django.db import transaction
 
 from cms.models import Organisation
 from cms.taxonomies import ROLES, TABLES
-from workflows.roles import RoleError, grant_role, revoke_role, roles_of
+from workflows.roles import RoleError, grant_role, revoke_role, roles_of, set_default_admin_language
 
 
 class Command(BaseCommand):
@@ -75,4 +75,5 @@ class Command(BaseCommand):
             raise CommandError("password rejected: " + " ".join(error.messages)) from None
         user.set_password(password)
         user.save()
+        set_default_admin_language(user)
         return user

@@ -1,0 +1,55 @@
+import itertools
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from workflows import services
+from workflows.roles import grant_role
+
+_counter = itertools.count(1)
+
+
+@pytest.fixture
+def peer(db):
+    """A second delegate of table 1 (not the author of the items below)."""
+    user = get_user_model().objects.create_user("peer1", "peer1@enlace.example", "a-long-pass-phrase")
+    grant_role(user, "delegate", table="1")
+    return user
+
+
+@pytest.fixture
+def make_item(user_named):
+    """``make_item(stage)``: a table-1 recommendation by delegate1 brought to a state by the
+    services: draft, table, liaison (one vote by liaison1), network, changes_requested,
+    published, withdrawn."""
+
+    def make(state="draft", *, author="delegate1", co_authors=()):
+        author = user_named(author)
+        item = services.recommendation_create(
+            user=author, table="1", title=f"Recomendación de prueba {next(_counter)}", text="Texto.",
+            objectives=["7"], co_authors=[user_named(name) for name in co_authors],
+        )  # fmt: skip
+        steps = {
+            "draft": [],
+            "table": ["submit"],
+            "liaison": ["submit", "table"],
+            "network": ["submit", "table", "liaison1", "liaison2"],
+            "published": ["submit", "table", "liaison1", "liaison2", "network"],
+            "changes_requested": ["submit", "table", "reject"],
+            "withdrawn": ["withdraw"],
+        }[state]
+        for step in steps:
+            if step == "submit":
+                item = services.recommendation_submit(item=item, user=author)
+            elif step == "table":
+                item = services.recommendation_approve(item=item, user=user_named("secretariat1"))
+            elif step in ("liaison1", "liaison2", "network"):
+                item = services.recommendation_approve(item=item, user=user_named(step))
+            elif step == "reject":
+                item = services.recommendation_request_changes(item=item, user=user_named("liaison1"), comment="Precisar.")
+            elif step == "withdraw":
+                item = services.recommendation_withdraw(item=item, user=author)
+        item.refresh_from_db()
+        return item
+
+    return make

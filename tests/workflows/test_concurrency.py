@@ -1,0 +1,96 @@
+"""Concurrent decisions with real PostgreSQL transactions, one connection per thread."""
+
+import threading
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.db import connection, connections
+from wagtail.models import TaskState
+
+from tests.conftest import DEMO_PASSWORD
+from tests.services import unavailable
+from workflows import services
+from workflows.models import LiaisonVote
+from workflows.services import WorkflowError
+
+pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def world():
+    if connection.vendor != "postgresql":
+        unavailable("PostgreSQL (DATABASE_URL)")
+    from cms.demo.loader import DemoLoader
+
+    DemoLoader(DEMO_PASSWORD).run()  # transactional tests start from an empty database
+    return {u.username: u for u in get_user_model().objects.all()}
+
+
+def at_liaison(users):
+    item = services.recommendation_create(user=users["delegate1"], table="1", title="Concurrente", text="Texto.")
+    item = services.recommendation_submit(item=item, user=users["delegate1"])
+    return services.recommendation_approve(item=item, user=users["secretariat1"])
+
+
+def race(*calls):
+    """Run the calls at the same instant in threads; return their results or errors."""
+    barrier = threading.Barrier(len(calls))
+    results = [None] * len(calls)
+
+    def run(index, call):
+        try:
+            barrier.wait()
+            results[index] = call()
+        except WorkflowError as error:
+            results[index] = error
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=run, args=(i, call)) for i, call in enumerate(calls)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    return results
+
+
+def test_two_liaison_approvals_at_once_make_exactly_one_transition(world):
+    item = at_liaison(world)
+    race(
+        lambda: services.recommendation_approve(item=item, user=world["liaison1"]),
+        lambda: services.recommendation_approve(item=item, user=world["liaison2"]),
+    )
+    item.refresh_from_db()
+    assert (item.status, item.stage) == ("in_review", "network")
+    states = TaskState.objects.filter(workflow_state__object_id=str(item.pk))
+    assert states.filter(task__name__icontains="Vinculación", status="approved").count() == 1
+    assert states.filter(task__name__icontains="Red Regional", status="in_progress").count() == 1
+    history = [(h["stage"], h["action"]) for h in services.history_of(item)]
+    assert history.count(("liaison", "vote")) == 2 and history.count(("liaison", "approve")) == 1
+
+
+def test_a_double_click_counts_once(world):
+    item = at_liaison(world)
+    results = race(
+        lambda: services.recommendation_approve(item=item, user=world["liaison1"]),
+        lambda: services.recommendation_approve(item=item, user=world["liaison1"]),
+    )
+    assert sum(isinstance(r, WorkflowError) for r in results) == 1
+    assert LiaisonVote.objects.filter(task_state__workflow_state__object_id=str(item.pk)).count() == 1
+    item.refresh_from_db()
+    assert item.stage == "liaison"
+
+
+def test_two_final_approvals_publish_once(world):
+    item = at_liaison(world)
+    item = services.recommendation_approve(item=item, user=world["liaison1"])
+    item = services.recommendation_approve(item=item, user=world["liaison2"])
+    admin = world["admin"]
+    results = race(
+        lambda: services.recommendation_approve(item=item, user=world["network"]),
+        lambda: services.recommendation_approve(item=item, user=admin),
+    )
+    assert sum(isinstance(r, WorkflowError) for r in results) == 1
+    item.refresh_from_db()
+    assert item.live and item.status == "published"
+    assert [h["action"] for h in services.history_of(item)].count("publish") == 1

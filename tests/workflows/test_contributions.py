@@ -1,0 +1,81 @@
+"""Per-table visibility of contributions and comments (guardian object permissions)."""
+
+import pytest
+
+from cms.models import Contribution, Organisation
+from workflows.contributions import (
+    can_view_contribution,
+    comments_visible_to,
+    contribution_comment,
+    contribution_create,
+    contribution_update,
+    contributions_visible_to,
+)
+from workflows.roles import grant_role, revoke_role
+from workflows.services import NotAllowed
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def contributions(user_named):
+    one = contribution_create(user=user_named("delegate1"), table="1", title="Aporte mesa 1", text="Texto 1")
+    two = contribution_create(user=user_named("delegate2"), table="2", title="Aporte mesa 2", text="Texto 2")
+    contribution_comment(contribution=two, user=user_named("delegate2"), text="Comentario interno de la mesa 2")
+    return one, two
+
+
+def test_a_delegate_of_table_1_cannot_read_table_2s_contributions_or_comments(contributions, user_named):
+    one, two = contributions
+    delegate1 = user_named("delegate1")
+    assert list(contributions_visible_to(delegate1)) == [one]
+    assert not can_view_contribution(delegate1, two)
+    assert list(comments_visible_to(delegate1, two)) == []
+    with pytest.raises(NotAllowed):
+        contribution_comment(contribution=two, user=delegate1, text="¿Puedo?")
+    assert two.comments.count() == 1
+
+
+def test_the_tables_people_read_and_comment(contributions, user_named):
+    one, _two = contributions
+    for username in ("secretariat1", "member"):  # the member's organisation sits in table 1
+        user = user_named(username)
+        assert can_view_contribution(user, one)
+        contribution_comment(contribution=one, user=user, text=f"Comentario de {username}")
+    assert [c.author.username for c in comments_visible_to(user_named("delegate1"), one)] == ["secretariat1", "member"]
+    for username in ("delegate2", "liaison1", "network", "curator"):
+        assert not can_view_contribution(user_named(username), one), username
+    assert list(contributions_visible_to(None)) == []
+
+
+def test_access_follows_membership_changes(contributions, user_named):
+    one, _two = contributions
+    member = user_named("member")
+    organisation = member.organisations.get()
+    revoke_role(member, "member", organisation=organisation)
+    assert not can_view_contribution(member, one)
+    grant_role(member, "member", organisation=organisation)
+    assert can_view_contribution(member, one)
+    other = Organisation.objects.exclude(pk=organisation.pk).filter(tables=[]).first()
+    newcomer = user_named("delegate3")
+    grant_role(newcomer, "member", organisation=other)
+    assert not can_view_contribution(newcomer, one)
+
+
+def test_only_the_author_edits_and_moving_table_moves_visibility(contributions, user_named):
+    one, _two = contributions
+    with pytest.raises(NotAllowed):
+        contribution_update(contribution=one, user=user_named("secretariat1"), title="Cambiado")
+    contribution_update(contribution=one, user=user_named("delegate1"), table="3")
+    assert can_view_contribution(user_named("delegate3"), one)
+    assert not can_view_contribution(user_named("secretariat1"), one)
+    assert Contribution.objects.get(pk=one.pk).table == "3"
+
+
+def test_empty_comments_are_refused(contributions, user_named):
+    from workflows.services import WorkflowError
+
+    one, _two = contributions
+    with pytest.raises(WorkflowError) as error:
+        contribution_comment(contribution=one, user=user_named("delegate1"), text="   ")
+    assert error.value.field == "text"

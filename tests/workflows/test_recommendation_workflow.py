@@ -1,0 +1,193 @@
+"""The three-stage approval of SPEC §3, driven through the service layer."""
+
+import pytest
+from django.core import mail
+from django.db import transaction
+
+from cms.models import RecommendationPage
+from workflows import services
+from workflows.models import LiaisonVote
+from workflows.services import CommentRequired, InvalidTransition, NotAllowed
+
+pytestmark = pytest.mark.django_db
+
+
+def actions(item):
+    return [(h["stage"], h["action"], h["actor"]) for h in services.history_of(item)]
+
+
+def test_the_full_path_to_publication_and_its_history(make_item, user_named, client):
+    item = make_item("draft")
+    assert (item.status, item.stage, item.live) == ("draft", "", False)
+    assert client.get(item.url or f"/mesas/mesa-1/{item.slug}/").status_code == 404
+
+    item = services.recommendation_submit(item=item, user=user_named("delegate1"))
+    assert (item.status, item.stage) == ("in_review", "table")
+    item = services.recommendation_approve(item=item, user=user_named("secretariat1"), comment="Respaldo de la mesa")
+    assert (item.status, item.stage) == ("in_review", "liaison")
+    item = services.recommendation_approve(item=item, user=user_named("liaison1"))
+    assert (item.status, item.stage) == ("in_review", "liaison")  # one vote of two
+    assert [a["user"] for a in services.approvals_at_current_stage(item)] == ["liaison1"]
+    item = services.recommendation_approve(item=item, user=user_named("liaison2"))
+    assert (item.status, item.stage) == ("in_review", "network")
+    item = services.recommendation_approve(item=item, user=user_named("network"), comment="Validada")
+    assert (item.status, item.stage, item.live) == ("published", "", True)
+    assert client.get(item.url).status_code == 200
+
+    assert actions(item) == [
+        (None, "create", "delegate1"),
+        ("table", "submit", "delegate1"),
+        ("table", "approve", "secretariat1"),
+        ("liaison", "vote", "liaison1"),
+        ("liaison", "vote", "liaison2"),
+        ("liaison", "approve", "liaison2"),
+        ("network", "approve", "network"),
+        ("network", "publish", "network"),
+    ]
+    comments = [h["comment"] for h in services.history_of(item)]
+    assert "Respaldo de la mesa" in comments and "Validada" in comments
+    assert all(h["at"] for h in services.history_of(item))
+
+
+def test_nobody_approves_what_they_authored_or_co_authored_at_any_stage(make_item, user_named, peer):
+    item = make_item("draft", co_authors=["liaison1", "network"])
+    item = services.recommendation_submit(item=item, user=user_named("delegate1"))
+    with pytest.raises(NotAllowed, match="authored or co-authored"):
+        services.recommendation_approve(item=item, user=user_named("delegate1"))  # author, table stage
+    item = services.recommendation_approve(item=item, user=peer)
+    with pytest.raises(NotAllowed):
+        services.recommendation_approve(item=item, user=user_named("liaison1"))  # co-author, liaison
+    with pytest.raises(NotAllowed):
+        services.recommendation_request_changes(item=item, user=user_named("liaison1"), comment="no")
+    admin = user_named("admin")
+    item = services.recommendation_approve(item=item, user=user_named("liaison2"))
+    item = services.recommendation_approve(item=item, user=admin)  # quorum: two distinct approvers
+    assert item.stage == "network"
+    with pytest.raises(NotAllowed):
+        services.recommendation_approve(item=item, user=user_named("network"))  # co-author, network
+    assert RecommendationPage.objects.get(pk=item.pk).status == "in_review"
+
+
+def test_the_quorum_is_not_reached_by_the_same_person_twice(make_item, user_named):
+    item = make_item("liaison")  # liaison stage, no vote yet
+    services.recommendation_approve(item=item, user=user_named("liaison1"))
+    with pytest.raises(InvalidTransition, match="already approved"):
+        services.recommendation_approve(item=item, user=user_named("liaison1"))
+    item.refresh_from_db()
+    assert (item.status, item.stage) == ("in_review", "liaison")
+    assert LiaisonVote.objects.filter(task_state__workflow_state__object_id=str(item.pk)).count() == 1
+
+
+def test_one_request_for_changes_sends_it_back_and_needs_a_comment(make_item, user_named):
+    item = make_item("liaison")
+    services.recommendation_approve(item=item, user=user_named("liaison1"))
+    for empty in ("", "   "):
+        with pytest.raises(CommentRequired):
+            services.recommendation_request_changes(item=item, user=user_named("liaison2"), comment=empty)
+    item = services.recommendation_request_changes(item=item, user=user_named("liaison2"), comment="Falta evidencia")
+    assert (item.status, item.stage) == ("changes_requested", "")
+    assert services.tasks_for(user_named("liaison2")) == [] or item not in services.tasks_for(user_named("liaison2"))
+    # Resubmitted, it starts again at the table, with no votes carried over.
+    item = services.recommendation_submit(item=item, user=user_named("delegate1"))
+    assert (item.status, item.stage) == ("in_review", "table")
+    assert services.approvals_at_current_stage(item) == []
+    assert ("liaison", "request_changes", "liaison2") in actions(item)
+
+
+def test_editing_after_an_approval_sends_the_item_back(make_item, user_named):
+    item = make_item("liaison")
+    services.recommendation_approve(item=item, user=user_named("liaison1"))
+    item = services.recommendation_update(item=item, user=user_named("delegate1"), text="Texto corregido.")
+    assert (item.status, item.stage) == ("in_review", "table")
+    assert services.approvals_at_current_stage(item) == []
+    assert ("table", "sent_back", "delegate1") in actions(item)
+    # Going through again publishes the edited text, not an older revision.
+    for username in ("secretariat1", "liaison1", "liaison2", "network"):
+        item = services.recommendation_approve(item=item, user=user_named(username))
+    assert item.live and RecommendationPage.objects.get(pk=item.pk).text == "Texto corregido."
+
+
+def test_editing_before_any_approval_keeps_the_stage(make_item, user_named):
+    item = make_item("table")
+    item = services.recommendation_update(item=item, user=user_named("delegate1"), text="Otra redacción.")
+    assert (item.status, item.stage) == ("in_review", "table")
+    assert "sent_back" not in [a for _s, a, _u in actions(item)]
+
+
+def test_withdraw_by_authors_only_and_never_once_published(make_item, user_named):
+    item = make_item("liaison", co_authors=["delegate3"])
+    with pytest.raises(NotAllowed):
+        services.recommendation_withdraw(item=item, user=user_named("secretariat1"))
+    item = services.recommendation_withdraw(item=item, user=user_named("delegate3"))  # a co-author
+    assert (item.status, item.stage) == ("withdrawn", "")
+    assert services.tasks_for(user_named("liaison1")) == [] or item not in services.tasks_for(user_named("liaison1"))
+    with pytest.raises(InvalidTransition):
+        services.recommendation_withdraw(item=item, user=user_named("delegate1"))
+    published = make_item("published")
+    with pytest.raises(InvalidTransition, match="published"):
+        services.recommendation_withdraw(item=published, user=user_named("delegate1"))
+
+
+def test_tasks_of_each_user(make_item, user_named):
+    at_table, at_liaison, at_network = make_item("table"), make_item("liaison"), make_item("network")
+    assert at_table in services.tasks_for(user_named("secretariat1"))
+    assert at_table not in services.tasks_for(user_named("delegate1"))  # its author
+    assert at_table not in services.tasks_for(user_named("delegate2"))  # another table
+    assert at_liaison in services.tasks_for(user_named("liaison1"))
+    services.recommendation_approve(item=at_liaison, user=user_named("liaison1"))
+    assert at_liaison not in services.tasks_for(user_named("liaison1"))  # already voted
+    assert at_liaison in services.tasks_for(user_named("liaison2"))
+    assert at_network in services.tasks_for(user_named("network"))
+    assert services.tasks_for(user_named("member")) == []
+
+
+def test_notifications_are_sent_after_commit_in_the_recipients_language(make_item, user_named,
+                                                                       django_capture_on_commit_callbacks):  # fmt: skip
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(user_named("liaison2"))
+    profile.preferred_language = "en"
+    profile.save()
+    item = make_item("table")
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        services.recommendation_approve(item=item, user=user_named("secretariat1"))
+    assert callbacks, "notifications are enqueued on commit"
+    by_recipient = {message.to[0]: message for message in mail.outbox}
+    # The next stage's approvers, each in their language, with a link to the item.
+    assert "Waiting for your review" in by_recipient["liaison2@enlace.example"].subject
+    assert "Pendiente de su revisión" in by_recipient["liaison1@enlace.example"].subject
+    assert f"/admin/pages/{item.pk}/edit/" in by_recipient["liaison1@enlace.example"].body
+    # The author, on the decision.
+    assert "delegate1@enlace.example" in by_recipient
+
+
+def test_nothing_is_sent_when_the_transaction_rolls_back(make_item, user_named, django_capture_on_commit_callbacks):
+    item = make_item("table")
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        with pytest.raises(RuntimeError):
+            with transaction.atomic():
+                services.recommendation_approve(item=item, user=user_named("secretariat1"))
+                raise RuntimeError("something failed after the approval")
+    assert callbacks == [] and mail.outbox == []
+    item.refresh_from_db()
+    assert (item.status, item.stage) == ("in_review", "table")
+
+
+def test_daily_reminders_for_items_waiting_too_long(make_item, user_named, settings):
+    import datetime
+
+    from django.utils import timezone
+    from wagtail.models import TaskState
+
+    from workflows.tasks import send_reminders
+
+    item = make_item("table")
+    settings.REVIEW_REMINDER_DAYS = 3
+    state = services.current_task(item)[0]
+    TaskState.objects.filter(pk=state.pk).update(started_at=timezone.now() - datetime.timedelta(days=5))
+    mail.outbox.clear()
+    assert send_reminders() >= 1
+    assert any(item.title in m.subject and "secretariat1@enlace.example" in m.to for m in mail.outbox)
+    assert send_reminders() == 0  # once a day

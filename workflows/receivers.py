@@ -1,0 +1,69 @@
+"""Keep a recommendation's status in step with Wagtail's workflow events, whichever door they
+came through (our services, or the admin's own submit/cancel/publish buttons)."""
+
+from wagtail.signals import page_published, page_unpublished, workflow_cancelled, workflow_submitted
+
+from cms.models import RecommendationPage
+
+from . import notifications
+
+
+def _recommendation(instance):
+    obj = getattr(instance, "content_object", instance)
+    obj = getattr(obj, "specific", obj)
+    return obj if isinstance(obj, RecommendationPage) else None
+
+
+def on_workflow_submitted(sender, instance, user=None, **kwargs):
+    from .services import _log, _set_status
+
+    item = _recommendation(instance)
+    if item is None or instance.current_task_state is None:
+        return
+    stage = instance.current_task_state.task.specific.stage
+    _set_status(item, "in_review", stage)
+    _log(item, "submit", user, stage=stage)
+    notifications.approvers_of_stage(item)
+
+
+def on_workflow_cancelled(sender, instance, user=None, **kwargs):
+    from .services import _set_status
+
+    item = _recommendation(instance)
+    if item is not None and item.status == "in_review":  # cancelled from the admin
+        _set_status(item, "published" if item.live else "draft", "")
+
+
+def on_page_published(sender, instance, **kwargs):
+    from .services import _set_status
+
+    item = _recommendation(instance)
+    if item is not None and (item.status, item.stage) != ("published", ""):
+        _set_status(item, "published", "")
+
+
+def on_page_unpublished(sender, instance, **kwargs):
+    from .services import _set_status
+
+    item = _recommendation(instance)
+    if item is not None and item.status == "published":
+        _set_status(item, "draft", "")
+
+
+def connect() -> None:
+    from wagtail.admin import signal_handlers as wagtail_mail
+    from wagtail.models import TaskState, WorkflowState
+
+    workflow_submitted.connect(on_workflow_submitted, sender=WorkflowState, dispatch_uid="enlace_submitted")
+    workflow_cancelled.connect(on_workflow_cancelled, sender=WorkflowState, dispatch_uid="enlace_cancelled")
+    page_published.connect(on_page_published, dispatch_uid="enlace_published")
+    page_unpublished.connect(on_page_unpublished, dispatch_uid="enlace_unpublished")
+    # Wagtail's own workflow e-mails go out synchronously inside the transaction; ours are
+    # Celery tasks sent after commit, in the recipient's language (workflows.tasks).
+    from wagtail.signals import task_submitted, workflow_approved, workflow_rejected
+
+    task_submitted.disconnect(sender=TaskState, dispatch_uid="group_approval_task_submitted_email_notification")
+    workflow_submitted.disconnect(sender=WorkflowState, dispatch_uid="workflow_state_submitted_email_notification")
+    workflow_rejected.disconnect(sender=WorkflowState, dispatch_uid="workflow_state_rejected_email_notification")
+    workflow_approved.disconnect(sender=WorkflowState, dispatch_uid="workflow_state_approved_email_notification")
+    del wagtail_mail

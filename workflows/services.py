@@ -1,0 +1,420 @@
+"""The approval rules, in one place. The admin (task ``on_action``, hooks), the REST API and the
+public forms call these functions; they raise domain errors that the edges turn into HTTP codes.
+
+Every transition runs in a transaction holding a row lock on the item, so two approvers acting
+at once are serialised; notifications are enqueued on commit (``notifications``), so nothing is
+sent for a transition that rolls back.
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils.text import slugify
+from wagtail.log_actions import log
+from wagtail.models import Page, PageLogEntry, TaskState, WorkflowState
+
+from cms.models import PracticeIndexPage, PracticePage, RecommendationPage, TableSpacePage
+from cms.taxonomies import TABLES
+
+from . import notifications
+from .models import LiaisonReviewTask, LiaisonVote, ReviewTask, authors_of
+from .roles import tables_of
+from .setup import practice_moderation_workflow, recommendation_workflow
+
+LOG_ACTION = "enlace.review"
+EDITABLE_FIELDS = ("title", "text", "rationale", "objectives", "countries", "addressed_to", "co_authors")
+
+
+class WorkflowError(Exception):
+    """A request the rules refuse. ``status_code`` is what an HTTP edge answers."""
+
+    status_code = 400
+
+    def __init__(self, message: str, *, field: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+
+class NotAllowed(WorkflowError):
+    status_code = 403
+
+
+class InvalidTransition(WorkflowError):
+    status_code = 409
+
+
+class CommentRequired(WorkflowError):
+    def __init__(self, message: str = "A comment is required to request changes."):
+        super().__init__(message, field="comment")
+
+
+# --- Reading the state ------------------------------------------------------------------
+
+
+def active_workflow_state(item) -> WorkflowState | None:
+    return (
+        WorkflowState.objects.for_instance(item)
+        .filter(status=WorkflowState.STATUS_IN_PROGRESS)
+        .select_related("current_task_state")
+        .first()
+    )
+
+
+def current_task(item) -> tuple[TaskState | None, ReviewTask | None]:
+    state = active_workflow_state(item)
+    if state is None or state.current_task_state is None:
+        return None, None
+    task_state = state.current_task_state
+    return task_state, task_state.task.specific
+
+
+def approvals_at_current_stage(item) -> list[dict]:
+    """Who has approved at the current stage (the liaison quorum's votes so far)."""
+    task_state, task = current_task(item)
+    if task_state is None:
+        return []
+    votes = LiaisonVote.objects.filter(task_state=task_state).select_related("user").order_by("created_at")
+    return [{"user": vote.user.get_username(), "at": vote.created_at} for vote in votes]
+
+
+def history_of(item) -> list[dict]:
+    """The append-only history: every action with its stage, actor, comment and time."""
+    entries = (
+        PageLogEntry.objects.filter(page_id=item.pk, action=LOG_ACTION)
+        .select_related("user")
+        .order_by("timestamp", "pk")
+    )
+    return [
+        {
+            "stage": entry.data.get("stage") or None,
+            "action": entry.data.get("action"),
+            "actor": entry.user.get_username() if entry.user else None,
+            "comment": entry.data.get("comment", ""),
+            "at": entry.timestamp,
+        }
+        for entry in entries
+    ]
+
+
+def _log(item, action: str, user, *, stage: str = "", comment: str = "", **extra) -> None:
+    log(
+        instance=item,
+        action=LOG_ACTION,
+        user=user if user and user.is_authenticated else None,
+        data={"action": action, "stage": stage, "comment": comment, **extra},
+    )
+
+
+# --- Who may do what ----------------------------------------------------------------------
+
+
+def _is_table_member(user, table: str) -> bool:
+    return bool(table) and table in tables_of(user)
+
+
+def can_draft_in(user, table: str) -> bool:
+    return bool(user and user.is_authenticated and (user.is_superuser or _is_table_member(user, table)))
+
+
+def can_edit(user, item: RecommendationPage) -> bool:
+    if not (user and user.is_authenticated):
+        return False
+    return user.is_superuser or user.pk in authors_of(item) or _is_table_member(user, item.table)
+
+
+def can_view(user, item: RecommendationPage) -> bool:
+    """Published items are public; drafts and reviews only to their table, authors and approvers."""
+    if item.live and item.status in ("published", "in_review") and not item.get_view_restrictions():
+        return True
+    if not (user and user.is_authenticated):
+        return False
+    if can_edit(user, item):
+        return True
+    task_state, task = current_task(item)
+    if task is not None and task.is_approver(item, user):
+        return True
+    return PageLogEntry.objects.filter(page_id=item.pk, action=LOG_ACTION, user=user).exists()
+
+
+def allowed_actions(user, item: RecommendationPage) -> list[str]:
+    """The actions ``user`` may take on ``item`` now (for buttons and the API)."""
+    actions = []
+    if can_edit(user, item) and item.status != "withdrawn":
+        actions.append("edit")
+    if can_edit(user, item) and item.status in ("draft", "changes_requested", "withdrawn"):
+        actions.append("submit")
+    if item.status == "published" and item.has_unpublished_changes and can_edit(user, item):
+        actions.append("submit")
+    task_state, task = current_task(item)
+    if task is not None and task.is_approver(item, user):
+        if not task.has_voted(task_state, user):
+            actions.append("approve")
+        actions.append("request_changes")
+    if user and user.is_authenticated and user.pk in authors_of(item) and not item.live and item.status != "withdrawn":
+        actions.append("withdraw")
+    return actions
+
+
+def tasks_for(user) -> list[RecommendationPage | PracticePage]:
+    """Items awaiting ``user``'s decision, oldest first."""
+    if not (user and user.is_authenticated):
+        return []
+    states = (
+        TaskState.objects.filter(status=TaskState.STATUS_IN_PROGRESS, workflow_state__status=WorkflowState.STATUS_IN_PROGRESS)
+        .select_related("workflow_state")
+        .order_by("started_at")
+    )
+    items = []
+    for state in states:
+        task = state.task.specific
+        if not isinstance(task, ReviewTask):
+            continue
+        item = Page.objects.get(pk=state.workflow_state.object_id).specific
+        if task.is_approver(item, user) and not task.has_voted(state, user):
+            items.append(item)
+    return items
+
+
+# --- Recommendations: drafting --------------------------------------------------------------
+
+
+def _unique_slug(parent: Page, title: str) -> str:
+    base = slugify(title, allow_unicode=True)[:60] or "recomendacion"
+    slug, n = base, 1
+    siblings = set(parent.get_children().values_list("slug", flat=True))
+    while slug in siblings:
+        n += 1
+        slug = f"{base}-{n}"
+    return slug
+
+
+def _set_fields(page: RecommendationPage, data: dict) -> None:
+    unknown = set(data) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise WorkflowError(f"not editable: {', '.join(sorted(unknown))}", field=sorted(unknown)[0])
+    for name, value in data.items():
+        if name == "co_authors":
+            page.co_authors = list(value)
+        else:
+            setattr(page, name, list(value) if isinstance(value, (tuple, set)) else value)
+
+
+@transaction.atomic
+def recommendation_create(*, user, table: str, **data) -> RecommendationPage:
+    """A new draft in ``table``'s space, authored by ``user`` (a delegate of that table)."""
+    if table not in TABLES:
+        raise WorkflowError(f"unknown table {table!r}", field="table")
+    if not can_draft_in(user, table):
+        raise NotAllowed(f"only delegates and secretariat of table {table} draft there")
+    space = TableSpacePage.objects.get(table=table)
+    page = RecommendationPage(owner=user, live=False, status="draft")
+    _set_fields(page, data)
+    page.slug = _unique_slug(space, page.title or "")
+    co_authors = list(page.co_authors.all())
+    page.co_authors = [u for u in co_authors if u.pk != user.pk]
+    space.add_child(instance=page)  # validates (full_clean) and saves
+    page.save_revision(user=user, log_action=True)
+    _log(page, "create", user)
+    return page
+
+
+@transaction.atomic
+def recommendation_update(*, item: RecommendationPage, user, **data) -> RecommendationPage:
+    """Save an edit as a new revision. An edit after any approval sends the item back."""
+    item = _locked(item)
+    if not can_edit(user, item):
+        raise NotAllowed("you may not edit this recommendation")
+    if item.status == "withdrawn":
+        raise InvalidTransition("a withdrawn recommendation must be submitted again before editing")
+    latest = item.get_latest_revision_as_object()
+    _set_fields(latest, data)
+    latest.full_clean()
+    latest.save_revision(user=user, log_action=True)
+    if not item.live:
+        latest.save()  # drafts keep the database row in step (co-authors, listings)
+    _log(item, "edit", user)
+    on_edited(item=item, user=user)
+    return RecommendationPage.objects.get(pk=item.pk)
+
+
+def on_edited(*, item: RecommendationPage, user) -> None:
+    """The rule: editing an item after it was approved at a stage sends it back to the first
+    stage whose approval the edit invalidates (the table stage), and resets the liaison votes."""
+    state = active_workflow_state(item)
+    if state is None:
+        return
+    approved_before = (
+        state.task_states.filter(status=TaskState.STATUS_APPROVED).exists()
+        or LiaisonVote.objects.filter(task_state__workflow_state=state).exists()
+    )
+    if not approved_before:
+        return
+    _set_status(item, "draft", "")  # so the cancellation is not taken for an admin cancel
+    state.cancel(user=user)
+    _log(item, "sent_back", user, stage="table")
+    recommendation_workflow().start(item, user)  # the submit receiver records it and notifies
+
+
+# --- Recommendations: the workflow ----------------------------------------------------------
+
+
+def _locked(item):
+    return type(item).objects.select_for_update().get(pk=item.pk)
+
+
+def _set_status(item, status: str, stage: str) -> None:
+    type(item).objects.filter(pk=item.pk).update(status=status, stage=stage)
+    item.status, item.stage = status, stage
+
+
+@transaction.atomic
+def recommendation_submit(*, item: RecommendationPage, user) -> RecommendationPage:
+    item = _locked(item)
+    if not can_edit(user, item):
+        raise NotAllowed("only the authors and the item's table may submit it")
+    if "submit" not in allowed_actions(user, item):
+        raise InvalidTransition(f"a recommendation in status {item.status!r} cannot be submitted")
+    workflow = recommendation_workflow()
+    if workflow is None:
+        raise InvalidTransition("the recommendation workflow is not set up (run seed_demo or ensure_workflows)")
+    workflow.start(item, user)  # receivers.on_workflow_submitted records status, history, notifications
+    item.refresh_from_db()
+    return item
+
+
+def _acting_task(item, user) -> tuple[TaskState, ReviewTask]:
+    task_state, task = current_task(item)
+    if task_state is None:
+        raise InvalidTransition("this item is not waiting for a review")
+    if user and user.is_authenticated and user.pk in authors_of(item):
+        raise NotAllowed("nobody approves or reviews an item they authored or co-authored")
+    if not task.is_approver(item, user):
+        raise NotAllowed(f"you are not an approver at the {task.stage} stage")
+    task_state = TaskState.objects.select_for_update().get(pk=task_state.pk)
+    if task_state.status != TaskState.STATUS_IN_PROGRESS:
+        raise InvalidTransition("this stage has already been decided")
+    return task_state, task
+
+
+@transaction.atomic
+def recommendation_approve(*, item: RecommendationPage, user, comment: str = "") -> RecommendationPage:
+    item = _locked(item)
+    task_state, task = _acting_task(item, user)
+    stage = task.stage
+    if isinstance(task, LiaisonReviewTask):
+        try:
+            with transaction.atomic():
+                LiaisonVote.objects.create(task_state=task_state, user=user, comment=comment)
+        except IntegrityError:
+            raise InvalidTransition("you have already approved at this stage") from None
+        votes = LiaisonVote.objects.filter(task_state=task_state).count()
+        _log(item, "vote", user, stage=stage, comment=comment, votes=votes, quorum=task.quorum)
+        if votes < task.quorum:
+            return item
+    TaskState.approve(task_state, user=user, comment=comment)
+    _log(item, "approve", user, stage=stage, comment=comment)
+    notifications.authors_on_decision(item, "approve", stage, user, comment)
+    _after_transition(item, user)
+    return RecommendationPage.objects.get(pk=item.pk)
+
+
+def _after_transition(item, user) -> None:
+    """Record where the item stands after Wagtail moved the workflow on."""
+    state = WorkflowState.objects.for_instance(item).order_by("-created_at").first()
+    if state.status == WorkflowState.STATUS_APPROVED:
+        _set_status(item, "published", "")
+        _log(item, "publish", user, stage="network")
+        return
+    task = state.current_task_state.task.specific
+    _set_status(item, "in_review", task.stage)
+    notifications.approvers_of_stage(item)
+
+
+@transaction.atomic
+def recommendation_request_changes(*, item: RecommendationPage, user, comment: str) -> RecommendationPage:
+    comment = (comment or "").strip()
+    if not comment:
+        raise CommentRequired()
+    item = _locked(item)
+    task_state, task = _acting_task(item, user)
+    TaskState.reject(task_state, user=user, comment=comment)
+    _set_status(item, "changes_requested", "")
+    task_state.workflow_state.refresh_from_db()
+    task_state.workflow_state.cancel(user=user)  # back to the authors: a new submission starts at the table
+    _log(item, "request_changes", user, stage=task.stage, comment=comment)
+    notifications.authors_on_decision(item, "request_changes", task.stage, user, comment)
+    return item
+
+
+@transaction.atomic
+def recommendation_withdraw(*, item: RecommendationPage, user) -> RecommendationPage:
+    item = _locked(item)
+    if not (user and user.is_authenticated and user.pk in authors_of(item)):
+        raise NotAllowed("only an author or co-author may withdraw a recommendation")
+    if item.live or item.status == "published":
+        raise InvalidTransition("a published recommendation cannot be withdrawn")
+    if item.status == "withdrawn":
+        raise InvalidTransition("already withdrawn")
+    stage = item.stage
+    _set_status(item, "withdrawn", "")
+    state = active_workflow_state(item)
+    if state is not None:
+        state.cancel(user=user)
+    _log(item, "withdraw", user, stage=stage)
+    return item
+
+
+# --- Practices: moderation ----------------------------------------------------------------
+
+
+PRACTICE_FIELDS = (
+    "title", "summary", "body", "countries", "objectives", "principles", "table", "stakeholder_groups", "level",
+    "populations", "other_implementers", "start_year", "end_year", "status", "results", "lessons_learned",
+    "contact", "language",
+)  # fmt: skip
+
+
+@transaction.atomic
+def practice_submit(*, user=None, submitter_email: str = "", data: dict) -> PracticePage:
+    """A practice proposed by a member or the public: a draft under the repository, in review.
+    Raises ``ValidationError`` with field errors for bad input; nothing is saved then."""
+    unknown = set(data) - set(PRACTICE_FIELDS)
+    if unknown:
+        raise ValidationError({name: "Unknown field." for name in unknown})
+    anonymous = not (user and user.is_authenticated)
+    if anonymous and not submitter_email:
+        raise ValidationError({"submitter_email": "An e-mail address is required."})
+    repository = PracticeIndexPage.objects.get()
+    page = PracticePage(owner=None if anonymous else user, live=False, submitter_email=submitter_email, **data)
+    page.slug = _unique_slug(repository, page.title or "practica")
+    repository.add_child(instance=page)
+    page.save_revision(user=None if anonymous else user)
+    practice_moderation_workflow().start(page, None if anonymous else user)
+    return page
+
+
+@transaction.atomic
+def practice_publish(*, item: PracticePage, user, comment: str = "") -> PracticePage:
+    item = _locked(item)
+    task_state, task = _acting_task(item, user)
+    TaskState.approve(task_state, user=user, comment=comment)  # finishes the workflow: published
+    _log(item, "publish", user, stage=task.stage, comment=comment)
+    return PracticePage.objects.get(pk=item.pk)
+
+
+@transaction.atomic
+def practice_send_back(*, item: PracticePage, user, comment: str) -> PracticePage:
+    comment = (comment or "").strip()
+    if not comment:
+        raise CommentRequired("A comment is required to send a practice back.")
+    item = _locked(item)
+    task_state, task = _acting_task(item, user)
+    TaskState.reject(task_state, user=user, comment=comment)
+    task_state.workflow_state.refresh_from_db()
+    task_state.workflow_state.cancel(user=user)
+    _log(item, "request_changes", user, stage=task.stage, comment=comment)
+    notifications.submitter_sent_back(item, user, comment)
+    return item
+

@@ -1,0 +1,149 @@
+"""Celery tasks of the workflow: e-mails to approvers and authors, and the daily reminder."""
+
+from __future__ import annotations
+
+import datetime
+import smtplib
+
+from celery import shared_task
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from wagtail.models import Page, TaskState, WorkflowState
+from wagtail.users.models import UserProfile
+
+from cms.taxonomies import REVIEW_ACTIONS, REVIEW_STAGES
+
+from .models import LiaisonReviewTask, LiaisonVote, ReminderSent, ReviewTask, authors_of
+
+User = get_user_model()
+RETRY = {
+    "autoretry_for": (smtplib.SMTPException, ConnectionError, TimeoutError),
+    "retry_backoff": True,
+    "retry_jitter": True,
+    "max_retries": 8,
+    "acks_late": True,
+}
+
+
+def language_of(user) -> str:
+    language = UserProfile.get_for_user(user).preferred_language if user.pk else ""
+    return language or settings.LANGUAGE_CODE
+
+
+def admin_link(item) -> str:
+    return f"{settings.WAGTAILADMIN_BASE_URL.rstrip('/')}/admin/pages/{item.pk}/edit/"
+
+
+def send(user, template: str, context: dict) -> None:
+    """One e-mail, rendered in the recipient's language."""
+    if not user.email:
+        return
+    with translation.override(language_of(user)):
+        context = {**context, "user": user}
+        subject = render_to_string(f"workflows/email/{template}_subject.txt", context).strip()
+        body = render_to_string(f"workflows/email/{template}_body.txt", context)
+    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email])
+
+
+def _waiting(item) -> tuple[TaskState | None, ReviewTask | None]:
+    state = WorkflowState.objects.for_instance(item).filter(status=WorkflowState.STATUS_IN_PROGRESS).first()
+    if state is None or state.current_task_state is None:
+        return None, None
+    return state.current_task_state, state.current_task_state.task.specific
+
+
+def _pending_approvers(item, task_state, task):
+    approvers = task.approvers(item)
+    if isinstance(task, LiaisonReviewTask):
+        approvers = approvers.exclude(pk__in=LiaisonVote.objects.filter(task_state=task_state).values("user"))
+    return approvers
+
+
+@shared_task(name="workflows.notify_approvers", **RETRY)
+def notify_approvers(item_id: int) -> int:
+    """Tell the approvers of the item's current stage that it waits for them."""
+    item = Page.objects.filter(pk=item_id).first()
+    if item is None:
+        return 0
+    item = item.specific
+    task_state, task = _waiting(item)
+    if task is None:
+        return 0
+    sent = 0
+    for user in _pending_approvers(item, task_state, task):
+        with translation.override(language_of(user)):
+            stage = REVIEW_STAGES.label(task.stage) if task.stage in REVIEW_STAGES else task.name
+        send(user, "stage_reached", {"item": item, "stage": stage, "link": admin_link(item)})
+        sent += 1
+    return sent
+
+
+@shared_task(name="workflows.notify_authors", **RETRY)
+def notify_authors(item_id: int, action: str, stage: str, actor_id: int | None, comment: str) -> int:
+    """Tell the authors of every decision on their item."""
+    item = Page.objects.filter(pk=item_id).first()
+    if item is None:
+        return 0
+    item = item.specific
+    actor = User.objects.filter(pk=actor_id).first()
+    sent = 0
+    for user in User.objects.filter(pk__in=authors_of(item), is_active=True):
+        with translation.override(language_of(user)):
+            context = {
+                "item": item,
+                "action": REVIEW_ACTIONS.label(action),
+                "stage": REVIEW_STAGES.label(stage) if stage in REVIEW_STAGES else stage,
+                "actor": actor.get_full_name() or actor.get_username() if actor else "",
+                "comment": comment,
+                "link": admin_link(item),
+            }
+        send(user, "decision", context)
+        sent += 1
+    return sent
+
+
+@shared_task(name="workflows.notify_submitter", **RETRY)
+def notify_submitter(item_id: int, comment: str) -> int:
+    """A practice sent back: tell whoever proposed it (a member, or the public by e-mail)."""
+    item = Page.objects.filter(pk=item_id).first()
+    if item is None:
+        return 0
+    item = item.specific
+    recipient = item.owner or User(email=item.submitter_email, username="")
+    if not recipient.email:
+        return 0
+    send(recipient, "sent_back", {"item": item, "comment": comment})
+    return 1
+
+
+@shared_task(name="workflows.send_reminders", **RETRY)
+def send_reminders() -> int:
+    """Daily: remind the approvers of items waiting longer than REVIEW_REMINDER_DAYS days.
+    Idempotent per day: a second run the same day sends nothing."""
+    cutoff = timezone.now() - datetime.timedelta(days=settings.REVIEW_REMINDER_DAYS)
+    today = timezone.localdate()
+    waiting = TaskState.objects.filter(
+        status=TaskState.STATUS_IN_PROGRESS,
+        workflow_state__status=WorkflowState.STATUS_IN_PROGRESS,
+        started_at__lt=cutoff,
+    ).select_related("workflow_state")
+    sent = 0
+    for task_state in waiting:
+        task = task_state.task.specific
+        if not isinstance(task, ReviewTask):
+            continue
+        try:
+            with transaction.atomic():
+                ReminderSent.objects.create(task_state=task_state, sent_on=today)
+        except IntegrityError:
+            continue  # already reminded today
+        item = Page.objects.get(pk=task_state.workflow_state.object_id).specific
+        days = (timezone.now() - task_state.started_at).days
+        for user in _pending_approvers(item, task_state, task):
+            send(user, "reminder", {"item": item, "days": days, "link": admin_link(item)})
+            sent += 1
+    return sent
