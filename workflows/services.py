@@ -8,9 +8,11 @@ sent for a transition that rolls back.
 
 from __future__ import annotations
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.text import slugify
+from guardian.shortcuts import assign_perm, get_users_with_perms, remove_perm
 from wagtail.log_actions import log
 from wagtail.models import Page, PageLogEntry, TaskState, WorkflowState
 
@@ -119,9 +121,23 @@ def can_draft_in(user, table: str) -> bool:
 
 
 def can_edit(user, item: RecommendationPage) -> bool:
+    """The table's delegates and secretariat (page rights), and the authors (object permission)."""
     if not (user and user.is_authenticated):
         return False
-    return user.is_superuser or user.pk in authors_of(item) or _is_table_member(user, item.table)
+    return user.is_superuser or _is_table_member(user, item.table) or user.has_perm(CO_AUTHOR_PERMISSION, item)
+
+
+CO_AUTHOR_PERMISSION = "cms.change_recommendationpage"
+
+
+def sync_author_permissions(item: RecommendationPage) -> None:
+    """Owner and current co-authors hold the object permission; former co-authors lose it."""
+    holders = set(get_user_model().objects.filter(pk__in=authors_of(item)))
+    for user in get_users_with_perms(item, only_with_perms_in=["change_recommendationpage"], with_superusers=False):
+        if user not in holders:
+            remove_perm(CO_AUTHOR_PERMISSION, user, item)
+    for user in holders:
+        assign_perm(CO_AUTHOR_PERMISSION, user, item)
 
 
 def can_view(user, item: RecommendationPage) -> bool:
@@ -216,6 +232,7 @@ def recommendation_create(*, user, table: str, **data) -> RecommendationPage:
     page.co_authors = [u for u in co_authors if u.pk != user.pk]
     space.add_child(instance=page)  # validates (full_clean) and saves
     page.save_revision(user=user, log_action=True)
+    sync_author_permissions(page)
     _log(page, "create", user)
     return page
 
@@ -234,6 +251,7 @@ def recommendation_update(*, item: RecommendationPage, user, **data) -> Recommen
     latest.save_revision(user=user, log_action=True)
     if not item.live:
         latest.save()  # drafts keep the database row in step (co-authors, listings)
+    sync_author_permissions(latest)
     _log(item, "edit", user)
     on_edited(item=item, user=user)
     return RecommendationPage.objects.get(pk=item.pk)

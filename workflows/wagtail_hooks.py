@@ -37,12 +37,14 @@ def register_review_log(actions):
 @hooks.register("after_edit_page")
 def send_back_after_admin_edit(request, page):
     if isinstance(page.specific, RecommendationPage):
+        services.sync_author_permissions(page.specific)
         services.on_edited(item=page.specific, user=request.user)
 
 
 @hooks.register("after_create_page")
 def record_admin_creation(request, page):
     if isinstance(page.specific, RecommendationPage):
+        services.sync_author_permissions(page.specific)
         services._log(page.specific, "create", request.user)
 
 

@@ -27,6 +27,7 @@ from .pages import (
     PracticeSource,
     RecommendationIndexPage,
     RecommendationPage,
+    RecommendationUserObjectPermission,
     TableIndexPage,
     TableSpacePage,
 )
@@ -50,6 +51,7 @@ __all__ = [
     "PracticeSource",
     "RecommendationIndexPage",
     "RecommendationPage",
+    "RecommendationUserObjectPermission",
     "TableIndexPage",
     "TableSpacePage",
 ]

@@ -17,6 +17,7 @@ from django.db import models
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
+from guardian.models import UserObjectPermissionBase
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -262,9 +263,12 @@ class TableIndexPage(Page):
         return context
 
 
-class TableSpacePage(Page):
+class TableSpacePage(RoutablePageMixin, Page):
     """One working table's space. Its subtree holds the table's recommendations, so Wagtail's
-    page permissions on this page are the table's rights, and its workflow is the table's."""
+    page permissions on this page are the table's rights, and its workflow is the table's.
+
+    The page itself is public (description, member organisations, published outputs); its
+    ``espacio/`` route is the members-only part (drafts, contributions and their threads)."""
 
     table = CodeField(_("working table"), vocabulary="tables", unique=True)
     description = RichTextField(_("description"), blank=True)
@@ -290,6 +294,16 @@ class TableSpacePage(Page):
         )
         context["organisations"] = self.member_organisations()
         return context
+
+    @path("")
+    def public(self, request):
+        return self.render(request)
+
+    @path("espacio/", name="members")
+    def members_area(self, request):
+        from frontend.members import table_members_area
+
+        return table_members_area(request, self)
 
 
 class RecommendationPage(Page):
@@ -379,6 +393,13 @@ class RecommendationPage(Page):
     @property
     def addressee_items(self):
         return labelled(ADDRESSEES, self.addressed_to)
+
+
+class RecommendationUserObjectPermission(UserObjectPermissionBase):
+    """Co-authorship rights on one recommendation (granted and revoked by workflows.services
+    whenever the co-authors change)."""
+
+    content_object = models.ForeignKey(RecommendationPage, on_delete=models.CASCADE)
 
 
 class RecommendationIndexPage(Page):

@@ -191,3 +191,16 @@ def test_daily_reminders_for_items_waiting_too_long(make_item, user_named, setti
     assert send_reminders() >= 1
     assert any(item.title in m.subject and "secretariat1@enlace.example" in m.to for m in mail.outbox)
     assert send_reminders() == 0  # once a day
+
+
+def test_co_authors_hold_an_object_permission_that_follows_the_co_author_list(make_item, user_named):
+    delegate3 = user_named("delegate3")  # of another table: rights come from co-authorship only
+    item = make_item("draft", co_authors=["delegate3"])
+    assert services.can_edit(delegate3, item)
+    item = services.recommendation_update(item=item, user=delegate3, text="Aporte de la coautora.")
+    item = services.recommendation_update(item=item, user=user_named("delegate1"), co_authors=[])
+    delegate3 = user_named("delegate3")  # fresh permission cache
+    assert not services.can_edit(delegate3, item)
+    with pytest.raises(NotAllowed):
+        services.recommendation_update(item=item, user=delegate3, text="Ya no.")
+    assert services.can_edit(user_named("delegate1"), item)  # the owner keeps it
