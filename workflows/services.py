@@ -22,9 +22,9 @@ from cms.taxonomies import TABLES
 from . import notifications
 from .models import LiaisonReviewTask, LiaisonVote, ReviewTask, authors_of
 from .roles import tables_of
+from .selectors import LOG_ACTION, can_view  # noqa: F401  (can_view: the one visibility rule)
 from .setup import practice_moderation_workflow, recommendation_workflow
 
-LOG_ACTION = "enlace.review"
 EDITABLE_FIELDS = ("title", "text", "rationale", "objectives", "countries", "addressed_to", "co_authors")
 
 
@@ -138,20 +138,6 @@ def sync_author_permissions(item: RecommendationPage) -> None:
             remove_perm(CO_AUTHOR_PERMISSION, user, item)
     for user in holders:
         assign_perm(CO_AUTHOR_PERMISSION, user, item)
-
-
-def can_view(user, item: RecommendationPage) -> bool:
-    """Published items are public; drafts and reviews only to their table, authors and approvers."""
-    if item.live and item.status in ("published", "in_review") and not item.get_view_restrictions():
-        return True
-    if not (user and user.is_authenticated):
-        return False
-    if can_edit(user, item):
-        return True
-    task_state, task = current_task(item)
-    if task is not None and task.is_approver(item, user):
-        return True
-    return PageLogEntry.objects.filter(page_id=item.pk, action=LOG_ACTION, user=user).exists()
 
 
 def allowed_actions(user, item: RecommendationPage) -> list[str]:
