@@ -175,6 +175,10 @@ if SEARCH_BACKEND not in {"database", "elasticsearch"}:
 if SEARCH_BACKEND == "elasticsearch" and not ELASTICSEARCH_URL:
     raise ImproperlyConfigured("SEARCH_BACKEND=elasticsearch needs ELASTICSEARCH_URL.")
 SEARCH_INDEX_PREFIX = env_str("SEARCH_INDEX_PREFIX", "enlace")
+SEARCH_ES_TIMEOUT = float(env_str("SEARCH_ES_TIMEOUT", "5"))  # seconds a search waits before degrading
+SEARCH_ES_RETRY_AFTER = float(env_str("SEARCH_ES_RETRY_AFTER", "5"))  # seconds on the database after a failure
+SEARCH_ES_REPLICAS = env_int("SEARCH_ES_REPLICAS", 0)  # replicas of new indices (1+ on a cluster)
+SEARCH_TASK_BACKOFF_MAX = env_int("SEARCH_TASK_BACKOFF_MAX", 300)  # longest wait between index task retries
 
 # --- Celery -----------------------------------------------------------------------------
 CELERY_BROKER_URL = env_str("CELERY_BROKER_URL")

@@ -1,0 +1,376 @@
+"""The database backend: our own tables (:mod:`search.models`), no server needed.
+
+Full text is SQLite FTS5 (``enlace_search_fts``) or PostgreSQL ``tsvector`` columns with GIN
+indexes, both over text folded in Python (:mod:`search.text`), so accents and case never
+matter. Each query term becomes a group of alternatives, the groups are ANDed:
+
+* the term and its one-edit neighbours (for terms of five characters or more) found in the
+  :class:`~search.models.SearchTerm` vocabulary, matched against the folded text;
+* the term's Spanish and Portuguese stems, matched against the stems column.
+
+Facet counts are ``GROUP BY`` queries on :class:`~search.models.SearchFacetValue`: one for all
+facets without a selection, one per facet with a selection (its own filter left out).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Iterable, Iterator
+
+from django.core.exceptions import ImproperlyConfigured
+from django.db import connection, transaction
+from django.db.models import BooleanField, Case, Count, Exists, F, FloatField, IntegerField, OuterRef, Q, Value, When
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Collate
+
+from ..documents import FACETS, TEXT_FIELDS, key
+from ..models import SearchEntry, SearchFacetValue, SearchTerm
+from ..text import (
+    FUZZY_MIN_LENGTH,
+    MAX_EXPANSIONS,
+    Matcher,
+    fold,
+    fuzzy_candidates_key,
+    stem_set,
+    stems,
+    within_one_edit,
+)
+from ..types import Hit, SearchQuery, SearchResults, assemble_facets, highlight, hit_from_document
+from .base import Key, Progress, SearchBackend, suggestion
+
+FTS_TABLE = "enlace_search_fts"
+# Weights of the FTS5 columns title, summary, body, stems (bm25) and of PostgreSQL's A/B/D.
+FTS_WEIGHTS = (4.0, 2.0, 1.0, 0.5)
+BATCH = 500
+
+
+class DatabaseBackend(SearchBackend):
+    name = "database"
+
+    @property
+    def vendor(self) -> str:
+        vendor = connection.vendor
+        if vendor not in {"sqlite", "postgresql"}:
+            raise ImproperlyConfigured(f"The database search backend supports SQLite and PostgreSQL, not {vendor}.")
+        return vendor
+
+    # === reading =================================================================================
+
+    def search(self, query: SearchQuery) -> SearchResults:
+        groups = self._groups(query.terms)
+        base = self._base(query, groups)
+        filters = self._filters(query)
+        hits_qs = base.filter(*filters.values())
+        total = hits_qs.count()
+        counts = self._facet_counts(base, filters)
+        page_ids = self._ordered_ids(hits_qs, query, groups, query.offset, query.offset + query.page_size)
+        matcher = self._matcher(groups)
+        documents = dict(SearchEntry.objects.filter(id__in=page_ids).values_list("id", "document"))
+        hits = [self._hit(documents[entry_id], matcher) for entry_id in page_ids if entry_id in documents]
+        return SearchResults(
+            total=total,
+            hits=hits,
+            facets=assemble_facets(counts, query),
+            backend=self.name,
+            degraded=False,
+            page=query.page,
+            page_size=query.page_size,
+        )
+
+    def iter_hits(self, query: SearchQuery) -> Iterator[Hit]:
+        groups = self._groups(query.terms)
+        hits_qs = self._base(query, groups).filter(*self._filters(query).values())
+        matcher = self._matcher(groups)
+        ids = self._ordered_ids(hits_qs, query, groups, 0, None)
+        for start in range(0, len(ids), BATCH):
+            chunk = ids[start : start + BATCH]
+            documents = dict(SearchEntry.objects.filter(id__in=chunk).values_list("id", "document"))
+            for entry_id in chunk:
+                if entry_id in documents:
+                    yield self._hit(documents[entry_id], matcher)
+
+    def suggest(self, prefix_terms: list[str], prefix: str, *, types: tuple[str, ...], limit: int) -> list[dict]:
+        *whole, last = prefix_terms
+        if self.vendor == "sqlite":
+            expression = " AND ".join([f'"{term}"' for term in whole] + [f'"{last}"*'])
+            condition = RawSQL(
+                f"id IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s)",
+                ["{title} : (" + expression + ")"],
+                output_field=BooleanField(),
+            )
+        else:
+            expression = " & ".join([f"{term}:A" for term in whole] + [f"{last}:*A"])
+            condition = RawSQL("vector @@ to_tsquery('simple', %s)", [expression], output_field=BooleanField())
+        starts = " ".join(prefix_terms)
+        rows = (
+            SearchEntry.objects.filter(condition, type__in=types)
+            .annotate(starts=Case(When(title_sort__startswith=starts, then=Value(0)), default=Value(1), output_field=IntegerField()))
+            .order_by("starts", self._title_order(), "type", "object_id")
+            .values_list("document", flat=True)[:limit]
+        )
+        return [suggestion(document) for document in rows]
+
+    # --- query parts ---------------------------------------------------------------------------
+
+    def _groups(self, terms: list[str]) -> list[tuple[list[str], list[str]]]:
+        """Per query term: (the term and its one-typo neighbours, its stems)."""
+        groups = []
+        for term in terms:
+            words = [term]
+            if len(term) >= FUZZY_MIN_LENGTH:
+                words += [word for word in self._neighbours(term) if word != term]
+            groups.append((words, sorted(stems(term))))
+        return groups
+
+    def _neighbours(self, term: str) -> list[str]:
+        prefix2, suffix2 = fuzzy_candidates_key(term)
+        length = len(term)
+        candidates = SearchTerm.objects.filter(
+            Q(prefix2=prefix2) | Q(suffix2=suffix2), length__gte=length - 1, length__lte=length + 1
+        ).values_list("term", flat=True)
+        close = sorted(word for word in candidates if within_one_edit(term, word))
+        close.sort(key=lambda word: word != term)
+        return close[:MAX_EXPANSIONS]
+
+    def _text_condition(self, groups) -> RawSQL:
+        if self.vendor == "sqlite":
+            parts = []
+            for words, word_stems in groups:
+                alternatives = "{title summary body} : (" + " OR ".join(f'"{w}"' for w in words) + ")"
+                if word_stems:
+                    alternatives += " OR stems : (" + " OR ".join(f'"{s}"' for s in word_stems) + ")"
+                parts.append(f"({alternatives})")
+            return RawSQL(
+                f"id IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s)",
+                [" AND ".join(parts)],
+                output_field=BooleanField(),
+            )
+        sql, params = [], []
+        for words, word_stems in groups:
+            if word_stems:
+                sql.append("(vector @@ to_tsquery('simple', %s) OR stem_vector @@ to_tsquery('simple', %s))")
+                params += [" | ".join(words), " | ".join(word_stems)]
+            else:
+                sql.append("vector @@ to_tsquery('simple', %s)")
+                params.append(" | ".join(words))
+        return RawSQL("(" + " AND ".join(sql) + ")", params, output_field=BooleanField())
+
+    def _base(self, query: SearchQuery, groups):
+        qs = SearchEntry.objects.filter(type__in=query.types)
+        if query.year_from is not None:
+            qs = qs.filter(start_year__gte=query.year_from)
+        if query.year_to is not None:
+            qs = qs.filter(start_year__lte=query.year_to)
+        if groups:
+            qs = qs.filter(self._text_condition(groups))
+        return qs
+
+    def _filters(self, query: SearchQuery) -> dict[str, Q]:
+        filters = {}
+        for name, codes in query.filters.items():
+            if name == "event":
+                filters[name] = Q(event__in=codes)
+            else:
+                filters[name] = Q(
+                    Exists(SearchFacetValue.objects.filter(entry=OuterRef("pk"), facet=name, code__in=codes))
+                )
+        return filters
+
+    def _facet_counts(self, base, filters: dict[str, Q]) -> dict[str, dict[str, int]]:
+        counts: dict[str, dict[str, int]] = defaultdict(dict)
+
+        def count(facets: list[str], scoped) -> None:
+            rows = (
+                SearchFacetValue.objects.filter(facet__in=facets, entry__in=scoped.values("id"))
+                .values_list("facet", "code")
+                .annotate(n=Count("id"))
+                .order_by()
+            )
+            for facet, code, n in rows:
+                counts[facet][code] = n
+
+        unselected = [name for name in FACETS if name not in filters]
+        if unselected:
+            count(unselected, base.filter(*filters.values()))
+        for name in FACETS:
+            if name in filters:
+                count([name], base.filter(*[f for other, f in filters.items() if other != name]))
+        return counts
+
+    def _title_order(self):
+        return Collate(F("title_sort"), "C").asc() if self.vendor == "postgresql" else F("title_sort").asc()
+
+    def _ordered_ids(self, hits_qs, query: SearchQuery, groups, start: int, stop: int | None) -> list[int]:
+        sort = query.effective_sort
+        if sort == "relevance":
+            return self._by_relevance(hits_qs, groups)[start:stop]
+        if sort == "title":
+            order = [self._title_order(), "type", "object_id"]
+        elif sort == "-start_year":
+            order = [F("start_year").desc(nulls_last=True), self._title_order(), "type", "object_id"]
+        else:  # -published
+            order = ["-published", self._title_order(), "type", "object_id"]
+        return list(hits_qs.order_by(*order).values_list("id", flat=True)[start:stop])
+
+    def _by_relevance(self, hits_qs, groups) -> list[int]:
+        words = sorted({w for ws, _ in groups for w in ws})
+        word_stems = sorted({s for _, ss in groups for s in ss})
+        if self.vendor == "sqlite":
+            scores: dict[int, float] = {}
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    f"SELECT rowid, bm25({FTS_TABLE}, {', '.join(map(str, FTS_WEIGHTS))}) FROM {FTS_TABLE} "
+                    f"WHERE {FTS_TABLE} MATCH %s",
+                    [self._any_expression(words, word_stems)],
+                )
+                scores = {rowid: -score for rowid, score in cursor.fetchall()}
+            rows = list(hits_qs.values_list("id", "published", "type", "object_id"))
+            rows.sort(key=lambda r: (-scores.get(r[0], 0.0), -r[1], r[2], r[3]))
+            return [r[0] for r in rows]
+        score = RawSQL(
+            "ts_rank(vector, to_tsquery('simple', %s)) + 0.5 * ts_rank(stem_vector, to_tsquery('simple', %s))",
+            [" | ".join(words), " | ".join(word_stems) or words[0]],
+            output_field=FloatField(),
+        )
+        return list(
+            hits_qs.annotate(score=score).order_by("-score", "-published", "type", "object_id").values_list("id", flat=True)
+        )
+
+    @staticmethod
+    def _any_expression(words, word_stems) -> str:
+        expression = "{title summary body} : (" + " OR ".join(f'"{w}"' for w in words) + ")"
+        if word_stems:
+            expression += " OR stems : (" + " OR ".join(f'"{s}"' for s in word_stems) + ")"
+        return expression
+
+    @staticmethod
+    def _matcher(groups) -> Matcher | None:
+        if not groups:
+            return None
+        return Matcher(
+            terms=frozenset(w for words, _ in groups for w in words),
+            stems=frozenset(s for _, ss in groups for s in ss),
+        )
+
+    @staticmethod
+    def _hit(document: dict, matcher: Matcher | None) -> Hit:
+        return hit_from_document(document, highlight(document, matcher))
+
+    # === writing =================================================================================
+
+    def upsert(self, documents: Iterable[dict]) -> int:
+        documents = list(documents)
+        with transaction.atomic():
+            for start in range(0, len(documents), BATCH):
+                self._write(documents[start : start + BATCH])
+        return len(documents)
+
+    def remove(self, keys: Iterable[Key]) -> int:
+        by_type: dict[str, list[int]] = defaultdict(list)
+        for kind, object_id in keys:
+            by_type[kind].append(object_id)
+        removed = 0
+        with transaction.atomic():
+            for kind, ids in by_type.items():
+                removed += self._delete(SearchEntry.objects.filter(type=kind, object_id__in=ids))
+        return removed
+
+    def fingerprints(self) -> dict[Key, str]:
+        return {(t, i): f for t, i, f in SearchEntry.objects.values_list("type", "object_id", "fingerprint")}
+
+    def rebuild(self, documents: Iterable[dict], *, progress: Progress | None = None) -> int:
+        written = 0
+        with transaction.atomic():
+            self._delete(SearchEntry.objects.all())
+            SearchTerm.objects.all().delete()
+            batch: list[dict] = []
+            for document in documents:
+                batch.append(document)
+                if len(batch) == BATCH:
+                    written += self._write(batch, replace=False)
+                    batch = []
+                    if progress:
+                        progress(written)
+            if batch:
+                written += self._write(batch, replace=False)
+                if progress:
+                    progress(written)
+        return written
+
+    def _delete(self, queryset) -> int:
+        ids = list(queryset.values_list("id", flat=True))
+        if not ids:
+            return 0
+        SearchFacetValue.objects.filter(entry_id__in=ids).delete()
+        if self.vendor == "sqlite" and len(ids) == SearchEntry.objects.count():
+            with connection.cursor() as cursor:
+                cursor.execute(f"DELETE FROM {FTS_TABLE}")
+        SearchEntry.objects.filter(id__in=ids).delete()  # the SQLite trigger drops the FTS rows
+        return len(ids)
+
+    def _write(self, documents: list[dict], *, replace: bool = True) -> int:
+        if replace:
+            keys = defaultdict(list)
+            for document in documents:
+                keys[document["type"]].append(document["id"])
+            for kind, ids in keys.items():
+                self._delete(SearchEntry.objects.filter(type=kind, object_id__in=ids))
+        entries = SearchEntry.objects.bulk_create(
+            [
+                SearchEntry(
+                    type=d["type"],
+                    object_id=d["id"],
+                    slug=d["slug"],
+                    url=d["url"],
+                    title=d["title"],
+                    title_sort=d["title_sort"],
+                    start_year=d["start_year"],
+                    published=d["published"],
+                    event=d["event"],
+                    fingerprint=d["fingerprint"],
+                    document=d,
+                )
+                for d in documents
+            ]
+        )
+        if any(entry.pk is None for entry in entries):  # databases that return no ids on bulk insert
+            ids = dict(
+                ((t, i), pk)
+                for t, i, pk in SearchEntry.objects.filter(
+                    fingerprint__in=[d["fingerprint"] for d in documents]
+                ).values_list("type", "object_id", "id")
+            )
+            for entry, document in zip(entries, documents):
+                entry.pk = ids[key(document)]
+        SearchFacetValue.objects.bulk_create(
+            [
+                SearchFacetValue(entry_id=entry.pk, facet=facet, code=code)
+                for entry, document in zip(entries, documents)
+                for facet in FACETS
+                for code in dict.fromkeys(document["facets"].get(facet, []))
+            ]
+        )
+        rows, terms = [], set()
+        for entry, document in zip(entries, documents):
+            text = document["text"]
+            title, summary = fold(text.get("title", "")), fold(text.get("summary", ""))
+            rest = "\n".join(fold(text.get(name) or "") for name in TEXT_FIELDS if name not in {"title", "summary"})
+            words = set(title.split()) | set(summary.split()) | set(rest.split())
+            terms |= {w for w in words if 4 <= len(w) <= 100}
+            rows.append((entry.pk, title, summary, rest, " ".join(sorted(stem_set(words)))))
+        with connection.cursor() as cursor:
+            if self.vendor == "sqlite":
+                cursor.executemany(
+                    f"INSERT INTO {FTS_TABLE} (rowid, title, summary, body, stems) VALUES (%s, %s, %s, %s, %s)", rows
+                )
+            else:
+                cursor.executemany(
+                    "UPDATE enlace_search_searchentry SET "
+                    "vector = setweight(to_tsvector('simple', %s), 'A') || setweight(to_tsvector('simple', %s), 'B')"
+                    " || to_tsvector('simple', %s), stem_vector = to_tsvector('simple', %s) WHERE id = %s",
+                    [(title, summary, rest, word_stems, pk) for pk, title, summary, rest, word_stems in rows],
+                )
+        SearchTerm.objects.bulk_create(
+            [SearchTerm(term=t, length=len(t), prefix2=t[:2], suffix2=t[-2:]) for t in terms], ignore_conflicts=True
+        )
+        return len(documents)

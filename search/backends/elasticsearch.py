@@ -1,0 +1,431 @@
+"""The Elasticsearch backend (elasticsearch-dsl ``FacetedSearch``).
+
+Index design (works on the minimal ``integ-test-zip`` distribution, richer where the cluster
+allows):
+
+* The alias ``index_name("content")`` points at one concrete index ``<alias>-<timestamp>``;
+  ``search_reindex`` loads a new one and swaps the alias atomically.
+* ``folded.<field>``: text folded in Python (:func:`search.text.fold`) analysed with the
+  ``whitespace`` analyzer, so Elasticsearch sees exactly the tokens the database backend sees;
+  typo tolerance with ``fuzziness`` 1 on terms of five characters or more. Snippets are drawn
+  in Python from ``_source`` with the same rules as the database backend (Elasticsearch's
+  highlighter on fuzzy queries cost ~90 ms a query even on the demo data).
+* ``stems``: the Snowball stems computed in Python (same as the database backend).
+* ``text.<field>``: the original text; with sub-fields ``es``/``pt`` analysed by the
+  ``spanish``/``portuguese`` analyzers when the cluster has analysis-common, else by
+  ``hunspell`` (es_ES, pt_BR) when the node has the dictionaries, else not indexed. These only
+  add to the score (they never decide whether a document matches, so both backends return
+  the same hits); the variant in use is recorded in the index's ``_meta``.
+* ``facets.<facet>``: keywords; ``FacetedSearch`` puts the selected values in a
+  ``post_filter`` and computes each facet's counts with all the *other* facets applied.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timezone
+from typing import Iterable, Iterator
+
+from django.conf import settings
+from elasticsearch import ApiError, BadRequestError, NotFoundError, helpers
+from elasticsearch_dsl import FacetedSearch, Q, Search, TermsFacet
+
+from ..client import get_client, index_name
+from ..documents import FACETS, TEXT_FIELDS, TEXT_WEIGHTS
+from ..text import FUZZY_MIN_LENGTH, MAX_EXPANSIONS, Matcher, fold, stem_set, stems
+from ..types import Hit, SearchQuery, SearchResults, assemble_facets, highlight, hit_from_document
+from .base import Key, Progress, SearchBackend, suggestion
+
+logger = logging.getLogger(__name__)
+
+SCHEMA_VERSION = 2
+FACET_SIZE = 1000  # above the number of values of any facet (countries: 249)
+BATCH = 500
+SOURCE_EXCLUDES = ["folded", "stems"]  # indexed only, never read back
+FOLDED_FIELDS = [f"folded.{name}^{TEXT_WEIGHTS.get(name, 1)}" for name in TEXT_FIELDS]
+ANALYSIS_VARIANTS = ("language", "hunspell", "plain")
+
+
+def doc_id(kind: str, object_id: int) -> str:
+    return f"{kind}-{object_id}"
+
+
+def es_source(document: dict) -> dict:
+    """What Elasticsearch stores: the document, plus folded text and stems."""
+    folded = {name: fold(document["text"].get(name) or "") for name in TEXT_FIELDS}
+    words = set()
+    for value in folded.values():
+        words.update(value.split())
+    return {**document, "folded": folded, "stems": " ".join(sorted(stem_set(words)))}
+
+
+# --- index settings and mappings ------------------------------------------------------------
+
+
+def _analysis(variant: str) -> tuple[dict, dict[str, str]]:
+    """(index analysis settings, sub-field name → analyzer) for a variant."""
+    if variant == "language":
+        return {}, {"es": "spanish", "pt": "portuguese"}
+    if variant == "hunspell":
+        return (
+            {
+                "filter": {
+                    "es_stop": {"type": "stop", "stopwords": "_spanish_"},
+                    "pt_stop": {"type": "stop", "stopwords": "_portuguese_"},
+                    "es_hunspell": {"type": "hunspell", "locale": "es_ES", "dedup": True},
+                    "pt_hunspell": {"type": "hunspell", "locale": "pt_BR", "dedup": True},
+                },
+                "analyzer": {
+                    "es_stemmed": {"type": "custom", "tokenizer": "standard", "filter": ["lowercase", "es_stop", "es_hunspell"]},
+                    "pt_stemmed": {"type": "custom", "tokenizer": "standard", "filter": ["lowercase", "pt_stop", "pt_hunspell"]},
+                },
+            },
+            {"es": "es_stemmed", "pt": "pt_stemmed"},
+        )
+    return {}, {}
+
+
+def index_body(variant: str) -> dict:
+    analysis, subfields = _analysis(variant)
+    keyword = {"type": "keyword"}
+    if subfields:
+        text_field = {
+            "type": "text",
+            "index": False,
+            "fields": {name: {"type": "text", "analyzer": analyzer} for name, analyzer in subfields.items()},
+        }
+        text_mapping = {"properties": {name: text_field for name in TEXT_FIELDS}}
+    else:
+        text_mapping = {"type": "object", "enabled": False}
+    return {
+        "settings": {
+            "number_of_shards": 1,  # exact facet counts; the corpus is small
+            "number_of_replicas": getattr(settings, "SEARCH_ES_REPLICAS", 0),
+            **({"analysis": analysis} if analysis else {}),
+        },
+        "mappings": {
+            "dynamic": False,
+            "_meta": {"analysis": variant, "schema": SCHEMA_VERSION},
+            "properties": {
+                "type": keyword,
+                "id": {"type": "long"},
+                "slug": {"type": "keyword", "index": False},
+                "url": {"type": "keyword", "index": False},
+                "title_sort": keyword,
+                "start_year": {"type": "integer"},
+                "published": {"type": "long"},
+                "language": keyword,
+                "event": keyword,
+                "fingerprint": {"type": "keyword", "index": False},
+                "facets": {"properties": {name: keyword for name in FACETS}},
+                "folded": {"properties": {name: {"type": "text", "analyzer": "whitespace"} for name in TEXT_FIELDS}},
+                "stems": {"type": "text", "analyzer": "whitespace"},
+                "text": text_mapping,
+            },
+        },
+    }
+
+
+# --- the faceted search ---------------------------------------------------------------------
+
+
+def text_query(terms: list[str], raw: str, variant: str):
+    """Every term must match (folded text with one typo on long terms, or a shared stem);
+    phrase and language-analysed matches only add to the score."""
+    must = []
+    for term in terms:
+        alternatives = [
+            Q(
+                "multi_match",
+                query=term,
+                fields=FOLDED_FIELDS,
+                fuzziness=1 if len(term) >= FUZZY_MIN_LENGTH else 0,
+                max_expansions=MAX_EXPANSIONS,
+                prefix_length=0,
+            )
+        ]
+        term_stems = sorted(stems(term))
+        if term_stems:
+            alternatives.append(Q("match", stems={"query": " ".join(term_stems), "boost": 0.5}))
+        must.append(Q("bool", should=alternatives, minimum_should_match=1))
+    scoring = [Q("multi_match", query=" ".join(terms), type="phrase", fields=FOLDED_FIELDS, boost=2)]
+    if variant != "plain":
+        scoring.append(
+            Q(
+                "multi_match",
+                query=raw,
+                fields=[f"text.{name}.{lang}^{TEXT_WEIGHTS.get(name, 1)}" for name in TEXT_FIELDS for lang in ("es", "pt")],
+                boost=0.5,
+            )
+        )
+    return Q("bool", must=must, should=scoring)
+
+
+def base_filters(query: SearchQuery) -> list:
+    filters = [Q("terms", type=list(query.types))]
+    if query.year_from is not None or query.year_to is not None:
+        bounds = {}
+        if query.year_from is not None:
+            bounds["gte"] = query.year_from
+        if query.year_to is not None:
+            bounds["lte"] = query.year_to
+        filters.append(Q("range", start_year=bounds))
+    if query.filters.get("event"):
+        filters.append(Q("terms", event=list(query.filters["event"])))
+    return filters
+
+
+def sort_spec(query: SearchQuery) -> list:
+    tail = [{"type": "asc"}, {"id": "asc"}]
+    sort = query.effective_sort
+    if sort == "relevance":
+        return [{"_score": "desc"}, {"published": "desc"}] + tail
+    if sort == "title":
+        return [{"title_sort": "asc"}] + tail
+    if sort == "-start_year":
+        return [{"start_year": {"order": "desc", "missing": "_last"}}, {"title_sort": "asc"}] + tail
+    return [{"published": "desc"}, {"title_sort": "asc"}] + tail
+
+
+class ContentSearch(FacetedSearch):
+    """Published practices and recommendations, faceted by SPEC §4."""
+
+    facets = {name: TermsFacet(field=f"facets.{name}", size=FACET_SIZE) for name in FACETS}
+
+    def __init__(self, *, client, index: str, query: SearchQuery, variant: str):
+        self.using = client
+        self.index = index
+        self._search_query = query
+        self._variant = variant
+        filters = {name: list(codes) for name, codes in query.filters.items() if name in self.facets}
+        super().__init__(query=query.text or None, filters=filters, sort=sort_spec(query))
+
+    def search(self):
+        s = super().search()
+        for clause in base_filters(self._search_query):
+            s = s.filter(clause)
+        return s.extra(track_total_hits=True).source(excludes=SOURCE_EXCLUDES)
+
+    def query(self, search, query):
+        terms = self._search_query.terms
+        if not terms:
+            return search
+        return search.query(text_query(terms, self._search_query.text, self._variant))
+
+
+def _matcher(query: SearchQuery) -> Matcher | None:
+    return Matcher.for_terms(query.terms) if query.terms else None
+
+
+class ElasticsearchBackend(SearchBackend):
+    name = "elasticsearch"
+    _variants: dict[str, str] = {}
+
+    def __init__(self, url: str | None = None, *, timeout: float | None = None):
+        self.url = url or settings.ELASTICSEARCH_URL
+        self.timeout = timeout if timeout is not None else getattr(settings, "SEARCH_ES_TIMEOUT", 5.0)
+        self.alias = index_name("content")
+
+    @property
+    def client(self):
+        return get_client(self.url, timeout=max(self.timeout, 30.0)).options(request_timeout=self.timeout, max_retries=0)
+
+    @property
+    def admin_client(self):
+        """Longer timeouts and retries for writes and index management."""
+        return get_client(self.url, timeout=60.0)
+
+    # --- index management --------------------------------------------------------------------
+
+    def variant(self) -> str:
+        variant = self._variants.get(self.alias)
+        if variant is None:
+            mapping = self.client.indices.get_mapping(index=self.alias)
+            metas = [body["mappings"].get("_meta", {}) for body in mapping.body.values()]
+            variant = metas[0].get("analysis", "plain") if metas else "plain"
+            self._variants[self.alias] = variant
+        return variant
+
+    def create_index(self, name: str) -> str:
+        """Create ``name`` with the richest analysis the cluster accepts; return the variant."""
+        client = self.admin_client
+        last_error: Exception | None = None
+        for variant in ANALYSIS_VARIANTS:
+            try:
+                client.indices.create(index=name, **index_body(variant))
+                return variant
+            except BadRequestError as exc:
+                if "resource_already_exists" in str(exc):
+                    raise
+                last_error = exc
+                logger.debug("search index %s: analysis %r not available here (%s)", name, variant, exc.message)
+        raise last_error  # pragma: no cover - plain always works
+
+    def concrete_indices(self) -> list[str]:
+        try:
+            return sorted(self.admin_client.indices.get_alias(name=self.alias).body)
+        except NotFoundError:
+            return []
+
+    def ensure_index(self) -> None:
+        """Make sure the alias exists (a first write must not auto-create a bare index)."""
+        if self.concrete_indices():
+            return
+        client = self.admin_client
+        if client.indices.exists(index=self.alias):  # a stray concrete index under the alias name
+            client.indices.delete(index=self.alias)
+        name = self._new_index_name()
+        variant = self.create_index(name)
+        try:
+            client.indices.update_aliases(actions=[{"add": {"index": name, "alias": self.alias}}])
+        except ApiError:
+            client.indices.delete(index=name, ignore_unavailable=True)
+            if not self.concrete_indices():
+                raise
+            return
+        self._variants[self.alias] = variant
+
+    def _new_index_name(self) -> str:
+        return f"{self.alias}-{datetime.now(timezone.utc).strftime('%Y%m%d%H%M%S%f')}"
+
+    def refresh(self) -> None:
+        self.admin_client.indices.refresh(index=self.alias)
+
+    def drop(self) -> None:
+        """Delete the alias and its indices (tests, teardown)."""
+        for name in self.concrete_indices():
+            self.admin_client.indices.delete(index=name, ignore_unavailable=True)
+        self._variants.pop(self.alias, None)
+
+    def size_in_bytes(self) -> int:
+        stats = self.admin_client.indices.stats(index=self.alias, metric="store")
+        return stats["_all"]["primaries"]["store"]["size_in_bytes"]
+
+    # --- reading -----------------------------------------------------------------------------
+
+    def search(self, query: SearchQuery) -> SearchResults:
+        faceted = ContentSearch(client=self.client, index=self.alias, query=query, variant=self.variant())
+        response = faceted[query.offset : query.offset + query.page_size].execute()
+        counts = {name: {key: count for key, count, _selected in response.facets[name]} for name in FACETS}
+        matcher = _matcher(query)
+        hits = [hit_from_document(source, highlight(source, matcher)) for source in (h.to_dict() for h in response.hits)]
+        return SearchResults(
+            total=response.hits.total.value,
+            hits=hits,
+            facets=assemble_facets(counts, query),
+            backend=self.name,
+            degraded=False,
+            page=query.page,
+            page_size=query.page_size,
+        )
+
+    def iter_hits(self, query: SearchQuery) -> Iterator[Hit]:
+        s = Search(using=self.client, index=self.alias).source(excludes=SOURCE_EXCLUDES)
+        for clause in base_filters(query):
+            s = s.filter(clause)
+        for name, codes in query.filters.items():
+            if name in FACETS:
+                s = s.filter("terms", **{f"facets.{name}": list(codes)})
+        if query.terms:
+            s = s.query(text_query(query.terms, query.text, self.variant()))
+        matcher = _matcher(query)
+        s = s.sort(*sort_spec(query)).extra(size=BATCH, track_total_hits=False)
+        after = None
+        while True:
+            page = (s.extra(search_after=after) if after else s).execute()
+            if not page.hits:
+                return
+            for hit in page.hits:
+                source = hit.to_dict()
+                yield hit_from_document(source, highlight(source, matcher))
+            after = list(page.hits[-1].meta.sort)
+            if len(page.hits) < BATCH:
+                return
+
+    def suggest(self, prefix_terms: list[str], prefix: str, *, types: tuple[str, ...], limit: int) -> list[dict]:
+        *whole, last = prefix_terms
+        filters = [Q("terms", type=list(types))]
+        filters += [Q("term", **{"folded.title": term}) for term in whole]
+        filters.append(Q("prefix", **{"folded.title": last}))
+        starts = Q("constant_score", filter=Q("prefix", title_sort=" ".join(prefix_terms)), boost=1.0)
+        s = (
+            Search(using=self.client, index=self.alias)
+            .query(Q("bool", filter=filters, should=[starts]))
+            .sort({"_score": "desc"}, {"title_sort": "asc"}, {"type": "asc"}, {"id": "asc"})
+            .source(["title", "url", "type", "id"])
+            .extra(size=limit)
+        )
+        return [suggestion(hit.to_dict()) for hit in s.execute().hits]
+
+    # --- writing -----------------------------------------------------------------------------
+
+    def upsert(self, documents: Iterable[dict], *, refresh: bool = False) -> int:
+        self.ensure_index()
+        actions = (
+            {"_op_type": "index", "_index": self.alias, "_id": doc_id(d["type"], d["id"]), "_source": es_source(d)}
+            for d in documents
+        )
+        written, _errors = helpers.bulk(self.admin_client, actions, chunk_size=BATCH, refresh=refresh)
+        return written
+
+    def remove(self, keys: Iterable[Key], *, refresh: bool = False) -> int:
+        if not self.concrete_indices():
+            return 0
+        actions = [{"_op_type": "delete", "_index": self.alias, "_id": doc_id(kind, pk)} for kind, pk in keys]
+        if not actions:
+            return 0
+        removed = 0
+        for ok, item in helpers.streaming_bulk(
+            self.admin_client, actions, chunk_size=BATCH, raise_on_error=False, refresh=refresh
+        ):
+            status = item.get("delete", {}).get("status")
+            if ok:
+                removed += 1
+            elif status != 404:  # already gone is fine: deletes are idempotent
+                raise RuntimeError(f"could not delete from the search index: {item}")
+        return removed
+
+    def fingerprints(self) -> dict[Key, str]:
+        if not self.concrete_indices():
+            return {}
+        return {
+            (hit["_source"]["type"], hit["_source"]["id"]): hit["_source"]["fingerprint"]
+            for hit in helpers.scan(
+                self.admin_client, index=self.alias, query={"query": {"match_all": {}}},
+                _source=["type", "id", "fingerprint"], size=1000,
+            )  # fmt: skip
+        }
+
+    def rebuild(self, documents: Iterable[dict], *, progress: Progress | None = None) -> int:
+        """Load a new concrete index while the alias keeps serving the old one, then swap."""
+        client = self.admin_client
+        name = self._new_index_name()
+        variant = self.create_index(name)
+        written = 0
+        try:
+            client.indices.put_settings(index=name, settings={"index": {"refresh_interval": "-1"}})
+            actions = (
+                {"_op_type": "index", "_index": name, "_id": doc_id(d["type"], d["id"]), "_source": es_source(d)}
+                for d in documents
+            )
+            for ok, item in helpers.streaming_bulk(client, actions, chunk_size=BATCH, raise_on_error=True):
+                written += 1
+                if progress and written % 100 == 0:
+                    progress(written)
+            if progress:
+                progress(written)
+            client.indices.put_settings(index=name, settings={"index": {"refresh_interval": None}})
+            client.indices.refresh(index=name)
+            old = self.concrete_indices()
+            actions = [{"remove": {"index": index, "alias": self.alias}} for index in old]
+            if not old and client.indices.exists(index=self.alias):
+                client.indices.delete(index=self.alias)  # a stray concrete index under the alias name
+            client.indices.update_aliases(actions=actions + [{"add": {"index": name, "alias": self.alias}}])
+        except BaseException:
+            client.indices.delete(index=name, ignore_unavailable=True)
+            raise
+        self._variants[self.alias] = variant
+        for index in old:
+            client.indices.delete(index=index, ignore_unavailable=True)
+        return written
+
