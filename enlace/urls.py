@@ -10,6 +10,7 @@ from frontend import views as frontend_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
+    path("api/v1/", include("enlace.api_urls")),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz", frontend_views.healthz, name="healthz"),

@@ -13,12 +13,13 @@ from .roles import group_name, tables_of
 LOG_ACTION = "enlace.review"
 
 
-def recommendations_visible_to(user) -> QuerySet[RecommendationPage]:
+def recommendations_visible_to(user, *, include_published: bool = True) -> QuerySet[RecommendationPage]:
     """Published items for everyone; drafts and reviews for their table (delegates and
     secretariat), their authors and co-authors, the approvers of the stage they wait at, and
-    whoever already acted on them."""
+    whoever already acted on them. ``include_published=False`` leaves the public part out: the
+    items the user follows as a participant (who may see their history)."""
     items = RecommendationPage.objects.all()
-    published = Q(live=True)
+    published = Q(live=True) if include_published else Q(pk__in=[])
     if not (user and user.is_authenticated):
         return items.filter(published)
     if user.is_superuser:
@@ -40,3 +41,8 @@ def recommendations_visible_to(user) -> QuerySet[RecommendationPage]:
 
 def can_view(user, item: RecommendationPage) -> bool:
     return recommendations_visible_to(user).filter(pk=item.pk).exists()
+
+
+def follows(user, item: RecommendationPage) -> bool:
+    """A participant of the item (its table, authors, approvers): sees its history."""
+    return recommendations_visible_to(user, include_published=False).filter(pk=item.pk).exists()

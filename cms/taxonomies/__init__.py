@@ -170,6 +170,8 @@ REVIEW_STATUSES = _from_data("review_statuses", data.REVIEW_STATUSES)
 REVIEW_STAGES = _from_data("review_stages", data.REVIEW_STAGES)
 REVIEW_ACTIONS = _from_data("review_actions", data.REVIEW_ACTIONS)
 
+TABLE_CODES = TABLES.codes  # for the API schema's enum
+
 VOCABULARIES: dict[str, Vocabulary] = {
     v.name: v
     for v in (

@@ -50,7 +50,7 @@ DATABASE_URL="$PG_URL" "$PY" -m pytest -n "$WORKERS" --dist loadgroup -p no:cach
 
 echo "== pytest on SQLite (database tests) =="
 "$PY" -m pytest -n "$WORKERS" --dist loadgroup -p no:cacheprovider \
-    -m "not browser and not elasticsearch and not redis and not postgres" "$@" || status=$?
+    -m "not browser and not elasticsearch and not redis and not postgres and not fuzz" "$@" || status=$?
 
 echo "test suite: $((SECONDS - t0)) s, exit $status"
 exit "$status"

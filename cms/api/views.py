@@ -1,0 +1,225 @@
+"""Public API of the content: taxonomies, practices (search, detail, submission), organisations,
+working tables and events (SPEC §5)."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+
+from django.http import StreamingHttpResponse
+from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
+from rest_framework import mixins, permissions, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import NotFound, PermissionDenied
+from rest_framework.response import Response
+from rest_framework.throttling import ScopedRateThrottle
+from rest_framework.views import APIView
+
+from enlace.api import SEARCH_RENDERERS, ParameterError, page_links, request_language
+from search.params import query_from_params
+from search.service import SearchQuery, iter_hits, search
+
+from ..models import EventPage, Organisation, TableSpacePage
+from ..selectors import published_practices
+from ..taxonomies import COUNTRIES, ORGANISATION_KINDS, PUBLIC_TAXONOMIES, TABLES, table_name
+from . import serializers as s
+
+PRACTICE_FACET_PARAMS = ("country", "objective", "principle", "table", "stakeholder_group", "level", "population",
+                         "language")  # fmt: skip
+SORTS = ("relevance", "-start_year", "title")
+
+
+def search_query_from(request, *, types, facet_params, sorts=SORTS) -> SearchQuery:
+    return query_from_params(
+        request.query_params, types=types, facets=facet_params, sorts=sorts, language=request_language(request)
+    )
+
+
+def search_response(request, query: SearchQuery, hit_fields) -> Response:
+    results = search(query)
+    next_url, previous_url = page_links(request, query.page, query.page_size, results.total)
+    rows = []
+    for hit in results.hits:
+        row = {name: getattr(hit, name) for name in hit_fields}
+        if query.text.strip():
+            row["highlight"] = hit.highlight
+        rows.append(row)
+    facets = {
+        name: [{"code": v.code, "label": v.label, "count": v.count, "selected": v.selected} for v in values]
+        for name, values in results.facets.items()
+    }
+    return Response({
+        "count": results.total, "next": next_url, "previous": previous_url, "results": rows,
+        "facets": facets, "backend": results.backend, "degraded": results.degraded,
+    })  # fmt: skip
+
+
+class Echo:
+    def write(self, value):
+        return value
+
+
+def csv_response(query: SearchQuery, columns, filename: str) -> StreamingHttpResponse:
+    """The whole filtered result set (not one page), streamed row by row."""
+    writer = csv.writer(Echo())
+
+    def rows() -> Iterator[str]:
+        yield writer.writerow(columns)
+        for hit in iter_hits(query):
+            yield writer.writerow(
+                [";".join(value) if isinstance(value, list) else ("" if value is None else value)
+                 for value in (getattr(hit, column) for column in columns)]  # fmt: skip
+            )
+
+    response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+LIST_PARAMS = [
+    OpenApiParameter("q", str, description="Full-text query (accent- and case-insensitive)."),
+    OpenApiParameter("sort", str, enum=list(SORTS)),
+    OpenApiParameter("page", int),
+    OpenApiParameter("page_size", int, description="1 to 100."),
+    OpenApiParameter("lang", str, enum=["es", "en", "pt", "fr"], description="Language of the labels."),
+    OpenApiParameter("format", str, enum=["json", "csv"], description="csv: the whole result set."),
+]
+
+
+class TaxonomyView(APIView):
+    permission_classes = [permissions.AllowAny]
+
+    @extend_schema(
+        parameters=[OpenApiParameter("lang", str, enum=["es", "en", "pt", "fr"])],
+        responses=inline_serializer(
+            "Taxonomies",
+            {name: s.TermSerializer(many=True) for name in PUBLIC_TAXONOMIES},
+        ),
+    )
+    def get(self, request):
+        language = request_language(request)
+        return Response({name: vocabulary.as_list(language) for name, vocabulary in PUBLIC_TAXONOMIES.items()})
+
+
+class PracticeViewSet(viewsets.GenericViewSet):
+    """The repository of practices: faceted search and published practices."""
+
+    permission_classes = [permissions.AllowAny]
+    renderer_classes = SEARCH_RENDERERS
+    serializer_class = s.PracticeDetailSerializer
+    throttle_scope = "submissions"  # used by the submissions action's ScopedRateThrottle only
+
+    def get_queryset(self):
+        return published_practices().prefetch_related("organisations", "sources")
+
+    @extend_schema(
+        parameters=LIST_PARAMS + [
+            OpenApiParameter(name, str, many=True) for name in PRACTICE_FACET_PARAMS
+        ] + [OpenApiParameter("year_from", int), OpenApiParameter("year_to", int)],
+        responses=s.PracticeSearchResponseSerializer,
+    )  # fmt: skip
+    def list(self, request):
+        query = search_query_from(request, types=("practice",), facet_params=PRACTICE_FACET_PARAMS)
+        if request.query_params.get("format") == "csv":
+            return csv_response(query, s.PRACTICE_CSV_COLUMNS, "practices.csv")
+        return search_response(request, query, s.PRACTICE_HIT_FIELDS)
+
+    @extend_schema(parameters=[OpenApiParameter("lang", str, enum=["es", "en", "pt", "fr"])])
+    def retrieve(self, request, pk=None):
+        practice = get_object_or_404(self.get_queryset(), pk=_pk(pk))
+        return Response(s.PracticeDetailSerializer(practice, context={"language": request_language(request)}).data)
+
+    @extend_schema(request=s.PracticeSubmissionSerializer, responses={201: s.SubmissionCreatedSerializer})
+    @action(detail=False, methods=["post"], url_path="submissions", throttle_classes=[ScopedRateThrottle])
+    def submissions(self, request):
+        serializer = s.PracticeSubmissionSerializer(data=request.data, context={"request": request})
+        serializer.is_valid(raise_exception=True)
+        practice = serializer.save()
+        return Response({"id": practice.pk, "status": "submitted"}, status=status.HTTP_201_CREATED)
+
+
+def _pk(value) -> int:
+    try:
+        pk = int(value)
+    except (TypeError, ValueError):
+        raise NotFound() from None
+    if pk < 1 or pk > 2**62:
+        raise NotFound()
+    return pk
+
+
+class OrganisationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    """The directory; members of an organisation may edit its profile (object permission)."""
+
+    serializer_class = s.OrganisationSerializer
+    queryset = Organisation.objects.all()
+    http_method_names = ["get", "patch", "head", "options"]
+
+    def get_object(self):
+        return get_object_or_404(Organisation, pk=_pk(self.kwargs["pk"]))
+
+    def get_serializer_context(self):
+        return {**super().get_serializer_context(), "language": request_language(self.request)}
+
+    @extend_schema(parameters=[OpenApiParameter("country", str), OpenApiParameter("kind", str)])
+    def list(self, request, *args, **kwargs):
+        return super().list(request, *args, **kwargs)
+
+    def get_queryset(self):
+        queryset = Organisation.objects.all()
+        if self.action == "list":
+            for name in ("country", "kind"):
+                value = self.request.query_params.get(name)
+                if value:
+                    vocabulary = COUNTRIES if name == "country" else ORGANISATION_KINDS
+                    if value not in vocabulary:
+                        raise ParameterError(name, f"Unknown {name} code.")
+                    queryset = queryset.filter(**{name: value})
+        return queryset
+
+    @extend_schema(request=s.OrganisationUpdateSerializer, responses=s.OrganisationSerializer)
+    def partial_update(self, request, pk=None):
+        organisation = self.get_object()
+        if not request.user.has_perm("cms.change_organisation", organisation):
+            raise PermissionDenied("Only members of this organisation may edit its profile.")
+        serializer = s.OrganisationUpdateSerializer(organisation, data=request.data, partial=True)
+        serializer.is_valid(raise_exception=True)
+        serializer.save()
+        return Response(s.OrganisationSerializer(organisation, context=self.get_serializer_context()).data)
+
+
+class TableViewSet(viewsets.ViewSet):
+    permission_classes = [permissions.AllowAny]
+    pagination_class = None
+
+    @extend_schema(responses=s.TableSerializer(many=True),
+                   parameters=[OpenApiParameter("lang", str, enum=["es", "en", "pt", "fr"])])  # fmt: skip
+    def list(self, request):
+        language = request_language(request)
+        spaces = {space.table: space for space in TableSpacePage.objects.live().public()}
+        rows = [
+            {
+                "code": code,
+                "label": TABLES.label(code, language),
+                "name": table_name(code, language),
+                "url": spaces[code].full_url if code in spaces else None,
+            }
+            for code in TABLES.codes
+        ]
+        return Response(rows)
+
+
+class EventViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    permission_classes = [permissions.AllowAny]
+    serializer_class = s.EventSerializer
+
+    def get_queryset(self):
+        return EventPage.objects.live().public().order_by("-date").prefetch_related("themes")
+
+    def get_object(self):
+        return get_object_or_404(self.get_queryset(), pk=_pk(self.kwargs["pk"]))
+
+    def get_serializer_context(self):
+        return {**super().get_serializer_context(), "language": request_language(self.request)}
+

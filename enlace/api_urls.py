@@ -1,0 +1,26 @@
+"""``/api/v1/``: every API module routed in one place; the modules live with their domains."""
+
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from rest_framework.authtoken.views import ObtainAuthToken
+from rest_framework.routers import DefaultRouter
+
+from cms.api.views import EventViewSet, OrganisationViewSet, PracticeViewSet, TableViewSet, TaxonomyView
+from workflows.api.views import ContributionViewSet, RecommendationViewSet, TaskViewSet
+
+router = DefaultRouter(trailing_slash=True)
+router.register("practices", PracticeViewSet, basename="practice")
+router.register("recommendations", RecommendationViewSet, basename="recommendation")
+router.register("organisations", OrganisationViewSet, basename="organisation")
+router.register("tables", TableViewSet, basename="table")
+router.register("events", EventViewSet, basename="event")
+router.register("tasks", TaskViewSet, basename="task")
+router.register("contributions", ContributionViewSet, basename="contribution")
+
+urlpatterns = [
+    path("taxonomies/", TaxonomyView.as_view(), name="taxonomies"),
+    path("auth/token/", ObtainAuthToken.as_view(), name="auth-token"),
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
+    path("", include(router.urls)),
+]

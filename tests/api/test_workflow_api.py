@@ -1,0 +1,108 @@
+"""The workflow driven entirely through the API with the tokens of demo users, and the
+permission rules repeated at the API level."""
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+NEW = {"title": "Protocolos consulares para personas migrantes desaparecidas", "text": "Coordinar la búsqueda.",
+       "rationale": "Objetivo 8.", "table": "1", "objectives": ["8"], "countries": ["HN"],
+       "addressed_to": ["national_governments"]}  # fmt: skip
+
+
+def post(client, url, data=None):
+    return client.post(url, data or {}, format="json")
+
+
+def test_the_full_path_through_the_api(as_user, api):
+    delegate, secretariat = as_user("delegate1"), as_user("secretariat1")
+    created = post(delegate, "/api/v1/recommendations/", NEW)
+    assert created.status_code == 201, created.content
+    item = created.json()
+    url = f"/api/v1/recommendations/{item['id']}/"
+    assert (item["status"], item["stage"], item["actions"]) == ("draft", None, ["edit", "submit", "withdraw"])
+    assert api.get(url).status_code == 404  # the public cannot see a draft
+
+    assert post(delegate, url + "submit/").json()["stage"] == "table"
+    assert post(delegate, url + "approve/").status_code == 403  # its author
+    assert post(as_user("delegate2"), url + "approve/").status_code == 404  # another table: cannot even see it
+    assert post(secretariat, url + "approve/", {"comment": "Respaldo"}).json()["stage"] == "liaison"
+    liaison1, liaison2 = as_user("liaison1"), as_user("liaison2")
+    assert item["id"] in [t["id"] for t in liaison1.get("/api/v1/tasks/").json()["results"]]
+    voted = post(liaison1, url + "approve/").json()
+    assert voted["stage"] == "liaison" and [a["user"] for a in voted["approvals"]] == ["liaison1"]
+    assert post(liaison1, url + "approve/").status_code == 409  # the same person twice
+    assert post(liaison2, url + "approve/").json()["stage"] == "network"
+    missing_comment = post(as_user("network"), url + "request-changes/", {"comment": ""})
+    assert missing_comment.status_code == 400 and "comment" in missing_comment.json()
+    published = post(as_user("network"), url + "approve/").json()
+    assert (published["status"], published["stage"]) == ("published", None)
+
+    public = api.get(url).json()
+    assert public["title"] == NEW["title"] and public["history"] == []
+    history = delegate.get(url).json()["history"]
+    assert [(h["stage"], h["action"], h["actor"]) for h in history] == [
+        (None, "create", "delegate1"), ("table", "submit", "delegate1"), ("table", "approve", "secretariat1"),
+        ("liaison", "vote", "liaison1"), ("liaison", "vote", "liaison2"), ("liaison", "approve", "liaison2"),
+        ("network", "approve", "network"), ("network", "publish", "network"),
+    ]  # fmt: skip
+    assert history[2]["comment"] == "Respaldo"
+
+
+def test_permissions_at_the_api_level(as_user, api):
+    delegate = as_user("delegate1")
+    assert post(as_user("delegate2"), "/api/v1/recommendations/", NEW).status_code == 403  # not a delegate of table 1
+    assert post(api, "/api/v1/recommendations/", NEW).status_code in (401, 403)
+    item = post(delegate, "/api/v1/recommendations/", NEW).json()
+    url = f"/api/v1/recommendations/{item['id']}/"
+    assert as_user("delegate2").patch(url, {"text": "x"}, format="json").status_code == 404
+    assert as_user("liaison1").patch(url, {"text": "x"}, format="json").status_code == 404
+    assert as_user("secretariat1").patch(url, {"text": "Mejor redacción."}, format="json").status_code == 200
+    assert post(as_user("secretariat1"), url + "withdraw/").status_code == 403  # seen, but not an author
+    assert post(delegate, url + "withdraw/").json()["status"] == "withdrawn"
+    assert post(delegate, url + "withdraw/").status_code == 409
+
+
+def test_lists_are_filtered_by_what_the_caller_may_see(as_user, api):
+    draft = post(as_user("delegate2"), "/api/v1/recommendations/", {**NEW, "table": "2", "countries": ["TT"]}).json()
+    assert draft["id"] in [r["id"] for r in as_user("delegate2").get("/api/v1/recommendations/?status=draft").json()["results"]]
+    for client in (api, as_user("delegate1"), as_user("liaison1"), as_user("member")):
+        ids = [r["id"] for r in client.get("/api/v1/recommendations/?status=draft&page_size=100").json()["results"]]
+        assert draft["id"] not in ids
+    # Neither hits nor facet counts nor free text reveal the draft.
+    public = api.get("/api/v1/recommendations/?country=TT").json()
+    assert public["count"] == 0
+    assert all(v["count"] == 0 for v in public["facets"]["country"] if v["code"] == "TT")
+    assert api.get("/api/v1/recommendations/?q=desaparecidas").json()["count"] == 0
+    assert as_user("delegate2").get("/api/v1/recommendations/?q=desaparecidas").json()["count"] == 0
+
+
+def test_contributions_and_comments_within_the_callers_tables(as_user):
+    delegate1, delegate2 = as_user("delegate1"), as_user("delegate2")
+    created = post(delegate1, "/api/v1/contributions/", {"title": "Aporte", "table": "1", "text": "Texto"})
+    assert created.status_code == 201
+    url = f"/api/v1/contributions/{created.json()['id']}/"
+    assert post(as_user("member"), url + "comments/", {"text": "De acuerdo"}).status_code == 201
+    assert [c["author"] for c in delegate1.get(url + "comments/").json()["results"]] == ["member"]
+    assert delegate2.get(url).status_code == 404
+    assert post(delegate2, url + "comments/", {"text": "Intruso"}).status_code == 404
+    assert post(delegate2, "/api/v1/contributions/", {"title": "x", "table": "1", "text": "y"}).status_code == 403
+    assert created.json()["id"] not in [c["id"] for c in delegate2.get("/api/v1/contributions/").json()["results"]]
+
+
+def test_organisation_profiles_are_edited_by_their_members_only(as_user, api, user_named):
+    own = user_named("member").organisations.get()
+    url = f"/api/v1/organisations/{own.pk}/"
+    assert as_user("member").patch(url, {"description": "Nueva descripción"}, format="json").json()["description"] == "Nueva descripción"
+    assert as_user("delegate1").patch(url, {"description": "x"}, format="json").status_code == 403
+    assert api.patch(url, {"description": "x"}, format="json").status_code in (401, 403)
+    assert as_user("member").patch(url, {"name": "Otro nombre"}, format="json").json()["name"] == own.name
+
+
+def test_public_practice_submission_is_moderated(api):
+    response = post(api, "/api/v1/practices/submissions/", {
+        "title": "Ferias de servicios en Zumbahua", "summary": "Orientación jurídica.", "objectives": ["15"],
+        "countries": ["PE"], "submitter_email": "ana@example.org",
+    })  # fmt: skip
+    assert response.status_code == 201 and set(response.json()) == {"id", "status"}
+    assert api.get(f"/api/v1/practices/{response.json()['id']}/").status_code == 404
+    assert api.get("/api/v1/practices/?q=zumbahua").json()["count"] == 0

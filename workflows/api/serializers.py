@@ -1,0 +1,168 @@
+from __future__ import annotations
+
+from django.contrib.auth import get_user_model
+from rest_framework import serializers
+
+from cms.api.serializers import SearchResponseSerializer, codes_field
+from cms.models import Contribution, ContributionComment, RecommendationPage
+from cms.taxonomies import ADDRESSEES, COUNTRIES, OBJECTIVES, REVIEW_ACTIONS, REVIEW_STAGES, REVIEW_STATUSES, TABLES
+
+from .. import services
+from ..selectors import follows
+
+User = get_user_model()
+STATUS_CHOICES = list(REVIEW_STATUSES.codes)
+STAGE_CHOICES = list(REVIEW_STAGES.codes)
+
+
+class HistoryEntrySerializer(serializers.Serializer):
+    stage = serializers.ChoiceField(choices=STAGE_CHOICES + ["curation"], allow_null=True)
+    action = serializers.ChoiceField(choices=list(REVIEW_ACTIONS.codes))
+    actor = serializers.CharField(allow_null=True)
+    comment = serializers.CharField(allow_blank=True)
+    at = serializers.DateTimeField()
+
+
+class ApprovalSerializer(serializers.Serializer):
+    user = serializers.CharField()
+    at = serializers.DateTimeField()
+
+
+class RecommendationHitSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    slug = serializers.CharField()
+    title = serializers.CharField()
+    summary = serializers.CharField()
+    countries = serializers.ListField(child=serializers.CharField())
+    objectives = serializers.ListField(child=serializers.CharField())
+    table = serializers.CharField(allow_blank=True)
+    url = serializers.CharField()
+    highlight = serializers.DictField(child=serializers.ListField(child=serializers.CharField()), required=False)
+
+
+class RecommendationSearchResponseSerializer(SearchResponseSerializer):
+    results = RecommendationHitSerializer(many=True)
+
+
+class RecommendationSerializer(serializers.Serializer):
+    """A recommendation as the caller may see it: its latest text for those who work on it,
+    the published text for everyone else."""
+
+    id = serializers.IntegerField()
+    slug = serializers.CharField()
+    title = serializers.CharField()
+    text = serializers.CharField()
+    rationale = serializers.CharField()
+    table = serializers.CharField()
+    objectives = serializers.ListField(child=serializers.CharField())
+    countries = serializers.ListField(child=serializers.CharField())
+    addressed_to = serializers.ListField(child=serializers.CharField())
+    event = serializers.CharField(allow_null=True, help_text="Slug of the source event.")
+    theme = serializers.CharField(allow_null=True, help_text="Key of the theme within the event.")
+    author = serializers.CharField(allow_null=True)
+    co_authors = serializers.ListField(child=serializers.CharField())
+    url = serializers.CharField(allow_null=True)
+    status = serializers.ChoiceField(choices=STATUS_CHOICES)
+    stage = serializers.ChoiceField(choices=STAGE_CHOICES, allow_null=True)
+    approvals = ApprovalSerializer(many=True)
+    history = HistoryEntrySerializer(many=True)
+    actions = serializers.ListField(child=serializers.CharField(), help_text="What the caller may do now.")
+
+    def to_representation(self, item: RecommendationPage):
+        user = self.context["request"].user
+        participant = follows(user, item)
+        shown = item.get_latest_revision_as_object() if participant or not item.live else item
+        return {
+            "id": item.pk,
+            "slug": shown.slug,
+            "title": shown.title,
+            "text": shown.text,
+            "rationale": shown.rationale,
+            "table": item.table,
+            "objectives": shown.objectives,
+            "countries": shown.countries,
+            "addressed_to": shown.addressed_to,
+            "event": shown.event.slug if shown.event_id else None,
+            "theme": shown.theme.key if shown.theme_id else None,
+            "author": item.owner.get_username() if item.owner_id else None,
+            "co_authors": [u.get_username() for u in shown.co_authors.all()],
+            "url": item.full_url if item.live else None,
+            "status": item.status,
+            "stage": item.stage or None,
+            "approvals": services.approvals_at_current_stage(item) if participant else [],
+            "history": services.history_of(item) if participant else [],
+            "actions": services.allowed_actions(user, item),
+        }
+
+
+class RecommendationWriteSerializer(serializers.Serializer):
+    title = serializers.CharField(max_length=255)
+    text = serializers.CharField(max_length=10000)
+    rationale = serializers.CharField(max_length=10000, required=False, allow_blank=True)
+    table = serializers.ChoiceField(choices=TABLES.codes)
+    objectives = codes_field(OBJECTIVES)
+    countries = codes_field(COUNTRIES, max_length=40)
+    addressed_to = codes_field(ADDRESSEES)
+    co_authors = serializers.SlugRelatedField(
+        slug_field="username", queryset=User.objects.filter(is_active=True), many=True, required=False
+    )
+
+
+class RecommendationUpdateSerializer(RecommendationWriteSerializer):
+    table = None  # an item's table is where it lives; it does not move by an edit
+
+
+class CommentSerializer(serializers.Serializer):
+    comment = serializers.CharField(max_length=5000, required=False, allow_blank=True)
+
+
+class RequiredCommentSerializer(serializers.Serializer):
+    comment = serializers.CharField(max_length=5000)
+
+
+class TaskSerializer(serializers.Serializer):
+    id = serializers.IntegerField(source="pk")
+    type = serializers.SerializerMethodField()
+    title = serializers.CharField(source="draft_title")
+    status = serializers.SerializerMethodField()
+    stage = serializers.SerializerMethodField()
+    admin_url = serializers.SerializerMethodField()
+
+    def get_type(self, item) -> str:
+        return "recommendation" if isinstance(item, RecommendationPage) else "practice"
+
+    def get_status(self, item) -> str:
+        return item.status if isinstance(item, RecommendationPage) else "in_review"
+
+    def get_stage(self, item) -> str:
+        task = services.current_task(item)[1]
+        return task.stage if task else ""
+
+    def get_admin_url(self, item) -> str:
+        return f"/admin/pages/{item.pk}/edit/"
+
+
+class ContributionSerializer(serializers.ModelSerializer):
+    author = serializers.CharField(source="author.username", read_only=True)
+    objectives = codes_field(OBJECTIVES)
+    countries = codes_field(COUNTRIES, max_length=40)
+    table = serializers.ChoiceField(choices=TABLES.codes)
+    title = serializers.CharField(max_length=255)
+    text = serializers.CharField(max_length=20000)
+    comments_count = serializers.IntegerField(source="comments.count", read_only=True)
+
+    class Meta:
+        model = Contribution
+        fields = ["id", "title", "table", "text", "objectives", "countries", "author", "created_at", "updated_at",
+                  "comments_count"]  # fmt: skip
+        read_only_fields = ["created_at", "updated_at"]
+
+
+class ContributionCommentSerializer(serializers.ModelSerializer):
+    author = serializers.CharField(source="author.username", read_only=True)
+    text = serializers.CharField(max_length=5000)
+
+    class Meta:
+        model = ContributionComment
+        fields = ["id", "author", "text", "created_at"]
+        read_only_fields = ["created_at"]
