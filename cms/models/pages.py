@@ -96,9 +96,17 @@ class PracticeIndexPage(Page):
         verbose_name = _("repository of practices")
 
     def get_context(self, request, *args, **kwargs):
+        from frontend.search import practice_search
+
         context = super().get_context(request, *args, **kwargs)
-        context["practices"] = PracticePage.objects.child_of(self).live().public().order_by("title")
+        context.update(practice_search(request))
         return context
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        if response.context_data.get("search_errors"):
+            response.status_code = 400
+        return response
 
 
 class PracticePage(Page):
