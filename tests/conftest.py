@@ -119,9 +119,8 @@ def redis_url() -> str:
 
 @pytest.fixture
 def celery_worker_process(redis_url):
-    """A Celery worker in its own process on the real broker; the in-process app sends to it."""
-    from enlace.celery import app
-
+    """A Celery worker of the project's app in its own process, configured by environment
+    variables like a deployment's, on the real Redis broker."""
     env = {
         **os.environ,
         "CELERY_BROKER_URL": redis_url,
@@ -134,18 +133,25 @@ def celery_worker_process(redis_url):
          "--without-gossip", "--without-mingle", "--loglevel=INFO", f"--hostname=test-{uuid.uuid4().hex[:6]}@%h"],
         cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )  # fmt: skip
-    saved = {key: app.conf[key] for key in ("broker_url", "result_backend", "task_always_eager")}
-    app.conf.update(broker_url=redis_url, result_backend=redis_url, task_always_eager=False)
     try:
         yield worker
     finally:
-        app.conf.update(saved)
-        app.pool.force_close_all()
         worker.terminate()
         try:
             worker.wait(timeout=20)
         except subprocess.TimeoutExpired:
             worker.kill()
+
+
+@pytest.fixture
+def celery_client(redis_url):
+    """A producer on the same broker, separate from the in-process app (which runs eagerly in
+    tests), so nothing it caches can point elsewhere."""
+    from celery import Celery
+
+    client = Celery("enlace-test-client", broker=redis_url, backend=redis_url)
+    yield client
+    client.close()
 
 
 # --- A real server process, and a real browser ----------------------------------------
