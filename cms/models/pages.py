@@ -76,6 +76,17 @@ class HomePage(Page):
         context["latest_recommendations"] = published_recommendations().order_by("-first_published_at")[:6]
         context["objective_counts"] = objective_counts()
         context["practice_index"] = PracticeIndexPage.objects.live().first()
+        # Counts by country (a server-side bar list: top countries, with their numbers as text).
+        from collections import Counter
+
+        by_country = Counter(code for codes in published_practices().values_list("countries", flat=True) for code in codes or ())
+        top = by_country.most_common(12)
+        most = top[0][1] if top else 0
+        context["country_counts"] = [
+            {"code": code, "label": COUNTRIES.label(code), "count": count, "percent": round(100 * count / most)}
+            for code, count in top
+        ]
+        context["countries_with_practices"] = len(by_country)
         return context
 
 
@@ -193,6 +204,29 @@ class PracticePage(Page):
         super().clean()
         if self.start_year and self.end_year and self.end_year < self.start_year:
             raise ValidationError({"end_year": _("The end year cannot be before the start year.")})
+
+    def get_context(self, request, *args, **kwargs):
+        """Adds ``related_practices``: up to 4 published practices sharing GCM objectives and
+        countries with this one, the largest overlap first (sharing both ranks above one)."""
+        from ..selectors import published_practices
+
+        context = super().get_context(request, *args, **kwargs)
+        objectives, countries = set(self.objectives or ()), set(self.countries or ())
+        scored = []
+        if objectives or countries:
+            rows = published_practices().exclude(pk=self.pk).values_list("pk", "objectives", "countries", "first_published_at")
+            for pk, their_objectives, their_countries, published in rows:
+                shared_objectives = len(objectives & set(their_objectives or ()))
+                shared_countries = len(countries & set(their_countries or ()))
+                if shared_objectives or shared_countries:
+                    both = 1 if shared_objectives and shared_countries else 0
+                    score = (both, shared_objectives + shared_countries, published.timestamp() if published else 0)
+                    scored.append((score, pk))
+        scored.sort(reverse=True)
+        pks = [pk for _score, pk in scored[:4]]
+        by_pk = published_practices().in_bulk(pks)
+        context["related_practices"] = [by_pk[pk] for pk in pks if pk in by_pk]
+        return context
 
     @property
     def country_items(self):

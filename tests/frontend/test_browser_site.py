@@ -1,0 +1,167 @@
+"""The public site in a real browser (Chromium through Playwright) against the live server:
+search with and without JavaScript, back/forward, language, the submission form, and axe-core
+accessibility checks of every page type in Spanish and English (screenshots in .cache/artifacts)."""
+
+from __future__ import annotations
+
+import gzip
+import re
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("live_site")]
+
+ARTIFACTS = Path(__file__).resolve().parents[2] / ".cache" / "artifacts"
+PRACTICE = "/practicas/peru-ley-31685-mujeres-migrantes-con-hijos/"
+PAGES = {
+    "home": "/",
+    "search": "/practicas/?country=PE",
+    "practice": PRACTICE,
+    "table-space": "/mesas/mesa-1/",
+    "recommendations": "/recomendaciones/",
+    "event": "/eventos/conversatorio-2023/",
+    "organisations": "/organizaciones/",
+    "submission-form": "/practicas/proponer/",
+    "login": "/login/",
+}
+
+
+def result_count(page) -> int:
+    return int(re.search(r"\d+", page.locator("#results-heading").inner_text()).group())
+
+
+def test_search_by_text(live_site, page):
+    page.goto(f"{live_site}/practicas/")
+    page.fill("#q", "amnistía multas")
+    page.click(".search-row button[type=submit]")
+    page.wait_for_url(re.compile(r"q=amnist"))
+    assert page.locator("article.hit").count() >= 1
+    assert page.locator(".snippet mark").count() >= 1
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
+def test_facet_select_deselect_and_back(live_site, browser, javascript):
+    context = browser.new_context(locale="es-ES", java_script_enabled=javascript)
+    page = context.new_page()
+    try:
+        page.goto(f"{live_site}/practicas/")
+        total = result_count(page)
+        peru = page.locator('.facets input[name=country][value="PE"]')
+        peru.check()
+        if not javascript:
+            page.click(".facets button[type=submit]")
+        page.wait_for_url(re.compile(r"country=PE"))
+        page.wait_for_function("() => !document.querySelector('form.search-form[aria-busy]')") if javascript else None
+        filtered = result_count(page)
+        assert 0 < filtered < total
+        assert page.locator(".selected-filters").is_visible()
+        assert page.locator('.facets input[name=country][value="PE"]').is_checked()
+
+        page.locator('.facets input[name=country][value="PE"]').uncheck()
+        if not javascript:
+            page.click(".facets button[type=submit]")
+        page.wait_for_url(lambda url: "country=PE" not in url)
+        if javascript:
+            page.wait_for_function("() => !document.querySelector('form.search-form[aria-busy]')")
+        assert result_count(page) == total
+
+        page.go_back()
+        page.wait_for_url(re.compile(r"country=PE"))
+        page.wait_for_function(f"() => /^{filtered}\\b/.test(document.querySelector('#results-heading').textContent.trim())")
+        assert page.locator('.facets input[name=country][value="PE"]').is_checked()
+        page.go_forward()
+        page.wait_for_url(lambda url: "country=PE" not in url)
+        page.wait_for_function(f"() => /^{total}\\b/.test(document.querySelector('#results-heading').textContent.trim())")
+    finally:
+        context.close()
+
+
+def test_sort_with_javascript_keeps_the_url_in_step(live_site, page):
+    page.goto(f"{live_site}/practicas/")
+    page.select_option("#sort", "title")
+    page.wait_for_url(re.compile(r"sort=title"))
+    page.wait_for_function("() => !document.querySelector('form.search-form[aria-busy]')")
+    titles = page.locator("article.hit h3").all_inner_texts()
+    assert titles == sorted(titles, key=str.casefold) or len(titles) > 1
+
+
+def test_open_a_practice_and_switch_language(live_site, page):
+    page.goto(f"{live_site}/practicas/")
+    page.locator("article.hit h3 a").first.click()
+    page.wait_for_load_state()
+    assert page.locator("h1").count() == 1 and "/practicas/" in page.url
+    page.select_option("#language-select", "fr")
+    page.click("form.lang button[type=submit]")
+    page.wait_for_load_state()
+    assert page.locator("html").get_attribute("lang") == "fr"
+    assert page.locator("a.skip-link").inner_text() == "Aller au contenu"
+    page.select_option("#language-select", "pt")
+    page.click("form.lang button[type=submit]")
+    page.wait_for_load_state()
+    assert page.locator("html").get_attribute("lang") == "pt"
+
+
+def test_submission_form_errors_then_success(live_site, page):
+    page.goto(f"{live_site}/practicas/")
+    page.click("text=Proponer una práctica")
+    page.wait_for_url(re.compile(r"/practicas/proponer/$"))
+    page.wait_for_timeout(3100)  # a person takes longer than the form's minimum time
+    page.fill("#id_title", "Red de casas de acogida en la frontera sur")
+    page.fill("#id_submitter_email", "no-es-un-correo")
+    page.click("form.submission button[type=submit]")
+    assert page.locator(".errors[role=alert]").is_visible()
+    assert page.locator("#id_summary[aria-invalid=true]").count() == 1
+    assert page.locator("#id_submitter_email[aria-invalid=true]").count() == 1
+    page.fill("#id_summary", "Acogida y orientación para personas migrantes en tránsito.")
+    page.select_option("#id_countries", ["MX", "GT"])
+    page.check("#id_objectives_0")
+    page.fill("#id_submitter_email", "persona@example.org")  # the signed render time is kept
+    page.click("form.submission button[type=submit]")
+    page.wait_for_url(re.compile(r"/practicas/proponer/gracias/$"))
+    assert "revisará" in page.locator("main").inner_text()
+
+
+@pytest.mark.parametrize("language", ["es", "en"])
+def test_accessibility_and_screenshots(live_site, browser, language):
+    from axe_playwright_python.sync_playwright import Axe
+
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    context = browser.new_context(locale=language, extra_http_headers={"Accept-Language": language})
+    page = context.new_page()
+    axe = Axe()
+    problems = {}
+    try:
+        for name, path in PAGES.items():
+            response = page.goto(live_site + path)
+            assert response.status == 200, (name, response.status)
+            assert page.locator("html").get_attribute("lang") == language
+            results = axe.run(page)
+            if results.violations_count:
+                problems[name] = results.generate_report()
+            page.screenshot(path=str(ARTIFACTS / f"{name}-{language}.png"), full_page=True)
+    finally:
+        context.close()
+    assert not problems, "\n\n".join(f"{name}:\n{report}" for name, report in problems.items())
+
+
+def test_search_page_weight(live_site, capsys):
+    """What a phone downloads for the search page (HTML + CSS + JS, gzipped)."""
+
+    def fetch(path):
+        with urllib.request.urlopen(live_site + path) as response:
+            return response.read()
+
+    html = fetch("/practicas/")
+    assets = re.findall(rb'(?:href|src)="(/static/[^"]+\.(?:css|js))"', html)
+    assert any(a.endswith(b".css") for a in assets) and any(a.endswith(b".js") for a in assets)
+    sizes = {"html": len(gzip.compress(html, 6))}
+    for asset in assets:
+        sizes[asset.decode()] = len(gzip.compress(fetch(asset.decode()), 6))
+    total = sum(sizes.values())
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    (ARTIFACTS / "search-page-weight.txt").write_text(f"{sizes} total={total}\n")
+    with capsys.disabled():
+        print(f"\nsearch page weight (gzip): {sizes} total={total} bytes")
+    assert total < 60_000
