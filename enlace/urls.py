@@ -6,6 +6,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from enlace import health
 from frontend import views as frontend_views
 
 urlpatterns = [
@@ -13,9 +14,12 @@ urlpatterns = [
     path("api/v1/", include("enlace.api_urls")),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("healthz", frontend_views.healthz, name="healthz"),
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
     path("login/", auth_views.LoginView.as_view(template_name="frontend/login.html"), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("practicas/proponer/", frontend_views.practice_submission, name="practice_submission"),
+    path("practicas/proponer/gracias/", frontend_views.practice_submission_done, name="practice_submission_done"),
 ]
 
 if settings.DEBUG:

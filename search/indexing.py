@@ -59,23 +59,27 @@ def sync_database(kind: str, pk: int) -> None:
 
 
 def schedule_elasticsearch(pk: int) -> None:
-    if settings.ELASTICSEARCH_URL:
-        transaction.on_commit(lambda: enqueue(pk))
-
-
-def enqueue(pk: int) -> None:
+    """With a broker, the index task goes through the transactional outbox (written with the
+    change, sent after commit, relayed if the broker was down); eagerly, it runs after commit."""
+    if not settings.ELASTICSEARCH_URL:
+        return
     from .tasks import index_page
 
     if index_page.app.conf.task_always_eager:
-        try:
-            sync_elasticsearch(pk)
-        except Exception as exc:  # no inline retries in a request: search_check repairs
-            logger.warning("search: Elasticsearch not updated for page %s (%s: %s)", pk, type(exc).__name__, exc)
-        return
+        transaction.on_commit(lambda: sync_after_commit(pk))
+    else:
+        from enlace import outbox
+
+        outbox.enqueue(index_page.name, pk)
+
+
+def sync_after_commit(pk: int) -> None:
+    """Eager mode (no broker): write once, in-process; no inline retries in a request
+    (``search_check --repair`` catches up)."""
     try:
-        index_page.delay(pk)
-    except Exception:  # broker down: the periodic/operator search_check --repair catches up
-        logger.exception("search: could not enqueue the index task for page %s", pk)
+        sync_elasticsearch(pk)
+    except Exception as exc:
+        logger.warning("search: Elasticsearch not updated for page %s (%s: %s)", pk, type(exc).__name__, exc)
 
 
 def sync_elasticsearch(pk: int, *, refresh: bool = False) -> str:

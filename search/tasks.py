@@ -26,7 +26,7 @@ class SearchUnavailable(Exception):
     retry_backoff=1,
     retry_backoff_max=settings.SEARCH_TASK_BACKOFF_MAX,
     retry_jitter=True,
-    max_retries=12,
+    max_retries=settings.SEARCH_TASK_MAX_RETRIES,
     acks_late=True,
     reject_on_worker_lost=True,
 )

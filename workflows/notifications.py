@@ -1,13 +1,13 @@
-"""Who is told what, enqueued as Celery tasks only once the transaction commits (a transition
-that rolls back notifies nobody). Pass primary keys only: the task reloads what it needs."""
+"""Who is told what. Each notification is a Celery task written to the transactional outbox
+(``enlace.outbox``) in the transition's own transaction: a transition that rolls back notifies
+nobody, and a broker outage at commit time loses nothing. Pass primary keys only: the task
+reloads what it needs."""
 
-from functools import partial
-
-from django.db import transaction
+from enlace import outbox
 
 
 def _enqueue(task, *args) -> None:
-    transaction.on_commit(partial(task.delay, *args))
+    outbox.enqueue(task.name, *args)
 
 
 def approvers_of_stage(item) -> None:

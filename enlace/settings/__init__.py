@@ -35,6 +35,7 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 # --- Applications -----------------------------------------------------------------------
 INSTALLED_APPS = [
+    "enlace",
     "cms",
     "workflows",
     "search",
@@ -69,6 +70,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "enlace.logging.RequestIdMiddleware",  # first: every later log line carries the request id
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -81,7 +83,7 @@ MIDDLEWARE = [
 ]
 
 if not DEBUG:  # a deployment serves its collected static files itself (runserver does in debug)
-    MIDDLEWARE.insert(1, "whitenoise.middleware.WhiteNoiseMiddleware")
+    MIDDLEWARE.insert(MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1, "whitenoise.middleware.WhiteNoiseMiddleware")
 
 ROOT_URLCONF = "enlace.urls"
 WSGI_APPLICATION = "enlace.wsgi.application"
@@ -180,6 +182,7 @@ SEARCH_ES_TIMEOUT = float(env_str("SEARCH_ES_TIMEOUT", "5"))  # seconds a search
 SEARCH_ES_RETRY_AFTER = float(env_str("SEARCH_ES_RETRY_AFTER", "5"))  # seconds on the database after a failure
 SEARCH_ES_REPLICAS = env_int("SEARCH_ES_REPLICAS", 0)  # replicas of new indices (1+ on a cluster)
 SEARCH_TASK_BACKOFF_MAX = env_int("SEARCH_TASK_BACKOFF_MAX", 300)  # longest wait between index task retries
+SEARCH_TASK_MAX_RETRIES = env_int("SEARCH_TASK_MAX_RETRIES", 20)  # then search_check --repair catches up
 
 # --- Celery -----------------------------------------------------------------------------
 CELERY_BROKER_URL = env_str("CELERY_BROKER_URL")
@@ -201,6 +204,7 @@ EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_FILE_PATH = env_str("EMAIL_FILE_PATH", str(VAR_DIR / "mail"))  # for the file-based backend
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Enlace <no-reply@enlace.invalid>")
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 
@@ -249,12 +253,32 @@ if not DEBUG:
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = env_bool("DJANGO_SSL_REDIRECT", False)
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]  # probes speak plain http to the process
+    SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", False)
     SECURE_CONTENT_TYPE_NOSNIFF = True
+    SESSION_COOKIE_HTTPONLY = True
+    # `check --deploy` warnings silenced on purpose (docs/operations.md, "Security checks"):
+    # W008: https redirection is the reverse proxy's job (deploy/nginx.conf); DJANGO_SSL_REDIRECT=1
+    #       turns it on in Django when there is no such proxy.
+    # W021: HSTS preload is a commitment of the domain owner (DJANGO_HSTS_PRELOAD=1), not a default.
+    SILENCED_SYSTEM_CHECKS = ["security.W008", "security.W021"]
 
+# One JSON object per line when debug is off (LOG_FORMAT=json|text), every record with the
+# id of its request (enlace/logging.py).
+LOG_FORMAT = env_str("LOG_FORMAT", "text" if DEBUG else "json")
+if LOG_FORMAT not in {"json", "text"}:
+    raise ImproperlyConfigured(f"LOG_FORMAT must be 'json' or 'text', not {LOG_FORMAT!r}")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "enlace.logging.RequestIdFilter"}},
+    "formatters": {
+        "json": {"()": "enlace.logging.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT, "filters": ["request_id"]},
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {
         "elastic_transport": {"level": "WARNING"},
@@ -262,6 +286,9 @@ LOGGING = {
         "wagtail": {"level": env_str("WAGTAIL_LOG_LEVEL", "WARNING")},
     },
 }
+# Celery workers and beat keep this configuration (JSON lines) instead of replacing the root
+# logger's handlers with their own text format.
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 
 # Demo accounts' password for seed_demo when --password is not given.
 DEMO_PASSWORD = env_str("DEMO_PASSWORD")
@@ -271,6 +298,11 @@ WAGTAIL_FINISH_WORKFLOW_ACTION = "workflows.finish.publish_approved"
 WAGTAIL_WORKFLOW_CANCEL_ON_PUBLISH = True
 # Items waiting at a stage longer than this get a daily reminder to their approvers.
 REVIEW_REMINDER_DAYS = env_int("REVIEW_REMINDER_DAYS", 7)
+# The transactional outbox (enlace/outbox.py): pending messages are relayed by beat.
+OUTBOX_RELAY_SECONDS = env_int("OUTBOX_RELAY_SECONDS", 10)
+OUTBOX_RELAY_GRACE_SECONDS = env_int("OUTBOX_RELAY_GRACE_SECONDS", 5)
+OUTBOX_CONNECT_TIMEOUT = env_int("OUTBOX_CONNECT_TIMEOUT", 2)
 CELERY_BEAT_SCHEDULE = {
     "review-reminders": {"task": "workflows.send_reminders", "schedule": 24 * 60 * 60},
+    "relay-outbox": {"task": "enlace.relay_outbox", "schedule": OUTBOX_RELAY_SECONDS},
 }

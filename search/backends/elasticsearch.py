@@ -228,7 +228,12 @@ class ElasticsearchBackend(SearchBackend):
 
     @property
     def client(self):
-        return get_client(self.url, timeout=max(self.timeout, 30.0)).options(request_timeout=self.timeout, max_retries=0)
+        # A dead node refuses at once: try each other node once before degrading; never wait
+        # twice on a timeout.
+        others = max(len([u for u in (self.url or "").split(",") if u.strip()]) - 1, 0)
+        return get_client(self.url, timeout=max(self.timeout, 30.0)).options(
+            request_timeout=self.timeout, max_retries=others, retry_on_timeout=False
+        )
 
     @property
     def admin_client(self):
