@@ -118,7 +118,7 @@ def redis_url() -> str:
 
 
 @pytest.fixture
-def celery_worker_process(redis_url):
+def celery_worker_process(redis_url, tmp_path):
     """A Celery worker of the project's app in its own process, configured by environment
     variables like a deployment's, on the real Redis broker."""
     env = {
@@ -128,11 +128,12 @@ def celery_worker_process(redis_url):
         "CELERY_TASK_ALWAYS_EAGER": "0",
     }
     env.pop("DATABASE_URL", None)  # the worker of this fixture needs no database
-    worker = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "enlace", "worker", "--pool=solo", "--concurrency=1",
-         "--without-gossip", "--without-mingle", "--loglevel=INFO", f"--hostname=test-{uuid.uuid4().hex[:6]}@%h"],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-    )  # fmt: skip
+    with open(tmp_path / "worker.log", "w") as out:
+        worker = subprocess.Popen(
+            [sys.executable, "-m", "celery", "-A", "enlace", "worker", "--pool=solo", "--concurrency=1",
+             "--without-gossip", "--without-mingle", "--loglevel=INFO", f"--hostname=test-{uuid.uuid4().hex[:6]}@%h"],
+            cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, text=True,
+        )  # fmt: skip
     try:
         yield worker
     finally:
@@ -163,11 +164,11 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def wait_for_http(url: str, process: subprocess.Popen, timeout: float = 60) -> None:
+def wait_for_http(url: str, process: subprocess.Popen, log: Path, timeout: float = 60) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"server exited with {process.returncode}: {process.stdout.read()}")
+            raise RuntimeError(f"server exited with {process.returncode}: {log.read_text()[-3000:]}")
         try:
             with urllib.request.urlopen(url, timeout=2) as response:
                 if response.status == 200:
@@ -198,13 +199,15 @@ def live_site(tmp_path_factory):
     for command in (["migrate", "--noinput"], ["collectstatic", "--noinput"], ["seed_demo"]):
         subprocess.run(manage + command, cwd=ROOT, env=env, check=True, capture_output=True)
     port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "enlace.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "2"],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-    )  # fmt: skip
+    log = home / "server.log"  # a file, not a pipe: a pipe nobody reads would block the server
+    with open(log, "w") as out:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "enlace.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "2"],
+            cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, text=True,
+        )  # fmt: skip
     url = f"http://127.0.0.1:{port}"
     try:
-        wait_for_http(url + "/healthz", server)
+        wait_for_http(url + "/healthz", server, log)
         yield url
     finally:
         server.terminate()

@@ -1,6 +1,8 @@
 import pytest
 from rest_framework.test import APIClient
 
+from tests.workflows.conftest import make_item, peer  # noqa: F401  (shared fixtures)
+
 
 @pytest.fixture
 def api():
