@@ -45,19 +45,24 @@ class FacetValueSerializer(serializers.Serializer):
     selected = serializers.BooleanField()
 
 
-class PracticeHitSerializer(serializers.Serializer):
+class HitSerializer(serializers.Serializer):
+    """One search hit (the shape of both practices and recommendations)."""
+
     id = serializers.IntegerField()
     slug = serializers.CharField()
     title = serializers.CharField()
     summary = serializers.CharField()
     countries = serializers.ListField(child=serializers.CharField())
     objectives = serializers.ListField(child=serializers.CharField())
-    principles = serializers.ListField(child=serializers.CharField())
     table = serializers.CharField(allow_blank=True)
-    start_year = serializers.IntegerField(allow_null=True)
     url = serializers.CharField()
     highlight = serializers.DictField(child=serializers.ListField(child=serializers.CharField()), required=False,
                                       help_text="Only when q is given: field -> HTML snippets with <mark>.")  # fmt: skip
+
+
+class PracticeHitSerializer(HitSerializer):
+    principles = serializers.ListField(child=serializers.CharField())
+    start_year = serializers.IntegerField(allow_null=True)
 
 
 FACET_NAMES = ("country", "objective", "principle", "table", "stakeholder_group", "level", "population", "start_year",

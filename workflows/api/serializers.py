@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.contrib.auth import get_user_model
 from rest_framework import serializers
 
-from cms.api.serializers import SearchResponseSerializer, codes_field
+from cms.api.serializers import HitSerializer, SearchResponseSerializer, codes_field
 from cms.models import Contribution, ContributionComment, RecommendationPage
 from cms.taxonomies import ADDRESSEES, COUNTRIES, OBJECTIVES, REVIEW_ACTIONS, REVIEW_STAGES, REVIEW_STATUSES, TABLES
 
@@ -28,20 +28,8 @@ class ApprovalSerializer(serializers.Serializer):
     at = serializers.DateTimeField()
 
 
-class RecommendationHitSerializer(serializers.Serializer):
-    id = serializers.IntegerField()
-    slug = serializers.CharField()
-    title = serializers.CharField()
-    summary = serializers.CharField()
-    countries = serializers.ListField(child=serializers.CharField())
-    objectives = serializers.ListField(child=serializers.CharField())
-    table = serializers.CharField(allow_blank=True)
-    url = serializers.CharField()
-    highlight = serializers.DictField(child=serializers.ListField(child=serializers.CharField()), required=False)
-
-
 class RecommendationSearchResponseSerializer(SearchResponseSerializer):
-    results = RecommendationHitSerializer(many=True)
+    results = HitSerializer(many=True)
 
 
 class RecommendationSerializer(serializers.Serializer):
