@@ -51,6 +51,19 @@ def labelled(vocabulary, codes, language=None) -> list[dict[str, str]]:
     return [{"code": code, "label": vocabulary.label(code, language)} for code in codes]
 
 
+class SectionPage(Page):
+    """A top-level section of the site under the home page: one of each, with an introduction."""
+
+    intro = RichTextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    max_count = 1
+    parent_page_types = ["cms.HomePage"]
+
+    class Meta:
+        abstract = True
+
+
 class HomePage(Page):
     intro = RichTextField(_("introduction"), blank=True)
 
@@ -93,14 +106,9 @@ class HomePage(Page):
 # --- Practices --------------------------------------------------------------------------
 
 
-class PracticeIndexPage(Page):
+class PracticeIndexPage(SectionPage):
     """The repository of practices."""
 
-    intro = RichTextField(_("introduction"), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    max_count = 1
-    parent_page_types = ["cms.HomePage"]
     subpage_types = ["cms.PracticePage"]
 
     class Meta:
@@ -288,12 +296,7 @@ class PracticeSource(Orderable):
 # --- Working tables and recommendations -------------------------------------------------
 
 
-class TableIndexPage(Page):
-    intro = RichTextField(_("introduction"), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    max_count = 1
-    parent_page_types = ["cms.HomePage"]
+class TableIndexPage(SectionPage):
     subpage_types = ["cms.TableSpacePage"]
 
     class Meta:
@@ -444,14 +447,9 @@ class RecommendationUserObjectPermission(UserObjectPermissionBase):
     content_object = models.ForeignKey(RecommendationPage, on_delete=models.CASCADE)
 
 
-class RecommendationIndexPage(Page):
+class RecommendationIndexPage(SectionPage):
     """All published recommendations, grouped by event and theme, filterable by table."""
 
-    intro = RichTextField(_("introduction"), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    max_count = 1
-    parent_page_types = ["cms.HomePage"]
     subpage_types: list[str] = []
 
     class Meta:
@@ -476,12 +474,7 @@ class RecommendationIndexPage(Page):
 # --- Events -----------------------------------------------------------------------------
 
 
-class EventIndexPage(Page):
-    intro = RichTextField(_("introduction"), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    max_count = 1
-    parent_page_types = ["cms.HomePage"]
+class EventIndexPage(SectionPage):
     subpage_types = ["cms.EventPage"]
 
     class Meta:
@@ -581,14 +574,9 @@ class EventTheme(Orderable, ClusterableModel):
 # --- Organisations directory ------------------------------------------------------------
 
 
-class OrganisationIndexPage(RoutablePageMixin, Page):
+class OrganisationIndexPage(RoutablePageMixin, SectionPage):
     """The public directory of organisations (snippets), with one route per organisation."""
 
-    intro = RichTextField(_("introduction"), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    max_count = 1
-    parent_page_types = ["cms.HomePage"]
     subpage_types: list[str] = []
 
     class Meta:
