@@ -102,11 +102,7 @@ class DemoLoader:
 
     @transaction.atomic
     def run(self) -> SeedReport:
-        home = self.home()
-        sections = {model: self.section(home, model, slug, title, intro) for model, slug, title, intro in SECTIONS}
-        spaces = {code: self.table_space(sections[TableIndexPage], code) for code in TABLES.codes}
-        sync_role_groups()
-        ensure_workflows()
+        sections, spaces = self.structure()
         organisations = {row["key"]: self.organisation(row) for row in data.ORGANISATIONS}
         users = self.accounts(organisations)
         event, themes = self.event(sections[EventIndexPage])
@@ -120,6 +116,17 @@ class DemoLoader:
         return self.report
 
     # --- tree ---------------------------------------------------------------------------
+
+    @transaction.atomic
+    def structure(self) -> tuple[dict, dict]:
+        """The site without content: the Site and home page, the section pages, the four table
+        spaces, the role groups and the workflows (also ``setup_site``, for production)."""
+        home = self.home()
+        sections = {model: self.section(home, model, slug, title, intro) for model, slug, title, intro in SECTIONS}
+        spaces = {code: self.table_space(sections[TableIndexPage], code) for code in TABLES.codes}
+        sync_role_groups()
+        ensure_workflows()
+        return sections, spaces
 
     def _publish(self, page: Page, user=None) -> None:
         # The demo's published items stand for reviews that already happened.

@@ -71,6 +71,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "enlace.logging.RequestIdMiddleware",  # first: every later log line carries the request id
+    # Database unreachable: 503 + Retry-After instead of a 500 (enlace/middleware.py).
+    "enlace.middleware.DatabaseUnavailableMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -108,7 +110,13 @@ TEMPLATES = [
 
 # --- Database ---------------------------------------------------------------------------
 if DATABASE_URL:
-    DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60))}
+    # conn_health_checks: a kept connection is tested before a request reuses it, so a
+    # database restart costs no failed request once the server is back (docs/operations.md).
+    DATABASES = {
+        "default": dj_database_url.parse(
+            DATABASE_URL, conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60), conn_health_checks=True
+        )
+    }
 else:
     VAR_DIR.mkdir(parents=True, exist_ok=True)  # the embedded database's git-ignored home
     DATABASES = {
@@ -183,6 +191,8 @@ SEARCH_ES_RETRY_AFTER = float(env_str("SEARCH_ES_RETRY_AFTER", "5"))  # seconds 
 SEARCH_ES_REPLICAS = env_int("SEARCH_ES_REPLICAS", 0)  # replicas of new indices (1+ on a cluster)
 SEARCH_TASK_BACKOFF_MAX = env_int("SEARCH_TASK_BACKOFF_MAX", 300)  # longest wait between index task retries
 SEARCH_TASK_MAX_RETRIES = env_int("SEARCH_TASK_MAX_RETRIES", 20)  # then search_check --repair catches up
+# Beat runs `search_check --repair` this often (seconds; 0 = never): drift repair.
+SEARCH_REPAIR_SECONDS = env_int("SEARCH_REPAIR_SECONDS", 24 * 60 * 60)
 
 # --- Celery -----------------------------------------------------------------------------
 CELERY_BROKER_URL = env_str("CELERY_BROKER_URL")
@@ -190,9 +200,14 @@ CELERY_RESULT_BACKEND = env_str("CELERY_RESULT_BACKEND", CELERY_BROKER_URL)
 # Without a broker, tasks run eagerly in the calling process (the embedded mode).
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", not CELERY_BROKER_URL)
 CELERY_TASK_EAGER_PROPAGATES = True
+# At-least-once delivery (tests/platform/test_faults_worker.py): a task is acknowledged when it
+# has finished, not when it is received; a pool process killed mid-task gives its task back at
+# once; a whole worker killed mid-task leaves it unacknowledged in Redis, which hands it to
+# another worker after the visibility timeout. Every task is idempotent.
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# Longer than the longest task (or Redis hands a running task to a second worker).
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 600)}
 CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS = CELERY_BROKER_TRANSPORT_OPTIONS
 CELERY_TIMEZONE = TIME_ZONE
@@ -236,7 +251,9 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
     "PREPROCESSING_HOOKS": ["enlace.api.only_api_v1"],
-    "ENUM_NAME_OVERRIDES": {"TableEnum": "cms.taxonomies.TABLE_CODES"},
+    "ENUM_NAME_OVERRIDES": {
+        "TableEnum": "cms.taxonomies.TABLE_CODES",
+    },
 }
 # CORS is off unless origins are listed (the API is same-origin by default).
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
@@ -306,3 +323,5 @@ CELERY_BEAT_SCHEDULE = {
     "review-reminders": {"task": "workflows.send_reminders", "schedule": 24 * 60 * 60},
     "relay-outbox": {"task": "enlace.relay_outbox", "schedule": OUTBOX_RELAY_SECONDS},
 }
+if SEARCH_REPAIR_SECONDS > 0:  # search_check --repair: whatever index task was lost, caught up
+    CELERY_BEAT_SCHEDULE["search-repair"] = {"task": "search.repair_drift", "schedule": SEARCH_REPAIR_SECONDS}

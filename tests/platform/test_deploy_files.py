@@ -45,6 +45,11 @@ def test_compose_file_describes_the_scale_out():
     assert all(node["cluster.initial_master_nodes"] == "es1,es2,es3" for node in nodes)
     assert services["web"]["environment"]["ELASTICSEARCH_URL"] == "http://es1:9200,http://es2:9200,http://es3:9200"
     assert "./nginx.conf:/etc/nginx/conf.d/default.conf:ro" in services["nginx"]["volumes"]
+    # Beat has a health check too: its schedule file, on its own volume, must keep being written.
+    beat_check = services["beat"]["healthcheck"]["test"]
+    schedule = services["beat"]["command"][services["beat"]["command"].index("--schedule") + 1]
+    assert beat_check[:4] == ["CMD", "python", "deploy/probe.py", "--beat"] and beat_check[4] == schedule
+    assert any(volume.endswith(":" + schedule.rsplit("/", 1)[0]) for volume in services["beat"]["volumes"])
 
 
 def test_no_registry_host_names_in_deploy_files():

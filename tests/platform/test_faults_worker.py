@@ -1,0 +1,226 @@
+"""Celery workers killed in the middle of a task (SIGKILL), on the real Redis broker, with
+PostgreSQL and Elasticsearch: the task is delivered again and its effect happens exactly once.
+
+* The whole worker killed while it indexes a practice (a host crash, an OOM kill): the message
+  stays unacknowledged in Redis (``task_acks_late``) and a new worker gets it once the
+  visibility timeout has passed (``CELERY_VISIBILITY_TIMEOUT``, short here). The document is
+  written once: its Elasticsearch ``_version`` is 1.
+* The pool process killed while it sends a notification e-mail: the worker gives the task
+  back at once (``task_reject_on_worker_lost``) and a new pool process sends the e-mail once.
+
+The worker runs the product's tasks unchanged, with a trace around the function that does the
+work (``tests/platform/fault_worker.py``): the first call waits, which is when it is killed.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+import uuid
+from io import StringIO
+from pathlib import Path
+
+import pytest
+import redis
+from django.core.management import call_command
+from django.db import connection
+from django.test import override_settings
+
+from tests.conftest import ROOT
+from tests.services import unavailable
+
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.redis,
+    pytest.mark.elasticsearch,
+    pytest.mark.xdist_group("faults_worker"),
+]
+
+VISIBILITY_TIMEOUT = 4  # seconds before Redis hands an unacknowledged task to another worker
+BROKER_DB = 12  # a Redis database of its own: no other test's worker may take these tasks
+
+
+def database_url() -> str:
+    s = connection.settings_dict
+    password = f":{s['PASSWORD']}" if s.get("PASSWORD") else ""
+    return f"postgres://{s['USER']}{password}@{s['HOST'] or '127.0.0.1'}:{s['PORT']}/{s['NAME']}"
+
+
+def wait_for(condition, timeout: float, what: str):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = condition()
+        if value:
+            return value
+        time.sleep(0.3)
+    raise AssertionError(f"timed out after {timeout} s waiting for {what}")
+
+
+class Trace:
+    def __init__(self, path: Path):
+        self.path = path
+
+    def lines(self, kind: str) -> list[list[str]]:
+        if not self.path.exists():
+            return []
+        return [line.split() for line in self.path.read_text().splitlines() if line.startswith(kind + " ")]
+
+
+@pytest.fixture
+def faults(transactional_db, redis_url, elasticsearch_url, tmp_path):
+    """The site tree in the (committed) test database, an index of its own, a broker database
+    of its own, and ``start_worker(pool=..., target=...)`` for worker processes on them."""
+    from cms.models import PracticeIndexPage
+    from search.backends.elasticsearch import ElasticsearchBackend
+
+    if connection.vendor != "postgresql":
+        unavailable("PostgreSQL (DATABASE_URL): the worker processes share the test database")
+    if not PracticeIndexPage.objects.exists():
+        call_command("setup_site", stdout=StringIO())
+    broker = redis_url.rsplit("/", 1)[0] + f"/{BROKER_DB}"
+    redis.Redis.from_url(broker).flushdb()
+    prefix = f"test-faults-{os.getpid()}-{uuid.uuid4().hex[:8]}"
+    trace = Trace(tmp_path / "trace.log")
+    mail_dir = tmp_path / "mail"
+    workers: list[subprocess.Popen] = []
+    env = {
+        **os.environ,
+        "DATABASE_URL": database_url(),
+        "DJANGO_SECRET_KEY": "faults-worker-test",
+        "ELASTICSEARCH_URL": elasticsearch_url,
+        "SEARCH_INDEX_PREFIX": prefix,
+        "CELERY_BROKER_URL": broker,
+        "CELERY_RESULT_BACKEND": broker,
+        "CELERY_TASK_ALWAYS_EAGER": "0",
+        "CELERY_VISIBILITY_TIMEOUT": str(VISIBILITY_TIMEOUT),
+        "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+        "EMAIL_FILE_PATH": str(mail_dir),
+        "FAULT_TRACE": str(trace.path),
+        "FAULT_DELAY": "300",  # the first traced call waits: long enough to be killed in it
+    }
+
+    def start_worker(*, pool: str, target: str) -> subprocess.Popen:
+        log = open(tmp_path / f"worker{len(workers) + 1}.log", "w")
+        worker = subprocess.Popen(
+            [sys.executable, "-m", "tests.platform.fault_worker", f"--pool={pool}", "--concurrency=1",
+             "--without-gossip", "--without-mingle", "--without-heartbeat", "--loglevel=INFO",
+             f"--hostname=fault{len(workers) + 1}-{uuid.uuid4().hex[:6]}@%h"],
+            cwd=ROOT, env={**env, "FAULT_TARGET": target}, stdout=log, stderr=subprocess.STDOUT, text=True,
+        )  # fmt: skip
+        log.close()
+        workers.append(worker)
+        return worker
+
+    with override_settings(ELASTICSEARCH_URL=elasticsearch_url, SEARCH_INDEX_PREFIX=prefix, SEARCH_BACKEND="elasticsearch"):
+        backend = ElasticsearchBackend()
+        backend.ensure_index()
+        try:
+            yield {
+                "start_worker": start_worker, "trace": trace, "mail_dir": mail_dir, "backend": backend,
+                "broker": broker, "logs": tmp_path,
+            }  # fmt: skip
+        finally:
+            for worker in workers:
+                if worker.poll() is None:
+                    worker.terminate()
+                    try:
+                        worker.wait(timeout=20)
+                    except subprocess.TimeoutExpired:
+                        worker.kill()
+                        worker.wait()
+            backend.drop()
+            redis.Redis.from_url(broker).flushdb()
+
+
+def send(broker: str, task: str, *args) -> None:
+    """Send a task as the outbox does (the in-process app runs eagerly in tests)."""
+    from celery import Celery
+
+    client = Celery("faults-test-client", broker=broker, backend=broker)
+    try:
+        client.send_task(task, args=list(args))
+    finally:
+        client.close()
+
+
+def worker_logs(faults) -> str:
+    return "\n".join(f"--- {p.name}\n{p.read_text()[-3000:]}" for p in sorted(faults["logs"].glob("worker*.log")))
+
+
+@override_settings(ELASTICSEARCH_URL="")  # the publish itself sends no index task: the test sends it
+def new_practice(**fields):
+    from cms.models import PracticeIndexPage, PracticePage
+
+    page = PracticePage(
+        title=fields.pop("title", "Práctica de prueba de fallos"),
+        slug=f"fallo-{uuid.uuid4().hex[:8]}",
+        summary="Resumen.", countries=["UY"], objectives=["7"], level="local", start_year=2024, language="es",
+        **fields,
+    )  # fmt: skip
+    PracticeIndexPage.objects.get().add_child(instance=page)
+    page.save_revision().publish()
+    return PracticePage.objects.get(pk=page.pk)
+
+
+def test_a_worker_killed_mid_index_task_the_next_worker_indexes_once(faults):
+    from elasticsearch import NotFoundError
+
+    # The publish itself indexes nothing in Elasticsearch (new_practice): the test sends one task.
+    page = new_practice(title="Práctica indexada tras la caída de un worker")
+    backend, trace, broker = faults["backend"], faults["trace"], faults["broker"]
+    doc_id = f"practice-{page.pk}"
+    queue = redis.Redis.from_url(broker)
+
+    first = faults["start_worker"](pool="solo", target="search.indexing:sync_elasticsearch")
+    send(broker, "search.index_page", page.pk)
+    started = wait_for(lambda: trace.lines("start"), 60, "the first worker to start the index task")
+    assert started[0][1:] == [str(first.pid), str(page.pk)], started  # solo pool: the worker itself
+    os.kill(first.pid, signal.SIGKILL)  # mid-task: before it wrote anything
+    assert first.wait(timeout=10) == -signal.SIGKILL
+    with pytest.raises(NotFoundError):
+        backend.admin_client.get(index=backend.alias, id=doc_id)
+    # Acknowledged late: the message is still in Redis, unacknowledged, not lost.
+    assert queue.hlen("unacked") == 1, worker_logs(faults)
+
+    second = faults["start_worker"](pool="solo", target="search.indexing:sync_elasticsearch")
+    wait_for(lambda: trace.lines("done"), 90, "the second worker to index the practice after the visibility timeout")
+    backend.refresh()
+    document = backend.admin_client.get(index=backend.alias, id=doc_id)
+    assert document["_source"]["title"] == "Práctica indexada tras la caída de un worker"
+
+    # Let more than two visibility timeouts (and kombu's 10 s restore cycle) pass: no third run.
+    time.sleep(2 * VISIBILITY_TIMEOUT + 12)
+    starts, dones = trace.lines("start"), trace.lines("done")
+    assert [line[1] for line in starts] == [str(first.pid), str(second.pid)], (starts, worker_logs(faults))
+    assert [line[1:4] for line in dones] == [[str(second.pid), str(page.pk), "indexed"]], dones
+    assert backend.admin_client.get(index=backend.alias, id=doc_id)["_version"] == 1  # written once
+    assert queue.hlen("unacked") == 0 and queue.llen("celery") == 0  # acknowledged, nothing left
+    assert second.poll() is None
+
+
+def test_a_pool_process_killed_mid_notification_the_e_mail_is_sent_once(faults):
+    page = new_practice(title="Práctica devuelta", submitter_email="proponente@enlace.example")
+    trace, broker, mail_dir = faults["trace"], faults["broker"], faults["mail_dir"]
+
+    worker = faults["start_worker"](pool="prefork", target="workflows.tasks:send")
+    send(broker, "workflows.notify_submitter", page.pk, "Falta la fuente.")
+    started = wait_for(lambda: trace.lines("start"), 90, "a pool process to start sending the e-mail")
+    child = int(started[0][1])
+    assert child != worker.pid  # a pool process, not the worker
+    os.kill(child, signal.SIGKILL)
+
+    def recipients() -> list[str]:
+        return [line.split(":", 1)[1].strip() for f in mail_dir.glob("*.log")
+                for line in f.read_text().splitlines() if line.startswith("To:")]  # fmt: skip
+
+    wait_for(recipients, 90, "the e-mail, sent by a new pool process")
+    time.sleep(2 * VISIBILITY_TIMEOUT + 12)  # no second delivery of the finished task
+    assert recipients() == ["proponente@enlace.example"], worker_logs(faults)
+    starts = trace.lines("start")
+    assert len(starts) == 2 and starts[0][1] == str(child) and starts[1][1] != str(child), starts
+    assert len(trace.lines("done")) == 1
+    assert worker.poll() is None  # the worker itself survived the loss of its pool process
+    assert "WorkerLostError" in (faults["logs"] / "worker1.log").read_text()
