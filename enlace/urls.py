@@ -20,6 +20,7 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("practicas/proponer/", frontend_views.practice_submission, name="practice_submission"),
     path("practicas/proponer/gracias/", frontend_views.practice_submission_done, name="practice_submission_done"),
+    path("sugerencias/", frontend_views.suggest, name="suggest"),
 ]
 
 if settings.DEBUG:

@@ -1,6 +1,7 @@
 """The public practice submission form, with spam protection that needs no third party:
 a honeypot field, a minimum time between showing the form and submitting it (a signed
-timestamp), and a per-IP rate limit kept in Django's cache."""
+timestamp), and a per-client rate limit kept in Django's cache (the client identified like
+the API's throttles do, honouring ``REST_FRAMEWORK["NUM_PROXIES"]``)."""
 
 from __future__ import annotations
 
@@ -11,12 +12,13 @@ from django.core import signing
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.utils.translation import get_language, gettext_lazy as _
+from rest_framework.throttling import BaseThrottle
 
 from cms.taxonomies import COUNTRIES, LEVELS, OBJECTIVES
 
 MIN_SECONDS = 3  # a person needs more than this to fill the form
 MAX_AGE = 6 * 3600  # a form left open longer must be reloaded
-RATE_LIMIT = 5  # submissions per IP address...
+RATE_LIMIT = 5  # submissions per client address (see client_ip)...
 RATE_WINDOW = 3600  # ...per hour
 SALT = "frontend.practice-submission"
 
@@ -110,12 +112,17 @@ class PracticeSubmissionForm(forms.Form):
 
 
 def client_ip(request) -> str:
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
+    """The client's address as the API's throttles see it (DRF ``BaseThrottle.get_ident``):
+    behind ``REST_FRAMEWORK["NUM_PROXIES"]`` trusted proxies (``TRUSTED_PROXY_COUNT``) the
+    address the nearest of them saw, from ``X-Forwarded-For``; with 0, ``REMOTE_ADDR`` and
+    the header is ignored, so a client cannot pick its own identity."""
+    return BaseThrottle().get_ident(request) or "unknown"
 
 
-def rate_limited(request) -> bool:
-    """Count this attempt; true when the IP address went over the limit in the window."""
-    key = f"practice-submit:{client_ip(request)}"
+def rate_limited(request, scope: str = "practice-submit") -> bool:
+    """Count this attempt; true when the IP address went over the limit of ``scope`` (one
+    counter per public form) in the window."""
+    key = f"{scope}:{client_ip(request)}"
     cache.add(key, 0, RATE_WINDOW)
     try:
         count = cache.incr(key)

@@ -89,16 +89,15 @@ class HomePage(Page):
         context["latest_recommendations"] = published_recommendations().order_by("-first_published_at")[:6]
         context["objective_counts"] = objective_counts()
         context["practice_index"] = PracticeIndexPage.objects.live().first()
-        # Counts by country (a server-side bar list: top countries, with their numbers as text).
+        # Counts by country: a tile-grid map of the region (frontend/maps.py) and, beside it,
+        # the same numbers as a table, every country with practices (also outside the region).
         from collections import Counter
 
         by_country = Counter(code for codes in published_practices().values_list("countries", flat=True) for code in codes or ())
-        top = by_country.most_common(12)
-        most = top[0][1] if top else 0
-        context["country_counts"] = [
-            {"code": code, "label": COUNTRIES.label(code), "count": count, "percent": round(100 * count / most)}
-            for code, count in top
-        ]
+        context["practices_by_country"] = dict(by_country)
+        context["practice_search_url"] = context["practice_index"].get_url(request) if context["practice_index"] else ""
+        rows = [{"code": code, "label": COUNTRIES.label(code), "count": count} for code, count in by_country.items()]
+        context["country_counts"] = sorted(rows, key=lambda row: (-row["count"], row["label"].casefold()))
         context["countries_with_practices"] = len(by_country)
         return context
 

@@ -1,6 +1,7 @@
 """The public site in a real browser (Chromium through Playwright) against the live server:
-search with and without JavaScript, back/forward, language, the submission form, and axe-core
-accessibility checks of every page type in Spanish and English (screenshots in .cache/artifacts)."""
+search with and without JavaScript, back/forward, the search boxes' type-ahead, language, the
+submission form, the page weight, and axe-core accessibility checks of every page type in
+Spanish and English (screenshots in .cache/artifacts)."""
 
 from __future__ import annotations
 
@@ -39,6 +40,43 @@ def test_search_by_text(live_site, page):
     page.wait_for_url(re.compile(r"q=amnist"))
     assert page.locator("article.hit").count() >= 1
     assert page.locator(".snippet mark").count() >= 1
+
+
+def open_suggestions(page, selector: str, text: str) -> None:
+    page.locator(selector).press_sequentially(text, delay=40)
+    page.wait_for_selector(f"#{selector.lstrip('#')}-suggestions [role=option]")
+    assert page.locator(selector).get_attribute("aria-expanded") == "true"
+
+
+def test_autocomplete_on_the_home_page_opens_the_chosen_practice(live_site, page):
+    page.goto(live_site + "/")
+    box = page.locator("#home-q")
+    assert box.get_attribute("role") == "combobox" and box.get_attribute("aria-controls") == "home-q-suggestions"
+    open_suggestions(page, "#home-q", "ley 316")
+    options = page.locator("#home-q-suggestions [role=option]")
+    first = options.first.inner_text()
+    assert "31685" in first
+    box.press("ArrowDown")
+    assert box.get_attribute("aria-activedescendant") == "home-q-suggestions-0"
+    assert options.first.get_attribute("aria-selected") == "true"
+    box.press("Enter")
+    page.wait_for_url(re.compile(re.escape(PRACTICE) + "$"))
+    assert page.locator("h1").inner_text() == first
+
+
+def test_autocomplete_escape_closes_and_enter_searches(live_site, page):
+    page.goto(f"{live_site}/practicas/")
+    box = page.locator("#q")
+    open_suggestions(page, "#q", "ley")
+    count = page.locator("#q-suggestions [role=option]").count()
+    box.press("ArrowUp")  # wraps to the last option
+    assert box.get_attribute("aria-activedescendant") == f"q-suggestions-{count - 1}"
+    box.press("Escape")
+    assert box.get_attribute("aria-expanded") == "false" and page.locator("#q-suggestions").is_hidden()
+    assert box.get_attribute("aria-activedescendant") is None
+    box.press("Enter")  # no option chosen: the search itself
+    page.wait_for_url(re.compile(r"/practicas/\?q=ley"))
+    assert result_count(page) >= 1
 
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
@@ -141,19 +179,27 @@ def test_accessibility_and_screenshots(live_site, browser, language):
             if results.violations_count:
                 problems[name] = results.generate_report()
             page.screenshot(path=str(ARTIFACTS / f"{name}-{language}.png"), full_page=True)
+            if name == "home":  # the tile map is on it; then the search box's suggestions, open
+                assert page.locator(".tile-map svg a").count() == 33
+                open_suggestions(page, "#home-q", "ley")
+                results = axe.run(page)
+                if results.violations_count:
+                    problems["home-suggestions"] = results.generate_report()
     finally:
         context.close()
     assert not problems, "\n\n".join(f"{name}:\n{report}" for name, report in problems.items())
 
 
-def test_search_page_weight(live_site, capsys):
-    """What a phone downloads for the search page (HTML + CSS + JS, gzipped)."""
+@pytest.mark.parametrize("name, path", [("search", "/practicas/"), ("home", "/")])
+def test_page_weight(live_site, capsys, name, path):
+    """What a phone downloads for the search page and the home page, with its map (HTML + CSS
+    + JS, gzipped)."""
 
     def fetch(path):
         with urllib.request.urlopen(live_site + path) as response:
             return response.read()
 
-    html = fetch("/practicas/")
+    html = fetch(path)
     assets = re.findall(rb'(?:href|src)="(/static/[^"]+\.(?:css|js))"', html)
     assert any(a.endswith(b".css") for a in assets) and any(a.endswith(b".js") for a in assets)
     sizes = {"html": len(gzip.compress(html, 6))}
@@ -161,7 +207,7 @@ def test_search_page_weight(live_site, capsys):
         sizes[asset.decode()] = len(gzip.compress(fetch(asset.decode()), 6))
     total = sum(sizes.values())
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    (ARTIFACTS / "search-page-weight.txt").write_text(f"{sizes} total={total}\n")
+    (ARTIFACTS / f"{name}-page-weight.txt").write_text(f"{sizes} total={total}\n")
     with capsys.disabled():
-        print(f"\nsearch page weight (gzip): {sizes} total={total} bytes")
+        print(f"\n{name} page weight (gzip): {sizes} total={total} bytes")
     assert total < 60_000

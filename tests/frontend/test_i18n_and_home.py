@@ -1,4 +1,5 @@
-"""Interface strings in the four languages; related practices; counts by country on the home page."""
+"""Interface strings in the four languages; related practices; counts by country on the home page
+(the tile-grid map and its table)."""
 
 import pytest
 
@@ -69,11 +70,41 @@ def test_drafts_are_never_related():
 def test_home_counts_by_country(client):
     page = client.get("/").content.decode()
     assert 'id="by-country"' in page and "Prácticas por país" in page
-    assert 'class="bars country-counts"' in page
+    assert 'class="counts country-counts"' in page
     peru = sum(1 for p in published_practices() if "PE" in p.countries)
     if peru:
-        assert f'?country=PE">Perú</a></span><span class="bar"' in page
-        assert f'<span class="value">{peru}</span>' in page
+        assert f'<th scope="row"><a href="/practicas/?country=PE">Perú</a></th><td>{peru}</td>' in page
+
+
+def test_home_tile_map_of_the_region(client):
+    from cms.taxonomies import REGION_COUNTRY_CODES
+
+    page = client.get("/").content.decode()
+    svg = page[page.index("<svg") : page.index("</svg>")]
+    assert 'role="group" aria-labelledby="country-map-title"' in svg and '<title id="country-map-title">' in svg
+    assert svg.count("<rect ") == len(REGION_COUNTRY_CODES) == 33
+    for code in REGION_COUNTRY_CODES:  # every tile links to the search filtered by its country
+        assert f'<a href="/practicas/?country={code}" aria-label="' in svg
+    peru = sum(1 for p in published_practices() if "PE" in p.countries)
+    label = "Perú: 1 practice" if peru == 1 else f"Perú: {peru} practices"  # until the catalogues have it
+    assert f'aria-label="{label}"' in svg or f'aria-label="Perú: {peru} práctica' in svg
+    assert 'class="map-legend"' in page and "script" not in svg
+
+
+def test_tile_map_classes_and_colours():
+    from frontend import maps
+
+    assert maps.classes(0) == [] and maps.classes(1) == [(1, 1)]
+    assert maps.classes(4) == [(1, 1), (2, 2), (3, 3), (4, 4)]
+    assert maps.classes(100) == [(1, 25), (26, 50), (51, 75), (76, 100)]
+    drawn = maps.tile_map({"PE": 10, "AR": 1, "ES": 50}, "/practicas/", "es")
+    tiles = {tile["code"]: tile for tile in drawn["tiles"]}
+    assert len(tiles) == 33 and "ES" not in tiles  # outside the region: table only
+    assert tiles["PE"]["fill"] == maps.PALETTE[-1][0] and tiles["AR"]["fill"] == maps.PALETTE[0][0]
+    assert tiles["CL"]["fill"] == maps.EMPTY[0] and tiles["CL"]["url"] == "/practicas/?country=CL"
+    assert [entry["label"] for entry in drawn["legend"]] == ["0", "1–3", "4–5", "6–8", "9–10"]
+    positions = {(tile["x"], tile["y"]) for tile in drawn["tiles"]}
+    assert len(positions) == 33 and all(0 <= x < drawn["width"] and 0 <= y < drawn["height"] for x, y in positions)
 
 
 def _request():

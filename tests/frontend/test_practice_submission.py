@@ -1,5 +1,6 @@
 """The public practice submission form: validation, spam protection, and a draft in review."""
 
+import os
 import time
 
 import pytest
@@ -7,6 +8,7 @@ from django.core import signing
 from django.core.cache import cache
 
 from cms.models import PracticePage
+from cms.selectors import published_practices
 from frontend import forms
 
 pytestmark = pytest.mark.django_db
@@ -92,3 +94,62 @@ def test_rate_limit_per_ip(client):
     response = client.post(URL, good(), REMOTE_ADDR="203.0.113.9")
     assert response.status_code == 429
     assert client.post(URL, good(title=""), REMOTE_ADDR="203.0.113.10").status_code == 400
+
+
+def test_rate_limit_behind_a_proxy_tells_clients_apart_by_x_forwarded_for(client, settings):
+    """NUM_PROXIES=1 (TRUSTED_PROXY_COUNT=1, as behind deploy/nginx.conf): every request comes
+    from the proxy's address; the client is the address the proxy appended."""
+    settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "NUM_PROXIES": 1}
+    proxy = {"REMOTE_ADDR": "127.0.0.1"}
+    first = {**proxy, "HTTP_X_FORWARDED_FOR": "198.51.100.7"}
+    second = {**proxy, "HTTP_X_FORWARDED_FOR": "198.51.100.7, 203.0.113.20"}  # a spoofed entry, then the real one
+    for _ in range(forms.RATE_LIMIT):
+        assert client.post(URL, good(title=""), **first).status_code == 400
+    assert client.post(URL, good(), **first).status_code == 429
+    assert client.post(URL, good(title=""), **second).status_code == 400  # another client, not limited
+    # The first client cannot escape by prepending an address of its choice.
+    assert client.post(URL, good(), **{**proxy, "HTTP_X_FORWARDED_FOR": "10.9.8.7, 198.51.100.7"}).status_code == 429
+
+
+def test_rate_limit_without_trusted_proxy_ignores_x_forwarded_for(client, settings):
+    """NUM_PROXIES=0 (the default): X-Forwarded-For is the client's own claim and is ignored."""
+    settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "NUM_PROXIES": 0}
+    for n in range(forms.RATE_LIMIT):
+        spoofed = {"REMOTE_ADDR": "203.0.113.9", "HTTP_X_FORWARDED_FOR": f"192.0.2.{n}"}
+        assert client.post(URL, good(title=""), **spoofed).status_code == 400
+    spoofed = {"REMOTE_ADDR": "203.0.113.9", "HTTP_X_FORWARDED_FOR": "192.0.2.200"}
+    assert client.post(URL, good(), **spoofed).status_code == 429
+
+
+def test_the_setting_reads_trusted_proxy_count(settings):
+    assert settings.REST_FRAMEWORK["NUM_PROXIES"] == int(os.environ.get("TRUSTED_PROXY_COUNT") or 0)
+
+
+def test_a_member_submits_a_practice_without_an_e_mail_field(client, user_named):
+    from workflows import services
+    from workflows.models import CuratorReviewTask
+
+    member = user_named("member")
+    client.force_login(member)
+    form = client.get(URL).content.decode()
+    assert 'name="submitter_email"' not in form and 'name="title"' in form
+    data = good(title="Escuela de liderazgo para mujeres migrantes en Quito", countries=["EC"])
+    del data["submitter_email"]
+    before = PracticePage.objects.count()
+    response = client.post(URL, data)
+    assert response.status_code == 302 and response["Location"].endswith("/practicas/proponer/gracias/")
+    assert PracticePage.objects.count() == before + 1
+    practice = PracticePage.objects.get(title="Escuela de liderazgo para mujeres migrantes en Quito")
+    # Recorded as the member's, a draft waiting for the curator, not public.
+    assert practice.owner == member
+    assert practice.get_latest_revision().user == member
+    assert practice.submitter_email == member.email
+    assert not practice.live and practice not in published_practices()
+    state = practice.current_workflow_state
+    assert state is not None and state.status == "in_progress" and state.requested_by == member
+    assert isinstance(state.current_task_state.task.specific, CuratorReviewTask)
+    assert practice in services.tasks_for(user_named("curator"))
+    assert practice not in services.tasks_for(member)
+    client.logout()
+    assert client.get("/practicas/" + practice.slug + "/").status_code == 404
+    assert practice.title not in client.get("/practicas/?q=liderazgo+Quito").content.decode()

@@ -66,3 +66,22 @@ def test_bad_values_are_named():
     assert result.returncode != 0 and "DJANGO_DEBUG must be a boolean" in result.stderr
     result = probe(SEARCH_BACKEND="elasticsearch")
     assert result.returncode != 0 and "needs ELASTICSEARCH_URL" in result.stderr
+
+
+CACHE_PROBE = """
+import django
+from django.conf import settings
+django.setup()
+print(settings.CACHES["default"]["BACKEND"], settings.CACHES["default"].get("LOCATION", ""))
+"""
+
+
+def test_the_cache_is_shared_only_when_configured(tmp_path):
+    base = {"PATH": "/usr/bin:/bin", "DJANGO_SETTINGS_MODULE": "enlace.settings", "HOME": "/tmp", "ENLACE_VAR_DIR": str(tmp_path)}
+    run = lambda **env: subprocess.run([sys.executable, "-c", CACHE_PROBE], cwd=ROOT, env={**base, **env},  # noqa: E731
+                                       capture_output=True, text=True, timeout=60)  # fmt: skip
+    embedded = run()
+    assert embedded.returncode == 0, embedded.stderr
+    assert embedded.stdout.split()[0] == "django.core.cache.backends.locmem.LocMemCache"
+    shared = run(CACHE_URL="redis://127.0.0.1:6379/1")
+    assert shared.stdout.split() == ["django.core.cache.backends.redis.RedisCache", "redis://127.0.0.1:6379/1"]
