@@ -6,6 +6,7 @@ from rest_framework.authtoken.views import ObtainAuthToken
 from rest_framework.routers import DefaultRouter
 
 from cms.api.views import EventViewSet, OrganisationViewSet, PracticeViewSet, TableViewSet, TaxonomyView
+from workflows.api.followups import FollowUpViewSet, ProgressView
 from workflows.api.views import ContributionViewSet, RecommendationViewSet, TaskViewSet
 
 router = DefaultRouter(trailing_slash=True)
@@ -16,9 +17,11 @@ router.register("tables", TableViewSet, basename="table")
 router.register("events", EventViewSet, basename="event")
 router.register("tasks", TaskViewSet, basename="task")
 router.register("contributions", ContributionViewSet, basename="contribution")
+router.register("follow-ups", FollowUpViewSet, basename="follow-up")
 
 urlpatterns = [
     path("taxonomies/", TaxonomyView.as_view(), name="taxonomies"),
+    path("progress/", ProgressView.as_view(), name="progress"),
     path("auth/token/", ObtainAuthToken.as_view(), name="auth-token"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),

@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from enlace import health
 from frontend import views as frontend_views
+from frontend import progress as frontend_progress
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -21,6 +22,9 @@ urlpatterns = [
     path("practicas/proponer/", frontend_views.practice_submission, name="practice_submission"),
     path("practicas/proponer/gracias/", frontend_views.practice_submission_done, name="practice_submission_done"),
     path("sugerencias/", frontend_views.suggest, name="suggest"),
+    path("seguimiento/informar/<int:pk>/", frontend_progress.report, name="followup_report"),
+    path("seguimiento/informar/<int:pk>/gracias/", frontend_progress.report_done, name="followup_report_done"),
+    path("seguimiento/seguir/<int:pk>/", frontend_progress.follow, name="recommendation_follow"),
 ]
 
 if settings.DEBUG:

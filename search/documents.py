@@ -6,7 +6,8 @@ not published has no document, and every index removes it. Shape::
     {"type": "practice", "id": 12, "slug": ..., "url": ..., "title": ..., "summary": ...,
      "title_sort": "<folded title>", "start_year": 2023 | None, "published": <ms epoch>,
      "language": "es", "event": "<event slug>" | "",
-     "facets": {"country": ["PE"], "objective": ["7", "15"], ..., "type": ["practice"]},
+     "facets": {"country": ["PE"], "objective": ["7", "15"], ..., "type": ["practice"],
+                "follow_up_status": ["implemented"], "follow_up_country": ["PE", "419"]},
      "text": {"title": ..., "summary": ..., "body": ..., "organisations": ..., "places": ...,
               "results": ..., "lessons_learned": ..., "rationale": ...},
      "fingerprint": "<sha1 of everything above>"}
@@ -24,6 +25,7 @@ from typing import Iterable, Iterator
 from django.utils.html import strip_tags
 
 from cms.models import PracticePage, RecommendationPage, TableSpacePage
+from cms.progress import current_reports, facet_values
 from cms.selectors import published_practices, published_recommendations
 from cms.taxonomies import COUNTRIES
 
@@ -31,7 +33,7 @@ from .text import fold
 
 FACETS = (
     "country", "objective", "principle", "table", "stakeholder_group", "level", "population",
-    "start_year", "language", "type",
+    "start_year", "language", "type", "follow_up_status", "follow_up_country",
 )  # fmt: skip
 # Filters that are not facets (no counts): recommendations by source event.
 FILTER_ONLY = ("event",)
@@ -91,6 +93,8 @@ def practice_document(page: PracticePage) -> dict:
         "start_year": [str(page.start_year)] if page.start_year else [],
         "language": [page.language] if page.language else [],
         "type": ["practice"],
+        "follow_up_status": [],
+        "follow_up_country": [],
     }
     return _finish(
         {
@@ -119,8 +123,12 @@ def practice_document(page: PracticePage) -> dict:
     )
 
 
-def recommendation_document(page: RecommendationPage, table: str | None = None) -> dict:
+def recommendation_document(
+    page: RecommendationPage, table: str | None = None, follow_up: tuple[list[str], list[str]] | None = None
+) -> dict:
+    """``follow_up``: (statuses, scopes) of its published follow-up (computed when not given)."""
     table = page.table if table is None else table
+    statuses, scopes = facet_values(page.pk) if follow_up is None else follow_up
     facets = {name: [] for name in FACETS}
     facets.update(
         country=list(page.countries),
@@ -128,6 +136,8 @@ def recommendation_document(page: RecommendationPage, table: str | None = None) 
         table=[table] if table else [],
         language=["es"],  # recommendations are written in Spanish, the Mechanism's working language
         type=["recommendation"],
+        follow_up_status=statuses,
+        follow_up_country=scopes,
     )
     return _finish(
         {
@@ -156,6 +166,15 @@ def recommendation_document(page: RecommendationPage, table: str | None = None) 
     )
 
 
+def _follow_up_facets() -> dict[int, tuple[list[str], list[str]]]:
+    statuses: dict[int, set[str]] = {}
+    scopes: dict[int, set[str]] = {}
+    for (pk, scope), report in current_reports().items():
+        statuses.setdefault(pk, set()).add(report.status)
+        scopes.setdefault(pk, set()).add(scope)
+    return {pk: (sorted(statuses[pk]), sorted(scopes[pk])) for pk in statuses}
+
+
 def _space_tables() -> dict[str, str]:
     return dict(TableSpacePage.objects.values_list("path", "table"))
 
@@ -175,8 +194,9 @@ def iter_documents(kinds: Iterable[str] = TYPES, *, chunk_size: int = 500) -> It
         if kind == "recommendation":
             tables = _space_tables()
             steplen = RecommendationPage.steplen
+            follow_up = _follow_up_facets()
             for page in queryset.iterator(chunk_size=chunk_size):
-                yield recommendation_document(page, tables.get(page.path[:-steplen], ""))
+                yield recommendation_document(page, tables.get(page.path[:-steplen], ""), follow_up.get(page.pk, ([], [])))
         else:
             for page in queryset.iterator(chunk_size=chunk_size):
                 yield practice_document(page)

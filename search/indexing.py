@@ -24,7 +24,7 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
-from cms.models import Organisation, PracticePage, RecommendationPage, TableSpacePage
+from cms.models import FollowUpReport, Organisation, PracticePage, RecommendationPage, TableSpacePage
 
 from .documents import MODELS, TYPES, document_for, kind_of_model
 
@@ -136,6 +136,11 @@ def on_organisation_saved(sender, instance, **kwargs) -> None:
         item_changed("practice", pk)
 
 
+def on_follow_up_changed(sender, instance, **kwargs) -> None:
+    """A report reviewed, corrected or deleted: its recommendation's follow-up facets."""
+    item_changed("recommendation", instance.recommendation_id)
+
+
 def connect() -> None:
     page_published.connect(on_published_or_unpublished, dispatch_uid="search.published")
     page_unpublished.connect(on_published_or_unpublished, dispatch_uid="search.unpublished")
@@ -146,3 +151,5 @@ def connect() -> None:
     post_save.connect(on_view_restriction_changed, sender=PageViewRestriction, dispatch_uid="search.restriction_saved")
     post_delete.connect(on_view_restriction_changed, sender=PageViewRestriction, dispatch_uid="search.restriction_deleted")
     post_save.connect(on_organisation_saved, sender=Organisation, dispatch_uid="search.organisation_saved")
+    post_save.connect(on_follow_up_changed, sender=FollowUpReport, dispatch_uid="search.follow_up_saved")
+    post_delete.connect(on_follow_up_changed, sender=FollowUpReport, dispatch_uid="search.follow_up_deleted")

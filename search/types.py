@@ -13,6 +13,8 @@ from cms.taxonomies import (
     CONTENT_TYPES,
     COUNTRIES,
     DOCUMENT_LANGUAGES,
+    FOLLOW_UP_SCOPES,
+    FOLLOW_UP_STATUSES,
     LEVELS,
     OBJECTIVES,
     POPULATIONS,
@@ -41,6 +43,8 @@ VOCABULARIES = {
     "population": POPULATIONS,
     "language": DOCUMENT_LANGUAGES,
     "type": CONTENT_TYPES,
+    "follow_up_status": FOLLOW_UP_STATUSES,
+    "follow_up_country": FOLLOW_UP_SCOPES,
 }
 _YEAR = re.compile(r"^\d{4}$")
 _SLUG = re.compile(r"^[-\w]{1,255}$")

@@ -27,3 +27,16 @@ def submitter_sent_back(item, actor, comment: str) -> None:
     from .tasks import notify_submitter
 
     _enqueue(notify_submitter, item.pk, comment)
+
+
+def follow_up_changed(report, previous_status: str) -> None:
+    """A published report changed a recommendation's current status in a scope."""
+    from .tasks import notify_follow_up
+
+    _enqueue(notify_follow_up, report.pk, previous_status)
+
+
+def follow_up_sent_back(report) -> None:
+    from .tasks import notify_follow_up_reporter
+
+    _enqueue(notify_follow_up_reporter, report.pk)

@@ -55,11 +55,14 @@ RIGHTS: dict[str, RoleRights] = {
     # Liaison and network members reach items through their workflow tasks.
     "liaison": RoleRights(model_permissions=(ADMIN_ACCESS,)),
     "network": RoleRights(
-        model_permissions=(ADMIN_ACCESS,),
+        model_permissions=(ADMIN_ACCESS, "cms.view_followupreport"),
         repository_page_permissions=("add_page", "change_page", "publish_page"),
     ),
     "curator": RoleRights(
-        model_permissions=(ADMIN_ACCESS, "cms.add_organisation", "cms.change_organisation", "cms.view_organisation"),
+        model_permissions=(
+            ADMIN_ACCESS, "cms.add_organisation", "cms.change_organisation", "cms.view_organisation",
+            "cms.view_followupreport",  # review in the admin (workflows.followups decides)
+        ),
         repository_page_permissions=("add_page", "change_page", "publish_page"),
     ),
     "admin": RoleRights(),  # superuser

@@ -147,3 +147,62 @@ def send_reminders() -> int:
             send(user, "reminder", {"item": item, "days": days, "link": admin_link(item)})
             sent += 1
     return sent
+
+
+def _follow_up_recipients(recommendation):
+    """The recommendation's authors, its table's secretariat and its followers."""
+    from cms.models import RecommendationFollower
+
+    from .roles import group_name
+
+    ids = set(authors_of(recommendation))
+    if recommendation.table:
+        ids |= set(User.objects.filter(groups__name=group_name("secretariat", recommendation.table)).values_list("pk", flat=True))
+    ids |= set(RecommendationFollower.objects.filter(recommendation=recommendation).values_list("user_id", flat=True))
+    return User.objects.filter(pk__in=ids, is_active=True).order_by("pk")
+
+
+@shared_task(name="workflows.notify_follow_up", **RETRY)
+def notify_follow_up(report_id: int, previous_status: str) -> int:
+    """A published report changed a recommendation's status in a country: tell who cares."""
+    from cms.models import FollowUpReport
+    from cms.taxonomies import FOLLOW_UP_SCOPES, FOLLOW_UP_STATUSES
+
+    report = FollowUpReport.objects.filter(pk=report_id, review_status="published").select_related("recommendation").first()
+    if report is None:
+        return 0
+    item = report.recommendation
+    sent = 0
+    for user in _follow_up_recipients(item):
+        with translation.override(language_of(user)):
+            context = {
+                "item": item,
+                "country": FOLLOW_UP_SCOPES.label(report.country),
+                "status": FOLLOW_UP_STATUSES.label(report.status),
+                "previous": FOLLOW_UP_STATUSES.label(previous_status) if previous_status in FOLLOW_UP_STATUSES else "",
+                "actor": report.actor,
+                "date": report.date.isoformat(),
+                "description": report.description,
+                "link": item.full_url or "",
+            }
+        send(user, "follow_up", context)
+        sent += 1
+    return sent
+
+
+@shared_task(name="workflows.notify_follow_up_reporter", **RETRY)
+def notify_follow_up_reporter(report_id: int) -> int:
+    """A report sent back: tell whoever made it (a member, or the public by e-mail)."""
+    from cms.models import FollowUpReport
+    from cms.taxonomies import FOLLOW_UP_SCOPES
+
+    report = FollowUpReport.objects.filter(pk=report_id, review_status="sent_back").select_related("recommendation", "reporter").first()
+    if report is None:
+        return 0
+    recipient = report.reporter or User(email=report.reporter_email, username="")
+    if not recipient.email:
+        return 0
+    with translation.override(language_of(recipient)):
+        country = FOLLOW_UP_SCOPES.label(report.country)
+    send(recipient, "follow_up_sent_back", {"item": report.recommendation, "country": country, "comment": report.review_comment})
+    return 1

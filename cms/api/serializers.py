@@ -70,8 +70,10 @@ FACET_NAMES = ("country", "objective", "principle", "table", "stakeholder_group"
 
 
 class FacetsSerializer(serializers.Serializer):
+    names = FACET_NAMES
+
     def get_fields(self):
-        return {name: FacetValueSerializer(many=True) for name in FACET_NAMES}
+        return {name: FacetValueSerializer(many=True) for name in self.names}
 
 
 class SearchResponseSerializer(serializers.Serializer):
@@ -88,6 +90,8 @@ class PracticeSearchResponseSerializer(SearchResponseSerializer):
 
 
 class OrganisationRefSerializer(serializers.ModelSerializer):
+    country = serializers.CharField(read_only=True, help_text="ISO 3166 code, or empty.")
+
     class Meta:
         model = Organisation
         fields = ["id", "slug", "name", "acronym", "country"]
@@ -180,6 +184,7 @@ class SubmissionCreatedSerializer(serializers.Serializer):
 
 
 class OrganisationSerializer(serializers.ModelSerializer):
+    country = serializers.CharField(read_only=True, help_text="ISO 3166 code, or empty.")
     country_label = serializers.SerializerMethodField()
     kind_label = serializers.SerializerMethodField()
 

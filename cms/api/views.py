@@ -36,7 +36,9 @@ def search_query_from(request, *, types, facet_params, sorts=SORTS) -> SearchQue
     )
 
 
-def search_response(request, query: SearchQuery, hit_fields) -> Response:
+def search_response(request, query: SearchQuery, hit_fields, decorate=None, facet_names=s.FACET_NAMES) -> Response:
+    """One page of hits with the endpoint's facets; ``decorate(rows)`` may add fields from the
+    database."""
     results = search(query)
     next_url, previous_url = page_links(request, query.page, query.page_size, results.total)
     rows = []
@@ -45,9 +47,11 @@ def search_response(request, query: SearchQuery, hit_fields) -> Response:
         if query.text.strip():
             row["highlight"] = hit.highlight
         rows.append(row)
+    if decorate is not None:
+        decorate(rows)
     facets = {
         name: [{"code": v.code, "label": v.label, "count": v.count, "selected": v.selected} for v in values]
-        for name, values in results.facets.items()
+        for name, values in results.facets.items() if name in facet_names
     }
     return Response({
         "count": results.total, "next": next_url, "previous": previous_url, "results": rows,

@@ -2306,3 +2306,215 @@ RECOMMENDATIONS = [
         "addressed_to": ["national_governments", "un_agencies"],
     },
 ]
+
+
+# --- Follow-up of the recommendations ---------------------------------------------------------
+# What the Conversatorio's report itself says governments and local authorities have done,
+# reported against the recommendations it relates to. ``practices`` name practices above by
+# slug; ``evidence`` falls back to those practices' sources. ``review``: published (the
+# default), submitted (waiting for the curators) or sent_back (with ``comment``). Measures the
+# report describes without a source are reported as in progress: "partially implemented" and
+# "implemented" need evidence, and the report gives none for them.
+CONVERSATORIO_DATE = "2023-08-08"
+
+FOLLOW_UPS = [
+    {
+        "recommendation": "t1-fortalecer-marcos-legales",
+        "country": "PE",
+        "status": "implemented",
+        "actor": "Congreso de la República y Superintendencia Nacional de Migraciones (Perú)",
+        "date": CONVERSATORIO_DATE,
+        "description": "En 2023 se dictaron la Ley 31.685 para la protección de mujeres migrantes con hijos e hijas "
+        "en situación de vulnerabilidad, reglamentada por la Superintendencia de Migraciones con el Ministerio de "
+        "Relaciones Exteriores, y la Ley 31.732 de amnistía de multas para personas extranjeras que estuvieron en "
+        "situación irregular.",
+        "evidence": [
+            "https://busquedas.elperuano.pe/dispositivo/NL/2151852-2",
+            "https://busquedas.elperuano.pe/dispositivo/NL/2172936-1",
+        ],
+        "practices": ["peru-ley-31685-mujeres-migrantes-con-hijos", "peru-ley-31732-amnistia-de-multas"],
+        "reporter": "delegate1",
+    },
+    {
+        "recommendation": "t1-fortalecer-marcos-legales",
+        "country": "HN",
+        "status": "implemented",
+        "actor": "Congreso Nacional de Honduras",
+        "date": CONVERSATORIO_DATE,
+        "description": "Aprobación de la Ley para la Prevención, Atención y Protección de las Personas Desplazadas "
+        "Internamente, en respuesta a los pedidos de asociaciones de jóvenes migrantes.",
+        "practices": ["honduras-ley-personas-desplazadas-internamente"],
+        "reporter": "member",
+    },
+    {
+        "recommendation": "t1-fortalecer-marcos-legales",
+        "country": "BZ",
+        "status": "planned",
+        "actor": "Gobierno de Belice",
+        "date": "2019-12-31",
+        "description": "Documento de base de 2019 para una Política Migratoria Nacional.",
+        "practices": ["belice-comites-multisectoriales"],
+        "reporter": "member",
+    },
+    {
+        "recommendation": "t1-fortalecer-marcos-legales",
+        "country": "BZ",
+        "status": "in_progress",
+        "actor": "Gobierno de Belice",
+        "date": CONVERSATORIO_DATE,
+        "description": "Primera etapa de elaboración de la Política Migratoria Nacional a partir del documento de "
+        "2019, con la sociedad civil y organizaciones internacionales y regionales.",
+        "practices": ["belice-comites-multisectoriales"],
+        "reporter": "member",
+    },
+    {
+        "recommendation": "t1-desburocratizar-procesos",
+        "country": "PE",
+        "status": "in_progress",
+        "actor": "Superintendencia Nacional de Migraciones (Perú)",
+        "date": CONVERSATORIO_DATE,
+        "description": "Modificación del reglamento de la Ley de Migraciones: quienes obtuvieron el carné de "
+        "permiso temporal de permanencia pueden, después de seis meses, acceder a una calidad migratoria especial.",
+        "practices": ["peru-reglamento-ley-migraciones-permiso-temporal"],
+        "reporter": "delegate1",
+    },
+    {
+        "recommendation": "t1-desburocratizar-procesos",
+        "country": "CL",
+        "status": "in_progress",
+        "actor": "Gobierno de Chile",
+        "date": CONVERSATORIO_DATE,
+        "description": "Autodenuncia voluntaria para personas ingresadas de manera irregular, de modo que la "
+        "irregularidad se trate por derecho administrativo y no penal, y empadronamiento para conocer cada historia.",
+        "practices": ["chile-autodenuncia-voluntaria-y-empadronamiento"],
+        "reporter": "delegate1",
+    },
+    {
+        "recommendation": "t1-desburocratizar-procesos",
+        "country": "BZ",
+        "status": "in_progress",
+        "actor": "Gobierno de Belice",
+        "date": "2022-10-01",
+        "description": "Pasaporte electrónico desde octubre de 2022, ampliación de residencias temporales y de los "
+        "puntos de acceso en el país, y un programa de larga estadía con el Ministerio de Turismo.",
+        "practices": ["belice-pasaporte-electronico-residencias-larga-estadia"],
+        "reporter": "member",
+    },
+    {
+        "recommendation": "t1-incorporar-vision-poblacion-objetivo",
+        "country": "EC",
+        "status": "partially_implemented",
+        "actor": "Cancillería, Ministerio del Interior y Ministerio de Inclusión Económica y Social (Ecuador)",
+        "date": CONVERSATORIO_DATE,
+        "description": "Protocolo de Atención Integral para niños, niñas y adolescentes no nacionales en contexto de "
+        "movilidad humana, con servicios extramurales en 18 ciudades, y el Plan Estratégico Intersectorial contra la "
+        "desnutrición crónica infantil, que incluye a la población migrante.",
+        "practices": [
+            "ecuador-protocolo-atencion-integral-nna-movilidad-humana",
+            "ecuador-plan-intersectorial-desnutricion-cronica-infantil",
+        ],
+        "reporter": "delegate1",
+    },
+    {
+        "recommendation": "t1-fortalecer-expandir-mecanismo",
+        "country": "419",
+        "status": "in_progress",
+        "actor": "Red de las Naciones Unidas sobre la Migración para América Latina y el Caribe",
+        "date": CONVERSATORIO_DATE,
+        "description": "El Mecanismo de Diálogo Permanente funciona desde 2022 con unas 150 organizaciones y "
+        "organiza conversatorios con los gobiernos de la región.",
+        "evidence": ["https://migrationnetwork.un.org/latin-america-and-caribbean"],
+        "practices": ["mecanismo-dialogo-permanente-sociedad-civil"],
+        "reporter": "delegate1",
+    },
+    {
+        "recommendation": "t2-difundir-mecanismos-regularizacion",
+        "country": "CO",
+        "status": "implemented",
+        "actor": "Migración Colombia",
+        "date": CONVERSATORIO_DATE,
+        "description": "Documento de preguntas y respuestas del Estatuto Temporal de Protección para Migrantes "
+        "Venezolanos, que permitió aumentar la integración y la afiliación a la seguridad social.",
+        "practices": ["colombia-estatuto-temporal-proteccion-venezolanos"],
+        "reporter": "delegate2",
+    },
+    {
+        "recommendation": "t2-difundir-mecanismos-regularizacion",
+        "country": "AR",
+        "status": "implemented",
+        "actor": "Dirección Nacional de Migraciones (Argentina)",
+        "date": CONVERSATORIO_DATE,
+        "description": "El programa Patria Grande, en el marco de la Ley de Migraciones de 2003, permitió la "
+        "regularización de muchas personas migrantes y su acceso a los servicios.",
+        "practices": ["argentina-programa-patria-grande"],
+        "reporter": "delegate2",
+    },
+    {
+        "recommendation": "t2-difundir-mecanismos-regularizacion",
+        "country": "PE",
+        "status": "in_progress",
+        "actor": "Superintendencia Nacional de Migraciones (Perú)",
+        "date": CONVERSATORIO_DATE,
+        "description": "Acciones informativas sobre los procesos migratorios.",
+        "practices": ["peru-acciones-informativas-migraciones"],
+        "reporter": "delegate2",
+    },
+    {
+        "recommendation": "t2-servicios-publicos-municipales",
+        "country": "AR",
+        "status": "implemented",
+        "actor": "Municipalidad de Quilmes",
+        "date": "2019-12-31",
+        "description": "Plan Municipal de Colectividades, Migrantes y Refugiados (2019): una oficina para las "
+        "demandas de la población migrante y consulados móviles para los trámites de regularización.",
+        "practices": ["quilmes-plan-municipal-colectividades-migrantes-refugiados"],
+        "reporter": "delegate2",
+    },
+    {
+        "recommendation": "t2-servicios-publicos-municipales",
+        "country": "MX",
+        "status": "in_progress",
+        "actor": "Ayuntamiento de Tapachula",
+        "date": CONVERSATORIO_DATE,
+        "description": "Programa «Somos Familia. Movilidad Humana» con ACNUR, OIM y UNICEF, y una mesa de trabajo "
+        "intersectorial sobre empleo, salud, orientación jurídica y capacitación.",
+        "practices": ["tapachula-somos-familia-movilidad-humana"],
+        "reporter": "delegate2",
+    },
+    # Waiting for the curators: invisible to the public until reviewed.
+    {
+        "recommendation": "t2-mapear-iniciativas-sociedad-civil",
+        "country": "AR",
+        "status": "in_progress",
+        "actor": "Municipalidad de Quilmes",
+        "date": CONVERSATORIO_DATE,
+        "description": "Consejo de Colectividades que reúne a más de 40 organizaciones de migrantes del municipio.",
+        "practices": ["quilmes-talleres-empleabilidad-capital-semilla"],
+        "reporter": "member",
+        "review": "submitted",
+    },
+    {
+        "recommendation": "t1-evitar-discursos-discriminatorios",
+        "country": "BZ",
+        "status": "in_progress",
+        "actor": "Gobierno de Belice",
+        "date": CONVERSATORIO_DATE,
+        "description": "Sensibilización sobre migración en escuelas secundarias.",
+        "practices": ["belice-sensibilizacion-escuelas-secundarias"],
+        "reporter_email": "observatorio@example.org",
+        "review": "submitted",
+    },
+    {
+        "recommendation": "t1-presupuestos-por-resultados",
+        "country": "HN",
+        "status": "in_progress",
+        "actor": "Gobierno de Honduras",
+        "date": CONVERSATORIO_DATE,
+        "description": "Ley de Protección a Hondureños Migrantes y sus Familias.",
+        "practices": ["honduras-ley-proteccion-hondurenos-migrantes"],
+        "reporter": "member",
+        "review": "sent_back",
+        "comment": "El informe dice que el presupuesto de esta ley es limitado y se destina sobre todo a repatriaciones: "
+        "¿hay algún presupuesto por resultados? Indique la fuente.",
+    },
+]

@@ -23,12 +23,14 @@ from ..models import (
     EventIndexPage,
     EventPage,
     EventTheme,
+    FollowUpReport,
     HomePage,
     Organisation,
     OrganisationIndexPage,
     PracticeIndexPage,
     PracticePage,
     PracticeSource,
+    ProgressPage,
     RecommendationIndexPage,
     RecommendationPage,
     TableIndexPage,
@@ -66,6 +68,9 @@ SECTIONS = [
      "Conversatorios y encuentros de diálogo entre el Mecanismo y los gobiernos de la región."),
     (OrganisationIndexPage, "organizaciones", "Organizaciones",
      "Organizaciones del Mecanismo, gobiernos y agencias que participan en el diálogo."),
+    (ProgressPage, "seguimiento", "Seguimiento de las recomendaciones",
+     "Qué gobiernos y actores han actuado sobre cada recomendación publicada, dónde y con qué evidencia: "
+     "informes revisados por las curadoras y la Red Regional."),
 ]  # fmt: skip
 
 HOME_INTRO = (
@@ -113,6 +118,7 @@ class DemoLoader:
             self.recommendation(spaces[row["table"]], row, event, themes, author)
         self.workflow_examples(users)
         self.pending_practice(users["member"])
+        self.follow_ups(users)
         return self.report
 
     # --- tree ---------------------------------------------------------------------------
@@ -337,6 +343,38 @@ class DemoLoader:
             return
         services.practice_submit(user=member, data=dict(PENDING_PRACTICE))
         self.report.count("practices awaiting review")
+
+    def follow_ups(self, users) -> None:
+        """Follow-up reports from what the report says was done, through the review rules."""
+        from workflows import followups
+
+        for row in data.FOLLOW_UPS:
+            recommendation = RecommendationPage.objects.get(slug=row["recommendation"])
+            date = datetime.date.fromisoformat(row["date"])
+            if FollowUpReport.objects.filter(
+                recommendation=recommendation, country=row["country"], date=date, actor=row["actor"]
+            ).exists():
+                continue
+            practices = list(PracticePage.objects.filter(slug__in=row["practices"]))
+            evidence = row.get("evidence") or [
+                source.url for practice in practices for source in practice.sources.all() if source.url
+            ]
+            report = followups.submit(
+                recommendation=recommendation,
+                user=users.get(row.get("reporter")),
+                reporter_email=row.get("reporter_email", ""),
+                data={
+                    "country": row["country"], "status": row["status"], "actor": row["actor"], "date": date,
+                    "description": row["description"], "evidence_urls": evidence,
+                    "practices": [practice.pk for practice in practices],
+                },
+            )  # fmt: skip
+            review = row.get("review", "published")
+            if review == "published":
+                followups.publish(report=report, user=users["curator"])
+            elif review == "sent_back":
+                followups.send_back(report=report, user=users["curator"], comment=row["comment"])
+            self.report.count(f"follow-up reports ({review})")
 
 
 WORKFLOW_EXAMPLES = [

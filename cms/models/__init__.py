@@ -10,6 +10,7 @@ from .contributions import (
     ContributionGroupObjectPermission,
     ContributionUserObjectPermission,
 )
+from .followups import EVIDENCE_REQUIRED, FollowUpEvidence, FollowUpReport, ProgressPage, RecommendationFollower
 from .organisations import (
     Organisation,
     OrganisationGroupObjectPermission,
@@ -40,6 +41,9 @@ __all__ = [
     "EventIndexPage",
     "EventPage",
     "EventTheme",
+    "EVIDENCE_REQUIRED",
+    "FollowUpEvidence",
+    "FollowUpReport",
     "HomePage",
     "Organisation",
     "OrganisationGroupObjectPermission",
@@ -49,8 +53,10 @@ __all__ = [
     "PracticeIndexPage",
     "PracticePage",
     "PracticeSource",
+    "ProgressPage",
     "RecommendationIndexPage",
     "RecommendationPage",
+    "RecommendationFollower",
     "RecommendationUserObjectPermission",
     "TableIndexPage",
     "TableSpacePage",

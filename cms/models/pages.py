@@ -5,7 +5,8 @@ Home
 ├── Working tables (TableIndexPage) ── TableSpacePage ×4 ── RecommendationPage*
 ├── Recommendations (RecommendationIndexPage: all published, by event, theme and table)
 ├── Events (EventIndexPage) ── EventPage* (themes inline)
-└── Organisations (OrganisationIndexPage: the directory of Organisation snippets)
+├── Organisations (OrganisationIndexPage: the directory of Organisation snippets)
+└── Progress (ProgressPage: the follow-up board; models in followups.py)
 """
 
 from __future__ import annotations
@@ -76,6 +77,7 @@ class HomePage(Page):
         "cms.RecommendationIndexPage",
         "cms.EventIndexPage",
         "cms.OrganisationIndexPage",
+        "cms.ProgressPage",
     ]
 
     class Meta:

@@ -165,19 +165,25 @@ EVENT_FORMATS = _from_data("event_formats", data.EVENT_FORMATS)
 ORGANISATION_KINDS = _from_data("organisation_kinds", data.ORGANISATION_KINDS)
 ADDRESSEES = _from_data("addressees", data.ADDRESSEES)
 FOLLOW_UP_STATUSES = _from_data("follow_up_statuses", data.FOLLOW_UP_STATUSES)
+FOLLOW_UP_REVIEW_STATUSES = _from_data("follow_up_review_statuses", data.FOLLOW_UP_REVIEW_STATUSES)
+# A follow-up report's scope: one country, or the region as a whole ("419").
+REGIONAL_SCOPE = data.REGIONAL_SCOPE[0]
+FOLLOW_UP_SCOPES = Vocabulary("follow_up_scopes", (Term(REGIONAL_SCOPE, dict(data.REGIONAL_SCOPE[1]), in_region=True), *COUNTRIES.terms))
 ROLES = _from_data("roles", data.ROLES)
 REVIEW_STATUSES = _from_data("review_statuses", data.REVIEW_STATUSES)
 REVIEW_STAGES = _from_data("review_stages", data.REVIEW_STAGES)
 REVIEW_ACTIONS = _from_data("review_actions", data.REVIEW_ACTIONS)
 
-TABLE_CODES = TABLES.codes  # for the API schema's enum
+TABLE_CODES = TABLES.codes  # for the API schema's enums
+FOLLOW_UP_STATUS_CODES = FOLLOW_UP_STATUSES.codes
+FOLLOW_UP_SCOPE_CODES = FOLLOW_UP_SCOPES.codes
 
 VOCABULARIES: dict[str, Vocabulary] = {
     v.name: v
     for v in (
         COUNTRIES, OBJECTIVES, PRINCIPLES, TABLES, TABLE_NAMES, STAKEHOLDER_GROUPS, LEVELS,
         POPULATIONS, PRACTICE_STATUSES, DOCUMENT_LANGUAGES, CONTENT_TYPES, EVENT_FORMATS,
-        ORGANISATION_KINDS, ADDRESSEES, FOLLOW_UP_STATUSES, ROLES, REVIEW_STATUSES, REVIEW_STAGES,
+        ORGANISATION_KINDS, ADDRESSEES, FOLLOW_UP_STATUSES, FOLLOW_UP_REVIEW_STATUSES, FOLLOW_UP_SCOPES, ROLES, REVIEW_STATUSES, REVIEW_STAGES,
         REVIEW_ACTIONS,
     )
 }  # fmt: skip

@@ -612,6 +612,21 @@ FOLLOW_UP_STATUSES = (
     }),
 )
 
+# Where a follow-up report stands in its review (curators and the network review them).
+FOLLOW_UP_REVIEW_STATUSES = (
+    ("submitted", {"es": "Enviado", "en": "Submitted", "pt": "Enviado", "fr": "Soumis"}),
+    ("sent_back", {"es": "Devuelto", "en": "Sent back", "pt": "Devolvido", "fr": "Renvoyé"}),
+    ("published", {"es": "Publicado", "en": "Published", "pt": "Publicado", "fr": "Publié"}),
+)
+
+# The regional scope of a follow-up report (UN M49 code 419, as in es-419).
+REGIONAL_SCOPE = ("419", {
+    "es": "América Latina y el Caribe (regional)",
+    "en": "Latin America and the Caribbean (regional)",
+    "pt": "América Latina e Caribe (regional)",
+    "fr": "Amérique latine et Caraïbes (régional)",
+})
+
 # User roles of the platform (see SPEC section 1).
 ROLES = (
     ("member", {

@@ -264,6 +264,8 @@ SPECTACULAR_SETTINGS = {
     "PREPROCESSING_HOOKS": ["enlace.api.only_api_v1"],
     "ENUM_NAME_OVERRIDES": {
         "TableEnum": "cms.taxonomies.TABLE_CODES",
+        "FollowUpStatusEnum": "cms.taxonomies.FOLLOW_UP_STATUS_CODES",
+        "FollowUpScopeEnum": "cms.taxonomies.FOLLOW_UP_SCOPE_CODES",
     },
 }
 # CORS is off unless origins are listed (the API is same-origin by default).

@@ -3,11 +3,14 @@ from __future__ import annotations
 from django.contrib.auth import get_user_model
 from rest_framework import serializers
 
-from cms.api.serializers import HitSerializer, SearchResponseSerializer, codes_field
+from cms.api.serializers import FACET_NAMES, FacetsSerializer, HitSerializer, SearchResponseSerializer, codes_field
 from cms.models import Contribution, ContributionComment, RecommendationPage
-from cms.taxonomies import ADDRESSEES, COUNTRIES, OBJECTIVES, REVIEW_ACTIONS, REVIEW_STAGES, REVIEW_STATUSES, TABLES
+from cms.taxonomies import ADDRESSEES, COUNTRIES, FOLLOW_UP_STATUSES, OBJECTIVES, REVIEW_ACTIONS, REVIEW_STAGES, REVIEW_STATUSES, TABLES
+
+from cms.progress import follow_up_of
 
 from .. import services
+from ..followups import is_following
 from ..selectors import follows
 
 User = get_user_model()
@@ -28,8 +31,27 @@ class ApprovalSerializer(serializers.Serializer):
     at = serializers.DateTimeField()
 
 
+class FollowUpStatusSerializer(serializers.Serializer):
+    country = serializers.CharField(help_text="ISO 3166 code, or 419: the region.")
+    status = serializers.ChoiceField(choices=list(FOLLOW_UP_STATUSES.codes))
+    date = serializers.DateField(help_text="Date of the fact that decides the current status.")
+    updated_at = serializers.DateTimeField(help_text="When that report was published.")
+
+
+class RecommendationHitSerializer(HitSerializer):
+    follow_up = FollowUpStatusSerializer(many=True, help_text="Current status per country, from reviewed reports.")
+
+
+RECOMMENDATION_FACET_NAMES = (*FACET_NAMES, "follow_up_status", "follow_up_country")
+
+
+class RecommendationFacetsSerializer(FacetsSerializer):
+    names = RECOMMENDATION_FACET_NAMES
+
+
 class RecommendationSearchResponseSerializer(SearchResponseSerializer):
-    results = HitSerializer(many=True)
+    results = RecommendationHitSerializer(many=True)
+    facets = RecommendationFacetsSerializer()
 
 
 class RecommendationSerializer(serializers.Serializer):
@@ -55,6 +77,8 @@ class RecommendationSerializer(serializers.Serializer):
     approvals = ApprovalSerializer(many=True)
     history = HistoryEntrySerializer(many=True)
     actions = serializers.ListField(child=serializers.CharField(), help_text="What the caller may do now.")
+    follow_up = FollowUpStatusSerializer(many=True, help_text="Current status per country, from reviewed reports.")
+    following = serializers.BooleanField(help_text="Whether the caller follows the recommendation's follow-up.")
 
     def to_representation(self, item: RecommendationPage):
         user = self.context["request"].user
@@ -80,6 +104,8 @@ class RecommendationSerializer(serializers.Serializer):
             "approvals": services.approvals_at_current_stage(item) if participant else [],
             "history": services.history_of(item) if participant else [],
             "actions": services.allowed_actions(user, item),
+            "follow_up": follow_up_of(item.pk) if item.live else [],
+            "following": is_following(user, item),
         }
 
 

@@ -12,23 +12,36 @@ from rest_framework.response import Response
 
 from cms.api.views import LIST_PARAMS, _pk, csv_response, search_query_from, search_response
 from cms.models import Contribution, RecommendationPage
-from cms.taxonomies import REVIEW_STATUSES
+from cms.progress import current_reports
+from cms.taxonomies import FOLLOW_UP_STATUSES, REVIEW_STATUSES
 from enlace.api import SEARCH_RENDERERS, ParameterError
 
 from .. import contributions as contribution_services
 from .. import services
 from ..selectors import recommendations_visible_to
 from . import serializers as s
+from .followups import RecommendationFollowUpMixin
 
-RECOMMENDATION_FACET_PARAMS = ("objective", "country", "table", "event")
+RECOMMENDATION_FACET_PARAMS = ("objective", "country", "table", "event", "follow_up_status", "follow_up_country")
 RECOMMENDATION_SORTS = ("relevance", "title", "-published")
 RECOMMENDATION_HIT_FIELDS = ("id", "slug", "title", "summary", "countries", "objectives", "table", "url")
 
 
-class RecommendationViewSet(viewsets.GenericViewSet):
+def add_follow_up(rows: list[dict]) -> None:
+    """Each hit's ``follow_up`` (current status per country), in one query for the page."""
+    current = current_reports([row["id"] for row in rows])
+    for row in rows:
+        row["follow_up"] = sorted(
+            ({"country": country, "status": report.status, "date": report.date, "updated_at": report.published_at}
+             for (pk, country), report in current.items() if pk == row["id"]),
+            key=lambda entry: entry["country"],
+        )  # fmt: skip
+
+
+class RecommendationViewSet(RecommendationFollowUpMixin, viewsets.GenericViewSet):
     renderer_classes = SEARCH_RENDERERS
     serializer_class = s.RecommendationSerializer
-    http_method_names = ["get", "post", "patch", "head", "options"]
+    http_method_names = ["get", "post", "patch", "delete", "head", "options"]  # delete: unfollow only
 
     def get_queryset(self):
         return recommendations_visible_to(self.request.user).select_related("owner", "event", "theme")
@@ -47,6 +60,10 @@ class RecommendationViewSet(viewsets.GenericViewSet):
                              description="Members: list the items you may see in this status (no facets)."),
             OpenApiParameter("objective", str, many=True), OpenApiParameter("country", str, many=True),
             OpenApiParameter("table", str, many=True), OpenApiParameter("event", str, many=True),
+            OpenApiParameter("follow_up_status", str, many=True, enum=list(FOLLOW_UP_STATUSES.codes),
+                             description="Recommendations with this current follow-up status in some country."),
+            OpenApiParameter("follow_up_country", str, many=True,
+                             description="Recommendations with published follow-up in this country (419: regional)."),
         ],
         responses=s.RecommendationSearchResponseSerializer,
     )  # fmt: skip
@@ -58,7 +75,9 @@ class RecommendationViewSet(viewsets.GenericViewSet):
             )
             if request.query_params.get("format") == "csv":
                 return csv_response(query, RECOMMENDATION_HIT_FIELDS, "recommendations.csv")
-            return search_response(request, query, RECOMMENDATION_HIT_FIELDS)
+            return search_response(
+                request, query, RECOMMENDATION_HIT_FIELDS, decorate=add_follow_up, facet_names=s.RECOMMENDATION_FACET_NAMES
+            )
         if wanted not in REVIEW_STATUSES:
             raise ParameterError("status", "One of " + ", ".join(REVIEW_STATUSES.codes) + ".")
         items = self.get_queryset().filter(status=wanted).order_by("-latest_revision_created_at", "pk")
