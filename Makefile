@@ -35,3 +35,17 @@ services-stop:
 
 clean:
 	rm -rf var static_collected
+
+# The benchmark harness (bench/harness.py, docs/benchmarks.md): starts its own services on
+# their own ports and cache, then prints every table and writes bench/results/latest.json.
+#   make bench                 10,000 then 100,000 practices (~35 min on 2 cores)
+#   make bench SIZES=10000     the quick pass
+SIZES ?= 10000,100000
+BENCH_ARGS ?=
+BENCH_SERVICES := ENLACE_CACHE=$(or $(BENCH_CACHE),/tmp/bench-cache) ENLACE_ES_PORT=$(or $(BENCH_ES_PORT),9370) \
+	ENLACE_PG_PORT=$(or $(BENCH_PG_PORT),54339) ENLACE_REDIS_PORT=$(or $(BENCH_REDIS_PORT),63809)
+
+.PHONY: bench
+bench: install
+	$(BENCH_SERVICES) bash deploy/local/services.sh start
+	eval "$$($(BENCH_SERVICES) bash deploy/local/services.sh env)" && $(PY) -m bench.harness --sizes $(SIZES) $(BENCH_ARGS)

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 import threading
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from html import escape
 
@@ -132,6 +132,9 @@ class Matcher:
     terms: frozenset[str]  # query terms (and, from the database backend, their typo variants)
     stems: frozenset[str]
     fuzzy: frozenset[str] = frozenset()  # terms that also match tokens one edit away
+    # token -> matched?, for the life of this matcher (one query): the same few hundred words
+    # recur across the fields of the 20 hits, and each answer costs stems and edit distances.
+    _seen: dict = field(default_factory=dict, init=False, repr=False, compare=False, hash=False)
 
     @classmethod
     def for_terms(cls, terms) -> "Matcher":
@@ -142,6 +145,12 @@ class Matcher:
         )
 
     def matches(self, token: str) -> bool:
+        seen = self._seen.get(token)
+        if seen is None:
+            seen = self._seen[token] = self._matches(token)
+        return seen
+
+    def _matches(self, token: str) -> bool:
         if token in self.terms or (self.stems and stems(token) & self.stems):
             return True
         return any(within_one_edit(term, token) for term in self.fuzzy if abs(len(term) - len(token)) <= 1)

@@ -217,22 +217,13 @@ class PracticePage(Page):
     def get_context(self, request, *args, **kwargs):
         """Adds ``related_practices``: up to 4 published practices sharing GCM objectives and
         countries with this one, the largest overlap first (sharing both ranks above one)."""
+        from search.service import related
+
         from ..selectors import published_practices
 
         context = super().get_context(request, *args, **kwargs)
-        objectives, countries = set(self.objectives or ()), set(self.countries or ())
-        scored = []
-        if objectives or countries:
-            rows = published_practices().exclude(pk=self.pk).values_list("pk", "objectives", "countries", "first_published_at")
-            for pk, their_objectives, their_countries, published in rows:
-                shared_objectives = len(objectives & set(their_objectives or ()))
-                shared_countries = len(countries & set(their_countries or ()))
-                if shared_objectives or shared_countries:
-                    both = 1 if shared_objectives and shared_countries else 0
-                    score = (both, shared_objectives + shared_countries, published.timestamp() if published else 0)
-                    scored.append((score, pk))
-        scored.sort(reverse=True)
-        pks = [pk for _score, pk in scored[:4]]
+        # Ranked in the database search index (one GROUP BY), not by reading every practice.
+        pks = related("practice", {"objective": self.objectives or (), "country": self.countries or ()}, exclude=self.pk)
         by_pk = published_practices().in_bulk(pks)
         context["related_practices"] = [by_pk[pk] for pk in pks if pk in by_pk]
         return context

@@ -23,6 +23,8 @@ allows):
 from __future__ import annotations
 
 import logging
+import queue
+import threading
 from datetime import datetime, timezone
 from typing import Iterable, Iterator
 
@@ -57,6 +59,48 @@ def es_source(document: dict) -> dict:
     for value in folded.values():
         words.update(value.split())
     return {**document, "folded": folded, "stems": " ".join(sorted(stem_set(words)))}
+
+
+def overlapped_bulk(client, actions, *, chunk_size: int, progress: Progress | None = None) -> int:
+    """``helpers.streaming_bulk(..., raise_on_error=True)`` with the requests sent from a helper
+    thread, so that building the next documents (database reads, HTML stripping, folding,
+    stemming: all in the calling thread, on its own database connection) overlaps with
+    Elasticsearch indexing the previous chunk instead of taking turns with it."""
+    chunks: queue.Queue = queue.Queue(maxsize=2)
+    failure: list[BaseException] = []
+    sent = [0]
+
+    def send() -> None:
+        try:
+            while (chunk := chunks.get()) is not None:
+                for _ok, _item in helpers.streaming_bulk(client, chunk, chunk_size=chunk_size, raise_on_error=True):
+                    sent[0] += 1
+        except BaseException as exc:  # re-raised in the calling thread
+            failure.append(exc)
+            while chunks.get() is not None:  # keep draining: the producer never blocks
+                pass
+
+    sender = threading.Thread(target=send, name="search-bulk", daemon=True)
+    sender.start()
+    chunk: list = []
+    try:
+        for action in actions:
+            chunk.append(action)
+            if len(chunk) == chunk_size:
+                if failure:
+                    break
+                chunks.put(chunk)
+                chunk = []
+                if progress:
+                    progress(sent[0])
+        if chunk and not failure:
+            chunks.put(chunk)
+    finally:
+        chunks.put(None)
+        sender.join()
+    if failure:
+        raise failure[0]
+    return sent[0]
 
 
 # --- index settings and mappings ------------------------------------------------------------
@@ -413,10 +457,7 @@ class ElasticsearchBackend(SearchBackend):
                 {"_op_type": "index", "_index": name, "_id": doc_id(d["type"], d["id"]), "_source": es_source(d)}
                 for d in documents
             )
-            for ok, item in helpers.streaming_bulk(client, actions, chunk_size=BATCH, raise_on_error=True):
-                written += 1
-                if progress and written % 100 == 0:
-                    progress(written)
+            written = overlapped_bulk(client, actions, chunk_size=BATCH, progress=progress)
             if progress:
                 progress(written)
             client.indices.put_settings(index=name, settings={"index": {"refresh_interval": None}})
