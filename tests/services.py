@@ -36,3 +36,15 @@ def chromium_path() -> str:
     if not shutil.which(path):
         unavailable(f"Chromium ({path})")
     return path
+
+
+def reset_celery_producers(app) -> None:
+    """Make the in-process Celery app connect to the broker now configured. Its pools are
+    cached, and kombu keeps a registry of them per broker: ``kombu.pools.reset`` closes and
+    forgets them all (a pool only closed would be handed out again for the same broker, and
+    every later ``delay`` in this process would fail with "Acquire on closed pool")."""
+    from kombu import pools
+
+    pools.reset()
+    app._pool = None
+    app.amqp._producer_pool = None

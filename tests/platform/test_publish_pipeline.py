@@ -26,7 +26,7 @@ from django.test import override_settings
 from enlace.celery import app
 from enlace.models import OutboxMessage
 from tests.conftest import ROOT
-from tests.services import unavailable
+from tests.services import reset_celery_producers, unavailable
 
 from .test_faults_worker import database_url, wait_for
 
@@ -42,10 +42,7 @@ CLOSED = "redis://127.0.0.1:9/0"
 
 
 def reset_producers() -> None:
-    """Make the in-process app connect to the broker now configured (its pools are cached)."""
-    app.pool.force_close_all()
-    app._pool = None
-    app.amqp._producer_pool = None
+    reset_celery_producers(app)
 
 
 @pytest.fixture

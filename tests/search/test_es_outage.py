@@ -16,6 +16,8 @@ import pytest
 import redis
 from django.core.management import call_command
 
+from tests.services import reset_celery_producers
+
 from .conftest import ROOT, add_practice, es_settings, unique_prefix
 
 pytestmark = [pytest.mark.elasticsearch, pytest.mark.redis, pytest.mark.xdist_group("es_lifecycle")]
@@ -75,14 +77,13 @@ def outage(dedicated_es, redis_url, transactional_db, demo_password, tmp_path):
         saved = {k: app.conf[k] for k in ("broker_url", "result_backend", "task_always_eager")}
         redis.Redis.from_url(broker).flushdb()  # no task left over from an earlier run
         app.conf.update(broker_url=broker, result_backend=broker, task_always_eager=False)
-        reset_producers(app)
+        reset_celery_producers(app)
         service.reset_circuit()
         try:
             yield backend, log
         finally:
             app.conf.update(saved)
-            app.pool.force_close_all()
-            reset_producers(app)
+            reset_celery_producers(app)
             worker.terminate()
             try:
                 worker.wait(timeout=20)
@@ -94,12 +95,6 @@ def outage(dedicated_es, redis_url, transactional_db, demo_password, tmp_path):
                 dedicated_es.start()
             backend.drop()
             service.reset_circuit()
-
-
-def reset_producers(app) -> None:
-    """Make the in-process app connect to the broker now configured (its pools are cached)."""
-    app._pool = None
-    app.amqp._producer_pool = None
 
 
 def wait_for(condition, timeout: float, what: str):
