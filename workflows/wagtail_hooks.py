@@ -3,6 +3,7 @@ send-back rule as edits made through the API."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.ui.components import Component
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect
@@ -167,3 +168,33 @@ class FollowUpReportViewSet(SnippetViewSet):
 
 
 register_snippet(FollowUpReportViewSet)
+
+
+class FollowUpsToReviewPanel(Component):
+    """The admin dashboard's list of follow-up reports waiting for this reviewer (never their
+    own), oldest first."""
+
+    name = "follow_ups_to_review"
+    order = 150
+    template_name = "workflows/admin/follow_ups_panel.html"
+
+    def __init__(self, reports):
+        self.reports = reports
+
+    def get_context_data(self, parent_context=None):
+        return {"reports": self.reports}
+
+
+@hooks.register("construct_homepage_panels")
+def add_follow_ups_to_review(request, panels):
+    if not followups.is_reviewer(request.user):
+        return
+    reports = list(
+        followups.reports_visible_to(request.user)
+        .filter(review_status="submitted")
+        .exclude(reporter=request.user)
+        .select_related("recommendation")
+        .order_by("created_at")[:20]
+    )
+    if reports:
+        panels.append(FollowUpsToReviewPanel(reports))

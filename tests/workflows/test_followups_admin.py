@@ -59,3 +59,11 @@ def test_reviewers_cannot_review_their_own_report_in_the_admin(client, user_name
     assert response.status_code == 403
     report.refresh_from_db()
     assert report.review_status == "submitted"
+
+
+def test_the_dashboard_lists_reports_waiting_for_the_reviewer(client, user_named, waiting):
+    client.force_login(user_named("curator"))
+    page = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert inspect_url(waiting) in page
+    client.force_login(user_named("delegate1"))
+    assert inspect_url(waiting) not in client.get(reverse("wagtailadmin_home")).content.decode()
