@@ -48,19 +48,23 @@ def current_reports(recommendation_ids: Iterable[int] | None = None) -> dict[tup
     return current
 
 
+def follow_ups_of(recommendation_ids: Iterable[int] | None = None) -> dict[int, list[dict]]:
+    """``{recommendation id: [{"country", "status", "date", "updated_at"}]}`` (scopes in
+    vocabulary order), in one query; recommendations without published follow-up are absent."""
+    result: dict[int, list[dict]] = defaultdict(list)
+    for (pk, country), report in sorted(current_reports(recommendation_ids).items(), key=lambda i: _scope_sort_key(i[0][1])):
+        result[pk].append({"country": country, "status": report.status, "date": report.date, "updated_at": report.published_at})
+    return dict(result)
+
+
 def follow_up_of(recommendation_id: int) -> list[dict]:
-    """``[{"country", "status", "date", "updated_at"}]`` of one recommendation, by scope label."""
-    rows = [
-        {"country": country, "status": report.status, "date": report.date, "updated_at": report.published_at}
-        for (_pk, country), report in current_reports([recommendation_id]).items()
-    ]
-    return sorted(rows, key=lambda row: _scope_sort_key(row["country"]))
+    return follow_ups_of([recommendation_id]).get(recommendation_id, [])
 
 
-def facet_values(recommendation_id: int) -> tuple[list[str], list[str]]:
-    """The search facets ``follow_up_status`` and ``follow_up_country`` of one recommendation."""
-    current = current_reports([recommendation_id])
-    return sorted({r.status for r in current.values()}), sorted({country for _pk, country in current})
+def facet_values(follow_up: list[dict]) -> tuple[list[str], list[str]]:
+    """The search facets ``follow_up_status`` and ``follow_up_country`` of one recommendation's
+    follow-up (an item of :func:`follow_ups_of`)."""
+    return sorted({row["status"] for row in follow_up}), sorted({row["country"] for row in follow_up})
 
 
 _SCOPE_ORDER = {code: n for n, code in enumerate(FOLLOW_UP_SCOPES.codes)}

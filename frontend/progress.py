@@ -14,9 +14,9 @@ import csv
 from urllib.parse import urlencode
 
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import get_language, gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
@@ -28,7 +28,7 @@ from cms.taxonomies import ADDRESSEES, FOLLOW_UP_SCOPES, FOLLOW_UP_STATUSES, OBJ
 from workflows import followups
 
 from .followup_forms import FollowUpReportForm
-from .forms import rate_limited
+from .views import public_form_view
 
 FILTER_TITLES = {
     "event": _("Event"),
@@ -226,30 +226,14 @@ def report(request, pk: int):
     """The public form to report what was done on a published recommendation: moderated
     (``workflows.followups.submit``), with the practice form's spam protection and rate limit."""
     recommendation = _published_recommendation(pk)
-    status = 200
-    context = {"recommendation": recommendation}
-    if request.method == "POST":
-        form = FollowUpReportForm(request.POST, user=request.user)
-        if rate_limited(request, "follow-up-report"):
-            context.update(form=form, rate_limited=True)
-            return render(request, "frontend/followup_report.html", context, status=429)
-        if form.is_valid():
-            try:
-                followups.submit(
-                    recommendation=recommendation,
-                    user=request.user,
-                    reporter_email=form.cleaned_data.get("reporter_email", "") or getattr(request.user, "email", ""),
-                    data=form.data_for_service(),
-                )
-            except ValidationError as error:
-                form.apply_service_errors(error)
-            else:
-                return redirect("followup_report_done", pk=recommendation.pk)
-        status = 400
-    else:
-        form = FollowUpReportForm(user=request.user)
-    context["form"] = form
-    return render(request, "frontend/followup_report.html", context, status=status)
+    return public_form_view(
+        request, FollowUpReportForm, template="frontend/followup_report.html",
+        context={"recommendation": recommendation}, scope="follow-up-report",
+        email_field="reporter_email", submit=lambda form, email: followups.submit(
+            recommendation=recommendation, user=request.user, reporter_email=email, data=form.data_for_service()
+        ),
+        done_url=reverse("followup_report_done", args=[recommendation.pk]),
+    )  # fmt: skip
 
 
 def report_done(request, pk: int):

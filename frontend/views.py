@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -13,30 +14,37 @@ from workflows.services import practice_submit
 from .forms import PracticeSubmissionForm, rate_limited
 
 
+def public_form_view(request, form_class, *, template: str, context: dict, scope: str, email_field: str, submit,
+                     done_url: str):  # fmt: skip
+    """The one flow of the public forms: the rate limit of ``scope`` (429), the form's and the
+    service's own field errors (400, nothing saved), or a redirect to ``done_url``.
+    ``submit(form, email)`` calls the service; ``email`` is the form's ``email_field`` (asked of
+    anonymous people only), else the user's."""
+    if request.method != "POST":
+        return render(request, template, {**context, "form": form_class(user=request.user)})
+    form = form_class(request.POST, user=request.user)
+    if rate_limited(request, scope):
+        return render(request, template, {**context, "form": form, "rate_limited": True}, status=429)
+    if form.is_valid():
+        email = form.cleaned_data.get(email_field) or getattr(request.user, "email", "")
+        try:
+            submit(form, email)
+        except ValidationError as error:
+            form.apply_service_errors(error)
+        else:
+            return redirect(done_url)
+    return render(request, template, {**context, "form": form}, status=400)
+
+
 @never_cache
 def practice_submission(request):
     """The public form to propose a practice: a draft that curators review before publication."""
-    repository = PracticeIndexPage.objects.live().first()
-    status = 200
-    if request.method == "POST":
-        form = PracticeSubmissionForm(request.POST, user=request.user)
-        if rate_limited(request):
-            return render(request, "frontend/practice_submission.html", {"form": form, "repository": repository, "rate_limited": True}, status=429)
-        if form.is_valid():
-            try:
-                practice_submit(
-                    user=request.user,
-                    submitter_email=form.cleaned_data.get("submitter_email", "") or getattr(request.user, "email", ""),
-                    data=form.data_for_service(),
-                )
-            except ValidationError as error:
-                form.apply_service_errors(error)
-            else:
-                return redirect("practice_submission_done")
-        status = 400
-    else:
-        form = PracticeSubmissionForm(user=request.user)
-    return render(request, "frontend/practice_submission.html", {"form": form, "repository": repository}, status=status)
+    return public_form_view(
+        request, PracticeSubmissionForm, template="frontend/practice_submission.html",
+        context={"repository": PracticeIndexPage.objects.live().first()}, scope="practice-submit",
+        email_field="submitter_email", submit=lambda form, email: practice_submit(user=request.user, submitter_email=email, data=form.data_for_service()),
+        done_url=reverse("practice_submission_done"),
+    )  # fmt: skip
 
 
 def practice_submission_done(request):

@@ -25,7 +25,7 @@ from typing import Iterable, Iterator
 from django.utils.html import strip_tags
 
 from cms.models import PracticePage, RecommendationPage, TableSpacePage
-from cms.progress import current_reports, facet_values
+from cms.progress import facet_values, follow_up_of, follow_ups_of
 from cms.selectors import published_practices, published_recommendations
 from cms.taxonomies import COUNTRIES
 
@@ -124,11 +124,11 @@ def practice_document(page: PracticePage) -> dict:
 
 
 def recommendation_document(
-    page: RecommendationPage, table: str | None = None, follow_up: tuple[list[str], list[str]] | None = None
+    page: RecommendationPage, table: str | None = None, follow_up: list[dict] | None = None
 ) -> dict:
-    """``follow_up``: (statuses, scopes) of its published follow-up (computed when not given)."""
+    """``follow_up``: its published follow-up, ``cms.progress.follow_ups_of`` (read when not given)."""
     table = page.table if table is None else table
-    statuses, scopes = facet_values(page.pk) if follow_up is None else follow_up
+    statuses, scopes = facet_values(follow_up_of(page.pk) if follow_up is None else follow_up)
     facets = {name: [] for name in FACETS}
     facets.update(
         country=list(page.countries),
@@ -166,15 +166,6 @@ def recommendation_document(
     )
 
 
-def _follow_up_facets() -> dict[int, tuple[list[str], list[str]]]:
-    statuses: dict[int, set[str]] = {}
-    scopes: dict[int, set[str]] = {}
-    for (pk, scope), report in current_reports().items():
-        statuses.setdefault(pk, set()).add(report.status)
-        scopes.setdefault(pk, set()).add(scope)
-    return {pk: (sorted(statuses[pk]), sorted(scopes[pk])) for pk in statuses}
-
-
 def _space_tables() -> dict[str, str]:
     return dict(TableSpacePage.objects.values_list("path", "table"))
 
@@ -194,9 +185,9 @@ def iter_documents(kinds: Iterable[str] = TYPES, *, chunk_size: int = 500) -> It
         if kind == "recommendation":
             tables = _space_tables()
             steplen = RecommendationPage.steplen
-            follow_up = _follow_up_facets()
+            follow_ups = follow_ups_of()
             for page in queryset.iterator(chunk_size=chunk_size):
-                yield recommendation_document(page, tables.get(page.path[:-steplen], ""), follow_up.get(page.pk, ([], [])))
+                yield recommendation_document(page, tables.get(page.path[:-steplen], ""), follow_ups.get(page.pk, []))
         else:
             for page in queryset.iterator(chunk_size=chunk_size):
                 yield practice_document(page)

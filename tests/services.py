@@ -48,3 +48,30 @@ def reset_celery_producers(app) -> None:
     pools.reset()
     app._pool = None
     app.amqp._producer_pool = None
+
+
+def database_url(settings_dict=None) -> str:
+    """The URL of the test database (default: the current connection's), for a worker or server
+    process that must read what the test committed."""
+    if settings_dict is None:
+        from django.db import connection
+
+        settings_dict = connection.settings_dict
+    user = settings_dict.get("USER") or ""
+    password = f":{settings_dict['PASSWORD']}" if settings_dict.get("PASSWORD") else ""
+    host = settings_dict.get("HOST") or "127.0.0.1"
+    port = f":{settings_dict['PORT']}" if settings_dict.get("PORT") else ""
+    return f"postgres://{user}{password}@{host}{port}/{settings_dict['NAME']}"
+
+
+def wait_for(condition, timeout: float, what: str, interval: float = 0.3):
+    """Poll ``condition`` until it returns something true (returned), or fail after ``timeout`` s."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = condition()
+        if value:
+            return value
+        time.sleep(interval)
+    raise AssertionError(f"timed out after {timeout} s waiting for {what}")

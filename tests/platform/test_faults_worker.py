@@ -30,7 +30,7 @@ from django.db import connection
 from django.test import override_settings
 
 from tests.conftest import ROOT
-from tests.services import unavailable
+from tests.services import database_url, unavailable, wait_for
 
 pytestmark = [
     pytest.mark.postgres,
@@ -41,22 +41,6 @@ pytestmark = [
 
 VISIBILITY_TIMEOUT = 4  # seconds before Redis hands an unacknowledged task to another worker
 BROKER_DB = 12  # a Redis database of its own: no other test's worker may take these tasks
-
-
-def database_url() -> str:
-    s = connection.settings_dict
-    password = f":{s['PASSWORD']}" if s.get("PASSWORD") else ""
-    return f"postgres://{s['USER']}{password}@{s['HOST'] or '127.0.0.1'}:{s['PORT']}/{s['NAME']}"
-
-
-def wait_for(condition, timeout: float, what: str):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = condition()
-        if value:
-            return value
-        time.sleep(0.3)
-    raise AssertionError(f"timed out after {timeout} s waiting for {what}")
 
 
 class Trace:

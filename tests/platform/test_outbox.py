@@ -14,7 +14,7 @@ from enlace.celery import app
 from enlace.models import OutboxMessage
 from enlace.outbox import deliver, relay_outbox
 from tests.conftest import DEMO_PASSWORD, ROOT
-from tests.services import unavailable
+from tests.services import database_url, unavailable
 from workflows import services
 
 CLOSED = "redis://127.0.0.1:9/0"
@@ -86,8 +86,7 @@ def test_pending_messages_are_relayed_once_the_broker_is_back(broker, redis_url,
 @pytest.fixture
 def worker_on_test_database(redis_url, tmp_path):
     """A real worker process on the real broker, reading the test database (committed data)."""
-    settings_dict = connection.settings_dict
-    url = f"postgres://{settings_dict['USER']}@{settings_dict['HOST']}:{settings_dict['PORT']}/{settings_dict['NAME']}"
+    url = database_url()
     mail_dir = tmp_path / "mail"
     env = {
         **os.environ, "DATABASE_URL": url, "DJANGO_SECRET_KEY": "worker-test", "CELERY_BROKER_URL": redis_url,

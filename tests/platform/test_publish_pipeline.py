@@ -26,9 +26,8 @@ from django.test import override_settings
 from enlace.celery import app
 from enlace.models import OutboxMessage
 from tests.conftest import ROOT
-from tests.services import reset_celery_producers, unavailable
+from tests.services import database_url, reset_celery_producers, unavailable, wait_for
 
-from .test_faults_worker import database_url, wait_for
 
 pytestmark = [
     pytest.mark.postgres,

@@ -8,7 +8,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import time
 import uuid
 from io import StringIO
 
@@ -16,19 +15,11 @@ import pytest
 import redis
 from django.core.management import call_command
 
-from tests.services import reset_celery_producers
+from tests.services import database_url, reset_celery_producers, wait_for
 
 from .conftest import ROOT, add_practice, es_settings, unique_prefix
 
 pytestmark = [pytest.mark.elasticsearch, pytest.mark.redis, pytest.mark.xdist_group("es_lifecycle")]
-
-
-def database_url(settings_dict) -> str:
-    user = settings_dict.get("USER") or ""
-    password = f":{settings_dict['PASSWORD']}" if settings_dict.get("PASSWORD") else ""
-    host = settings_dict.get("HOST") or "127.0.0.1"
-    port = f":{settings_dict['PORT']}" if settings_dict.get("PORT") else ""
-    return f"postgres://{user}{password}@{host}{port}/{settings_dict['NAME']}"
 
 
 @pytest.fixture
@@ -95,16 +86,6 @@ def outage(dedicated_es, redis_url, transactional_db, demo_password, tmp_path):
                 dedicated_es.start()
             backend.drop()
             service.reset_circuit()
-
-
-def wait_for(condition, timeout: float, what: str):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = condition()
-        if value:
-            return value
-        time.sleep(0.5)
-    raise AssertionError(f"timed out after {timeout} s waiting for {what}")
 
 
 def test_outage_degrades_retries_and_recovers(outage, dedicated_es):

@@ -12,7 +12,7 @@ from rest_framework.response import Response
 
 from cms.api.views import LIST_PARAMS, _pk, csv_response, search_query_from, search_response
 from cms.models import Contribution, RecommendationPage
-from cms.progress import current_reports
+from cms.progress import follow_ups_of
 from cms.taxonomies import FOLLOW_UP_STATUSES, REVIEW_STATUSES
 from enlace.api import SEARCH_RENDERERS, ParameterError
 
@@ -29,13 +29,9 @@ RECOMMENDATION_HIT_FIELDS = ("id", "slug", "title", "summary", "countries", "obj
 
 def add_follow_up(rows: list[dict]) -> None:
     """Each hit's ``follow_up`` (current status per country), in one query for the page."""
-    current = current_reports([row["id"] for row in rows])
+    follow_ups = follow_ups_of(row["id"] for row in rows)
     for row in rows:
-        row["follow_up"] = sorted(
-            ({"country": country, "status": report.status, "date": report.date, "updated_at": report.published_at}
-             for (pk, country), report in current.items() if pk == row["id"]),
-            key=lambda entry: entry["country"],
-        )  # fmt: skip
+        row["follow_up"] = follow_ups.get(row["id"], [])
 
 
 class RecommendationViewSet(RecommendationFollowUpMixin, viewsets.GenericViewSet):
