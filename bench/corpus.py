@@ -202,7 +202,7 @@ def _insert_specific(model, objects) -> None:
 def count_bench_practices() -> int:
     from cms.models import PracticePage
 
-    return PracticePage.objects.filter(slug__regex=rf"^{SLUG_PREFIX}[0-9]+$").count()
+    return PracticePage.objects.originals().filter(slug__regex=rf"^{SLUG_PREFIX}[0-9]+$").count()
 
 
 def create_pages(target: int, *, seed: int = 2023, batch: int = 2000, progress=None) -> int:
@@ -217,8 +217,8 @@ def create_pages(target: int, *, seed: int = 2023, batch: int = 2000, progress=N
     have = count_bench_practices()
     if have >= target:
         return 0
-    repository = PracticeIndexPage.objects.first()
-    spaces = list(TableSpacePage.objects.order_by("path"))
+    repository = PracticeIndexPage.objects.originals().first()
+    spaces = list(TableSpacePage.objects.originals().order_by("path"))
     org_ids = list(Organisation.objects.order_by("pk").values_list("pk", flat=True))
     locale = Locale.get_default()
     practice_ct = ContentType.objects.get_for_model(PracticePage)

@@ -530,8 +530,8 @@ def section_freshness(size: int, results: dict, *, publishes: int) -> None:
 
     es = get_client()
     alias = index_name("content")
-    repository = PracticeIndexPage.objects.first()
-    PracticePage.objects.filter(slug__startswith="bench-fresh-").delete()  # leftovers of an interrupted run
+    repository = PracticeIndexPage.objects.originals().first()
+    PracticePage.objects.originals().filter(slug__startswith="bench-fresh-").delete()  # leftovers of an interrupted run
     log(f"freshness: starting a Celery worker; {publishes} publishes")
     worker = start_celery()
     run = datetime.now().strftime("%H%M%S")
@@ -561,7 +561,7 @@ def section_freshness(size: int, results: dict, *, publishes: int) -> None:
         out = {"publishes": publishes, "timeouts": timeouts, "publish_to_searchable_ms": summary(delays), "publish_call_ms": summary(publish_ms)}
         results.setdefault("freshness", {})[str(size)] = out
         log(f"freshness {size:,}: publish→searchable median {out['publish_to_searchable_ms']['median']:.0f} ms, p95 {out['publish_to_searchable_ms']['p95']:.0f} ms, timeouts {timeouts}; publish() itself median {out['publish_call_ms']['median']:.0f} ms")
-        PracticePage.objects.filter(slug__startswith="bench-fresh-").delete()
+        PracticePage.objects.originals().filter(slug__startswith="bench-fresh-").delete()
         time.sleep(2)  # let the worker remove them from Elasticsearch
     finally:
         MEMORY.sample()
@@ -578,7 +578,7 @@ def section_pages(size: int, results: dict, *, repeat: int) -> None:
     from bench.stats import summary
     from cms.models import PracticePage
 
-    practice = PracticePage.objects.filter(slug="bench-5").first() or PracticePage.objects.live().first()
+    practice = PracticePage.objects.originals().filter(slug="bench-5").first() or PracticePage.objects.originals().live().first()
     params = {"q": "derechos migrantes", "country": "MX"}
     pages = {
         "search page": ("/practicas/?" + urlencode(params, doseq=True), api_path(params)),
@@ -633,7 +633,7 @@ def section_profile(results: dict, *, size: int, sizes_small: int) -> None:
 
     RESULTS.mkdir(parents=True, exist_ok=True)
     client = Client(HTTP_HOST="127.0.0.1")
-    practice = PracticePage.objects.filter(slug="bench-5").first()
+    practice = PracticePage.objects.originals().filter(slug="bench-5").first()
     slowest = max(
         ((name, row["api"]["median"]) for name, row in results["latency"][str(size)]["elasticsearch"].items() if not name.startswith("_")),
         key=lambda item: item[1],
@@ -803,7 +803,7 @@ def main() -> None:
     setup_django()
     from cms.models import HomePage
 
-    if not HomePage.objects.exists():
+    if not HomePage.objects.originals().exists():
         log("setup: seed_demo")
         manage("seed_demo", "--password", "bench-Demo-pass-2023", eager=True)
     if not (VAR_DIR / "static" / "staticfiles.json").exists():

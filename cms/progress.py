@@ -135,7 +135,7 @@ def board_themes() -> dict[str, tuple[str, str]]:
     """The board's ``theme`` values: ``{theme id: (title, event slug)}`` of published events."""
     from .models import EventPage, EventTheme
 
-    themes = EventTheme.objects.filter(page__in=EventPage.objects.live().public()).select_related("page")
+    themes = EventTheme.objects.filter(page__in=EventPage.objects.originals().live().public()).select_related("page")
     return {str(theme.pk): (theme.title, theme.page.slug) for theme in themes}
 
 
@@ -143,7 +143,7 @@ def board_events() -> dict[str, str]:
     """The board's ``event`` values: ``{slug: title}`` of published events."""
     from .models import EventPage
 
-    return dict(EventPage.objects.live().public().values_list("slug", "title"))
+    return dict(EventPage.objects.originals().live().public().values_list("slug", "title"))
 
 
 def board_query(params) -> BoardQuery:
@@ -188,7 +188,7 @@ def board(query: BoardQuery, language: str | None = None) -> dict:
         recommendations = recommendations.filter(event__slug__in=filters["event"])
     if "theme" in filters:
         recommendations = recommendations.filter(theme_id__in=[int(pk) for pk in filters["theme"]])
-    space_tables = dict(TableSpacePage.objects.values_list("path", "table"))
+    space_tables = dict(TableSpacePage.objects.originals().values_list("path", "table"))
     steplen = RecommendationPage.steplen
     items = []
     for item in recommendations.order_by("event__date", "theme__sort_order", "number", "title"):

@@ -1,5 +1,6 @@
 """Reads of published content, shared by the site, the API and search (SPEC: nothing
-unpublished is ever visible to the public, so every public read starts here)."""
+unpublished is ever visible to the public, so every public read starts here). They read the
+Spanish originals: versions in other locales are the same items (cms/i18n.py)."""
 
 from collections import Counter
 
@@ -10,16 +11,16 @@ from .taxonomies import OBJECTIVES
 
 
 def published_practices() -> QuerySet[PracticePage]:
-    return PracticePage.objects.live().public()
+    return PracticePage.objects.originals().live().public()
 
 
 def published_recommendations() -> QuerySet[RecommendationPage]:
-    return RecommendationPage.objects.live().public()
+    return RecommendationPage.objects.originals().live().public()
 
 
 def recommendations_of_table(queryset: QuerySet[RecommendationPage], table: str) -> QuerySet[RecommendationPage]:
     """The recommendations living under ``table``'s space (the table is where an item lives)."""
-    space = TableSpacePage.objects.filter(table=table).first()
+    space = TableSpacePage.objects.originals().filter(table=table).first()
     if space is None:
         return queryset.none()
     return queryset.descendant_of(space)

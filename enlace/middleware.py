@@ -1,4 +1,13 @@
-"""A database that cannot be reached is an outage, not a bug: answer 503 with ``Retry-After``
+"""Enlace's middleware: the language of a request, and database outages.
+
+**Language.** The public site's language is in its URL: Spanish unprefixed, ``/en/``, ``/pt/``,
+``/fr/`` (``i18n_patterns`` in ``enlace/urls.py``), so every page has one address per
+language. Paths outside those patterns (the API, the admin, documents, health checks) keep
+negotiating: the language cookie, then ``Accept-Language`` (the API's ``?lang=`` wins over
+both, see ``enlace.api``). Django's own middleware would answer every unprefixed path in
+Spanish once ``i18n_patterns`` drops the default prefix.
+
+**Outages.** A database that cannot be reached is an outage, not a bug: answer 503 with ``Retry-After``
 instead of a 500 (JSON under ``/api/``, a small HTML page elsewhere; never a traceback).
 
 Django turns a database that is down into ``django.db.OperationalError`` (cannot connect,
@@ -21,6 +30,7 @@ from django.core.signals import got_request_exception
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, JsonResponse
 from django.template.loader import render_to_string
+from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from django.utils import translation
 
 logger = logging.getLogger(__name__)
@@ -99,3 +109,16 @@ class DatabaseUnavailableMiddleware:
             request.method, request.path, type(error).__name__, str(error).strip().splitlines()[0] if str(error).strip() else "",
         )  # fmt: skip
         return unavailable_response(request)
+
+
+# --- the language of a request --------------------------------------------------------------
+
+NEGOTIATED_PREFIXES = ("/api/", "/admin/", "/documents/", "/healthz", "/readyz")
+
+
+class LocaleMiddleware(DjangoLocaleMiddleware):
+    def process_request(self, request):
+        if not request.path_info.startswith(NEGOTIATED_PREFIXES):
+            return super().process_request(request)
+        translation.activate(translation.get_language_from_request(request, check_path=False))
+        request.LANGUAGE_CODE = translation.get_language()

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
@@ -14,9 +15,15 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("api/v1/", include("enlace.api_urls")),
     path("documents/", include(wagtaildocs_urls)),
-    path("i18n/", include("django.conf.urls.i18n")),
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
+]
+
+if settings.DEBUG:
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+# The public site, once per language: Spanish unprefixed, then /en/, /pt/, /fr/ (cms/i18n.py).
+urlpatterns += i18n_patterns(
     path("login/", auth_views.LoginView.as_view(template_name="frontend/login.html"), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("practicas/proponer/", frontend_views.practice_submission, name="practice_submission"),
@@ -25,9 +32,6 @@ urlpatterns = [
     path("seguimiento/informar/<int:pk>/", frontend_progress.report, name="followup_report"),
     path("seguimiento/informar/<int:pk>/gracias/", frontend_progress.report_done, name="followup_report_done"),
     path("seguimiento/seguir/<int:pk>/", frontend_progress.follow, name="recommendation_follow"),
-]
-
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
-
-urlpatterns += [path("", include(wagtail_urls))]
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)

@@ -21,6 +21,7 @@ from django.utils.translation import get_language, gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from cms.i18n import localize, localized_by_pk
 from cms.models import RecommendationPage
 from cms.progress import BOARD_FILTERS, GROUP_BY, BoardError, board_events, board_themes, board, board_csv_rows, board_query, published_reports
 from cms.selectors import published_recommendations
@@ -154,9 +155,11 @@ def board_view(request, page):
     recommendations = data["recommendations"]
     columns = [{"code": code, "label": FOLLOW_UP_SCOPES.label(code, language)} for code in data["columns"]]
     status_labels = {status["code"]: status["label"] for status in statuses}
+    versions = localized_by_pk([row["id"] for row in recommendations])  # links in the reader's language
     matrix = [
         {
             **row,
+            **({"title": version.title, "url": version.get_url(request)} if (version := versions.get(row["id"])) else {}),
             "cells": [
                 {"country": column, "status": row["countries"].get(column["code"], ""),
                  "label": status_labels.get(row["countries"].get(column["code"], ""), "")}
@@ -211,9 +214,10 @@ def _published_recommendation(pk: int) -> RecommendationPage:
 def follow(request, pk: int):
     """Follow or unfollow (``action=unfollow``) a published recommendation; back to its page."""
     recommendation = _published_recommendation(pk)
-    back = (recommendation.url or "/") + "#follow"
+    page_url = localize([recommendation])[0].url or "/"
+    back = page_url + "#follow"
     if not request.user.is_authenticated:
-        return redirect_to_login(recommendation.url or "/")
+        return redirect_to_login(page_url)
     if request.POST.get("action") == "unfollow":
         followups.unfollow(recommendation=recommendation, user=request.user)
     else:

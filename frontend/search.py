@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.utils.translation import get_language, gettext_lazy as _
 
+from cms.i18n import localized_by_pk
 from search.params import query_from_params
 from search.service import SearchError, search
 
@@ -29,6 +31,24 @@ def _url(params: list[tuple[str, str]]) -> str:
     return "?" + urlencode(params) if params else "?"
 
 
+def in_reader_language(request, items: list) -> list:
+    """Search hits (or suggestion dicts), indexed from the Spanish originals, pointed at the page
+    in the reader's language, with its title: the same items, order and counts."""
+    versions = localized_by_pk([item["id"] if isinstance(item, dict) else item.id for item in items])
+    for item in items:
+        version = versions.get(item["id"] if isinstance(item, dict) else item.id)
+        language = get_language() if version is not None and not version.alias_of_id else settings.LANGUAGE_CODE
+        if isinstance(item, dict):
+            item["lang"] = language
+            if version is not None:
+                item.update(url=version.get_url(request), title=version.title)
+        else:
+            item.content_language = language
+            if version is not None:
+                item.url, item.title = version.get_url(request), version.title
+    return items
+
+
 def practice_search(request) -> dict:
     params = request.GET
     state = [(key, value) for key in STATE_KEYS for value in params.getlist(key) if value != ""]
@@ -38,6 +58,7 @@ def practice_search(request) -> dict:
             language=get_language(), page_size=20,
         )  # fmt: skip
         results = search(query)
+        in_reader_language(request, results.hits)
     except SearchError as error:
         return {"search_errors": error.errors, "query_text": params.get("q", ""), "sorts": SORTS, "state": state}
 

@@ -7,11 +7,18 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from cms.i18n import localize
 from cms.models import PracticeIndexPage
 from search.service import suggest as suggest_titles
 from workflows.services import practice_submit
 
 from .forms import PracticeSubmissionForm, rate_limited
+from .search import in_reader_language
+
+
+def repository():
+    """The repository of practices in the reader's language."""
+    return next(iter(localize(PracticeIndexPage.objects.originals().live()[:1])), None)
 
 
 def public_form_view(request, form_class, *, template: str, context: dict, scope: str, email_field: str, submit,
@@ -41,15 +48,14 @@ def practice_submission(request):
     """The public form to propose a practice: a draft that curators review before publication."""
     return public_form_view(
         request, PracticeSubmissionForm, template="frontend/practice_submission.html",
-        context={"repository": PracticeIndexPage.objects.live().first()}, scope="practice-submit",
+        context={"repository": repository()}, scope="practice-submit",
         email_field="submitter_email", submit=lambda form, email: practice_submit(user=request.user, submitter_email=email, data=form.data_for_service()),
         done_url=reverse("practice_submission_done"),
     )  # fmt: skip
 
 
 def practice_submission_done(request):
-    repository = PracticeIndexPage.objects.live().first()
-    return render(request, "frontend/practice_submission_done.html", {"repository": repository})
+    return render(request, "frontend/practice_submission_done.html", {"repository": repository()})
 
 
 SUGGEST_MAX_LENGTH = 100  # characters of the typed text looked at
@@ -62,4 +68,5 @@ def suggest(request):
     published practices only (``search.service.suggest`` reads published content only)."""
     text = request.GET.get("q", "")[:SUGGEST_MAX_LENGTH]
     found = suggest_titles(text, types=("practice",), limit=8) if len(text.strip()) >= 2 else []
+    in_reader_language(request, found)
     return JsonResponse({"suggestions": [{"title": item["title"], "url": item["url"]} for item in found]})

@@ -167,7 +167,7 @@ def recommendation_document(
 
 
 def _space_tables() -> dict[str, str]:
-    return dict(TableSpacePage.objects.values_list("path", "table"))
+    return dict(TableSpacePage.objects.originals().values_list("path", "table"))
 
 
 def published_queryset(kind: str):

@@ -11,7 +11,9 @@ Receivers: ``page_published``, ``page_unpublished``, ``post_delete`` of the inde
 types, ``post_page_move`` and ``page_slug_changed`` (URLs and tables of a subtree), view
 restrictions (``public()``), and organisations (their names are indexed with practices).
 Every receiver reloads the item from the database: the document is built from what is
-published, never from the in-memory instance (which may hold a draft).
+published, never from the in-memory instance (which may hold a draft). Versions of a page in
+other locales (aliases, translations) are not items of their own (cms/i18n.py): their events
+are ignored.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
+from cms.i18n import is_original
 from cms.models import FollowUpReport, Organisation, PracticePage, RecommendationPage, TableSpacePage
 
 from .documents import MODELS, TYPES, document_for, kind_of_model
@@ -106,6 +109,8 @@ def _indexed_in_subtree(page: Page) -> list[tuple[str, int]]:
 
 
 def on_published_or_unpublished(sender, instance, **kwargs) -> None:
+    if not is_original(instance):
+        return
     kind = kind_of_model(sender)
     if kind:
         item_changed(kind, instance.pk)
@@ -116,11 +121,13 @@ def on_published_or_unpublished(sender, instance, **kwargs) -> None:
 
 def on_deleted(sender, instance, **kwargs) -> None:
     kind = kind_of_model(sender)
-    if kind:
+    if kind and is_original(instance):
         item_changed(kind, instance.pk)
 
 
 def on_subtree_changed(sender, instance, **kwargs) -> None:
+    if not is_original(instance):
+        return
     for kind, pk in _indexed_in_subtree(instance):
         item_changed(kind, pk)
 
@@ -132,7 +139,7 @@ def on_view_restriction_changed(sender, instance, **kwargs) -> None:
 
 
 def on_organisation_saved(sender, instance, **kwargs) -> None:
-    for pk in PracticePage.objects.filter(organisations=instance).values_list("pk", flat=True):
+    for pk in PracticePage.objects.originals().filter(organisations=instance).values_list("pk", flat=True):
         item_changed("practice", pk)
 
 

@@ -3,15 +3,17 @@ came through (our services, or the admin's own submit/cancel/publish buttons).""
 
 from wagtail.signals import page_published, page_unpublished, workflow_cancelled, workflow_submitted
 
+from cms.i18n import is_original
 from cms.models import RecommendationPage
 
 from . import notifications
 
 
 def _recommendation(instance):
+    """The Spanish original a signal is about (its versions in other locales follow it)."""
     obj = getattr(instance, "content_object", instance)
     obj = getattr(obj, "specific", obj)
-    return obj if isinstance(obj, RecommendationPage) else None
+    return obj if isinstance(obj, RecommendationPage) and is_original(obj) else None
 
 
 def on_workflow_submitted(sender, instance, user=None, **kwargs):

@@ -12,13 +12,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from guardian.shortcuts import assign_perm, remove_perm
 from wagtail.models import GroupPagePermission, Page
 
-from cms.models import Organisation, OrganisationMembership, PracticeIndexPage, TableSpacePage
+from cms.models import HomePage, Organisation, OrganisationMembership, PracticeIndexPage, TableSpacePage
 from cms.taxonomies import ROLES, TABLES
 
 User = get_user_model()
@@ -39,6 +40,8 @@ class RoleRights:
     model_permissions: tuple[str, ...] = ()
     repository_page_permissions: tuple[str, ...] = ()  # on the repository of practices
     table_page_permissions: tuple[str, ...] = ()  # on the role's own table space
+    # On the home page of every other language's tree (cms/i18n.py): translating the site.
+    translation_page_permissions: tuple[str, ...] = ()
 
 
 RIGHTS: dict[str, RoleRights] = {
@@ -62,8 +65,10 @@ RIGHTS: dict[str, RoleRights] = {
         model_permissions=(
             ADMIN_ACCESS, "cms.add_organisation", "cms.change_organisation", "cms.view_organisation",
             "cms.view_followupreport",  # review in the admin (workflows.followups decides)
+            "simple_translation.submit_translation",  # curators are the site's translators
         ),
         repository_page_permissions=("add_page", "change_page", "publish_page"),
+        translation_page_permissions=("change_page", "publish_page"),
     ),
     "admin": RoleRights(),  # superuser
 }
@@ -133,13 +138,16 @@ def sync_role_groups() -> None:
 
     Page permissions attach to pages that exist; run again after creating table spaces.
     """
-    repository = PracticeIndexPage.objects.first()
-    spaces = {space.table: space for space in TableSpacePage.objects.all()}
+    repository = PracticeIndexPage.objects.originals().first()
+    spaces = {space.table: space for space in TableSpacePage.objects.originals()}
+    translated_homes = HomePage.objects.exclude(locale__language_code=settings.LANGUAGE_CODE)
     for role, table in role_groups():
         rights = RIGHTS[role]
         group, _ = Group.objects.get_or_create(name=group_name(role, table))
         group.permissions.set([_permission(p) for p in rights.model_permissions])
         _grant_page_permissions(group, repository, rights.repository_page_permissions)
+        for home in translated_homes:
+            _grant_page_permissions(group, home, rights.translation_page_permissions)
         if table is not None:
             _grant_page_permissions(group, spaces.get(table), rights.table_page_permissions)
 

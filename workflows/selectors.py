@@ -18,14 +18,14 @@ def recommendations_visible_to(user, *, include_published: bool = True) -> Query
     secretariat), their authors and co-authors, the approvers of the stage they wait at, and
     whoever already acted on them. ``include_published=False`` leaves the public part out: the
     items the user follows as a participant (who may see their history)."""
-    items = RecommendationPage.objects.all()
+    items = RecommendationPage.objects.originals()
     published = Q(live=True) if include_published else Q(pk__in=[])
     if not (user and user.is_authenticated):
         return items.filter(published)
     if user.is_superuser:
         return items
     rule = published | Q(owner=user)
-    for space in TableSpacePage.objects.filter(table__in=tables_of(user)):
+    for space in TableSpacePage.objects.originals().filter(table__in=tables_of(user)):
         rule |= Q(path__startswith=space.path, depth__gt=space.depth)
     co_authored = get_objects_for_user(
         user, "cms.change_recommendationpage", klass=RecommendationPage, accept_global_perms=False

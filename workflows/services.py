@@ -210,7 +210,7 @@ def recommendation_create(*, user, table: str, **data) -> RecommendationPage:
         raise WorkflowError(f"unknown table {table!r}", field="table")
     if not can_draft_in(user, table):
         raise NotAllowed(f"only delegates and secretariat of table {table} draft there")
-    space = TableSpacePage.objects.get(table=table)
+    space = TableSpacePage.objects.originals().get(table=table)
     page = RecommendationPage(owner=user, live=False, status="draft")
     _set_fields(page, data)
     page.slug = _unique_slug(space, page.title or "")
@@ -390,7 +390,7 @@ def practice_submit(*, user=None, submitter_email: str = "", data: dict) -> Prac
     anonymous = not (user and user.is_authenticated)
     if anonymous and not submitter_email:
         raise ValidationError({"submitter_email": "An e-mail address is required."})
-    repository = PracticeIndexPage.objects.get()
+    repository = PracticeIndexPage.objects.originals().get()
     page = PracticePage(owner=None if anonymous else user, live=False, submitter_email=submitter_email, **data)
     page.slug = _unique_slug(repository, page.title or "practica")
     repository.add_child(instance=page)

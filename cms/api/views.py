@@ -201,7 +201,7 @@ class TableViewSet(viewsets.ViewSet):
                    parameters=[OpenApiParameter("lang", str, enum=["es", "en", "pt", "fr"])])  # fmt: skip
     def list(self, request):
         language = request_language(request)
-        spaces = {space.table: space for space in TableSpacePage.objects.live().public()}
+        spaces = {space.table: space for space in TableSpacePage.objects.originals().live().public()}
         rows = [
             {
                 "code": code,
@@ -219,7 +219,7 @@ class EventViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
     serializer_class = s.EventSerializer
 
     def get_queryset(self):
-        return EventPage.objects.live().public().order_by("-date").prefetch_related("themes")
+        return EventPage.objects.originals().live().public().order_by("-date").prefetch_related("themes")
 
     def get_object(self):
         return get_object_or_404(self.get_queryset(), pk=_pk(self.kwargs["pk"]))

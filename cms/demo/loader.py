@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils.html import escape
-from wagtail.models import Page, Site
+from wagtail.actions.convert_alias import ConvertAliasPageAction
+from wagtail.models import Locale, Page, Site
 
 from workflows import services
 from workflows.roles import grant_role, set_default_admin_language, sync_role_groups
@@ -36,6 +37,7 @@ from ..models import (
     TableIndexPage,
     TableSpacePage,
 )
+from ..i18n import ensure_locales, sync_page_tree
 from ..taxonomies import TABLES, table_name
 from . import data
 
@@ -79,6 +81,56 @@ HOME_INTRO = (
     "que dialogan con los gobiernos sobre la implementación del Pacto Mundial para la Migración "
     "Segura, Ordenada y Regular, con el apoyo de la Red Regional de las Naciones Unidas sobre la Migración."
 )
+
+# The site's frame in the other languages (by slug: home, then sections): title, introduction.
+# Everything else starts as an alias of the Spanish page, until someone translates it.
+STRUCTURE_TRANSLATIONS = {
+    "enlace": {
+        "en": ("Enlace", "The Permanent Dialogue Mechanism of Civil Society of Latin America and the Caribbean brings "
+               "together some 150 civil-society organisations of the region, diaspora organisations among them, "
+               "in dialogue with governments on implementing the Global Compact for Safe, Orderly and Regular "
+               "Migration, with the support of the United Nations Regional Network on Migration."),
+        "pt": ("Enlace", "O Mecanismo de Diálogo Permanente da Sociedade Civil da América Latina e do Caribe reúne "
+               "cerca de 150 organizações da sociedade civil da região, incluindo organizações da diáspora, que "
+               "dialogam com os governos sobre a implementação do Pacto Global para uma Migração Segura, Ordenada "
+               "e Regular, com o apoio da Rede Regional das Nações Unidas sobre Migração."),
+        "fr": ("Enlace", "Le Mécanisme de dialogue permanent de la société civile d'Amérique latine et des Caraïbes "
+               "réunit quelque 150 organisations de la société civile de la région, dont des organisations de la "
+               "diaspora, en dialogue avec les gouvernements sur la mise en œuvre du Pacte mondial pour des "
+               "migrations sûres, ordonnées et régulières, avec l'appui du Réseau régional des Nations Unies sur "
+               "les migrations."),
+    },
+    "practicas": {
+        "en": ("Repository of practices", "Good practices and initiatives of governments and civil society implementing the Global Compact for Migration in Latin America and the Caribbean."),
+        "pt": ("Repositório de práticas", "Boas práticas e iniciativas de governos e da sociedade civil para implementar o Pacto Global para a Migração na América Latina e no Caribe."),
+        "fr": ("Répertoire de pratiques", "Bonnes pratiques et initiatives des gouvernements et de la société civile pour mettre en œuvre le Pacte mondial sur les migrations en Amérique latine et dans les Caraïbes."),
+    },
+    "mesas": {
+        "en": ("Working tables", "The Mechanism's four working tables, which follow the thematic clusters of the International Migration Review Forum."),
+        "pt": ("Mesas de trabalho", "As quatro mesas de trabalho do Mecanismo, que seguem os agrupamentos temáticos do Fórum de Revisão da Migração Internacional."),
+        "fr": ("Tables de travail", "Les quatre tables de travail du Mécanisme, qui suivent les groupes thématiques du Forum d'examen des migrations internationales."),
+    },
+    "recomendaciones": {
+        "en": ("Recommendations", "The Mechanism's recommendations to governments, United Nations agencies and other actors, by event, theme and table."),
+        "pt": ("Recomendações", "Recomendações do Mecanismo a governos, agências das Nações Unidas e outros atores, por evento, tema e mesa."),
+        "fr": ("Recommandations", "Recommandations du Mécanisme aux gouvernements, aux agences des Nations Unies et à d'autres acteurs, par événement, thème et table."),
+    },
+    "eventos": {
+        "en": ("Events", "Dialogues and meetings between the Mechanism and the governments of the region."),
+        "pt": ("Eventos", "Diálogos e encontros entre o Mecanismo e os governos da região."),
+        "fr": ("Événements", "Dialogues et rencontres entre le Mécanisme et les gouvernements de la région."),
+    },
+    "organizaciones": {
+        "en": ("Organisations", "The Mechanism's organisations, and the governments and agencies taking part in the dialogue."),
+        "pt": ("Organizações", "Organizações do Mecanismo, governos e agências que participam do diálogo."),
+        "fr": ("Organisations", "Les organisations du Mécanisme, les gouvernements et les agences qui participent au dialogue."),
+    },
+    "seguimiento": {
+        "en": ("Follow-up of the recommendations", "Which governments and actors have acted on each published recommendation, where, and with what evidence: reports reviewed by the curators and the Regional Network."),
+        "pt": ("Acompanhamento das recomendações", "Quais governos e atores agiram sobre cada recomendação publicada, onde e com que evidência: relatórios revisados pelas curadoras e pela Rede Regional."),
+        "fr": ("Suivi des recommandations", "Quels gouvernements et acteurs ont donné suite à chaque recommandation publiée, où et avec quelles preuves : rapports examinés par les curatrices et le Réseau régional."),
+    },
+}  # fmt: skip
 
 
 @dataclass
@@ -126,10 +178,16 @@ class DemoLoader:
     @transaction.atomic
     def structure(self) -> tuple[dict, dict]:
         """The site without content: the Site and home page, the section pages, the four table
-        spaces, the role groups and the workflows (also ``setup_site``, for production)."""
+        spaces, the role groups and the workflows (also ``setup_site``, for production). The tree
+        is mirrored in every language of the site; its frame (home and sections) is translated."""
+        ensure_locales()  # first: every page created from here on is aliased in every locale
         home = self.home()
         sections = {model: self.section(home, model, slug, title, intro) for model, slug, title, intro in SECTIONS}
         spaces = {code: self.table_space(sections[TableIndexPage], code) for code in TABLES.codes}
+        sync_page_tree()  # a tree from before the locales
+        for page in [home, *sections.values()]:
+            for language, (title, intro) in STRUCTURE_TRANSLATIONS[page.slug].items():
+                self.translate(page, language, title=title, intro=paragraphs(intro))
         sync_role_groups()
         ensure_workflows()
         return sections, spaces
@@ -138,9 +196,22 @@ class DemoLoader:
         # The demo's published items stand for reviews that already happened.
         page.save_revision(user=user, log_action=True).publish(user=user, skip_permission_checks=True)
 
+    def translate(self, page: Page, language: str, **fields) -> None:
+        """Turn ``page``'s alias in ``language`` into a published translation (once)."""
+        version = page.get_translation_or_none(Locale.objects.get(language_code=language))
+        if version is None or version.alias_of_id is None:
+            return
+        ConvertAliasPageAction(version, log_action=None).execute(skip_permission_checks=True)
+        version = version.specific_class.objects.get(pk=version.pk)
+        for name, value in fields.items():
+            setattr(version, name, value)
+        version.draft_title = version.title
+        self._publish(version)
+        self.report.count("translations")
+
     def home(self) -> HomePage:
         site = Site.objects.filter(is_default_site=True).first()
-        home = HomePage.objects.first()
+        home = HomePage.objects.originals().first()
         if home is None:
             root = Page.get_first_root_node() or self.root()
             welcome = site.root_page if site else None
@@ -168,7 +239,7 @@ class DemoLoader:
         return Page.add_root(instance=Page(title="Root", slug="root", live=True))
 
     def section(self, home, model, slug, title, intro):
-        page = model.objects.first()
+        page = model.objects.originals().first()
         if page is None:
             page = model(title=title, slug=slug, intro=paragraphs(intro), show_in_menus=True)
             home.add_child(instance=page)
@@ -177,7 +248,7 @@ class DemoLoader:
         return page
 
     def table_space(self, index: TableIndexPage, code: str) -> TableSpacePage:
-        space = TableSpacePage.objects.filter(table=code).first()
+        space = TableSpacePage.objects.originals().filter(table=code).first()
         if space is None:
             space = TableSpacePage(
                 title=table_name(code, "es"),
@@ -236,7 +307,7 @@ class DemoLoader:
 
     def event(self, index: EventIndexPage) -> tuple[EventPage, dict[str, EventTheme]]:
         row = data.EVENT
-        event = EventPage.objects.filter(slug=row["slug"]).first()
+        event = EventPage.objects.originals().filter(slug=row["slug"]).first()
         if event is None:
             event = EventPage(
                 title=row["title"],
@@ -267,7 +338,7 @@ class DemoLoader:
         return event, {theme.key: theme for theme in event.themes.all()}
 
     def practice(self, index, row, organisations, event, curator) -> None:
-        if PracticePage.objects.filter(slug=row["slug"]).exists():
+        if PracticePage.objects.originals().filter(slug=row["slug"]).exists():
             return
         page = PracticePage(
             title=row["title"],
@@ -297,7 +368,7 @@ class DemoLoader:
         self.report.count("practices")
 
     def recommendation(self, space, row, event, themes, author) -> None:
-        if RecommendationPage.objects.filter(slug=row["slug"]).exists():
+        if RecommendationPage.objects.originals().filter(slug=row["slug"]).exists():
             return
         page = RecommendationPage(
             title=row["title"],
@@ -322,7 +393,7 @@ class DemoLoader:
     def workflow_examples(self, users) -> None:
         """Drafts of table 1 caught at each stage, and one sent back (from the report's challenges)."""
         for example in WORKFLOW_EXAMPLES:
-            if RecommendationPage.objects.filter(title=example["title"]).exists():
+            if RecommendationPage.objects.originals().filter(title=example["title"]).exists():
                 continue
             item = services.recommendation_create(
                 user=users["delegate1"], table="1", title=example["title"], text=example["text"],
@@ -339,7 +410,7 @@ class DemoLoader:
             self.report.count("recommendations in the workflow")
 
     def pending_practice(self, member) -> None:
-        if PracticePage.objects.filter(title=PENDING_PRACTICE["title"]).exists():
+        if PracticePage.objects.originals().filter(title=PENDING_PRACTICE["title"]).exists():
             return
         services.practice_submit(user=member, data=dict(PENDING_PRACTICE))
         self.report.count("practices awaiting review")
@@ -349,13 +420,13 @@ class DemoLoader:
         from workflows import followups
 
         for row in data.FOLLOW_UPS:
-            recommendation = RecommendationPage.objects.get(slug=row["recommendation"])
+            recommendation = RecommendationPage.objects.originals().get(slug=row["recommendation"])
             date = datetime.date.fromisoformat(row["date"])
             if FollowUpReport.objects.filter(
                 recommendation=recommendation, country=row["country"], date=date, actor=row["actor"]
             ).exists():
                 continue
-            practices = list(PracticePage.objects.filter(slug__in=row["practices"]))
+            practices = list(PracticePage.objects.originals().filter(slug__in=row["practices"]))
             evidence = row.get("evidence") or [
                 source.url for practice in practices for source in practice.sources.all() if source.url
             ]

@@ -16,7 +16,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.http import Http404
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext_lazy as _
 from guardian.models import UserObjectPermissionBase
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -24,10 +24,12 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from ..fields import CodeField, CodeListField
+from ..i18n import localize, original
 from ..taxonomies import (
     ADDRESSEES,
     COUNTRIES,
@@ -52,9 +54,20 @@ def labelled(vocabulary, codes, language=None) -> list[dict[str, str]]:
     return [{"code": code, "label": vocabulary.label(code, language)} for code in codes]
 
 
+class ContentPageQuerySet(PageQuerySet):
+    def originals(self):
+        """The Spanish originals, not their versions in other locales (cms/i18n.py): what every
+        list, count, document and export of content reads."""
+        return self.filter(locale__language_code=settings.LANGUAGE_CODE)
+
+
+ContentPageManager = PageManager.from_queryset(ContentPageQuerySet)
+
+
 class SectionPage(Page):
     """A top-level section of the site under the home page: one of each, with an introduction."""
 
+    objects = ContentPageManager()
     intro = RichTextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -66,6 +79,7 @@ class SectionPage(Page):
 
 
 class HomePage(Page):
+    objects = ContentPageManager()
     intro = RichTextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -87,10 +101,10 @@ class HomePage(Page):
         from ..selectors import objective_counts, published_practices, published_recommendations
 
         context = super().get_context(request, *args, **kwargs)
-        context["latest_practices"] = published_practices().order_by("-first_published_at")[:6]
-        context["latest_recommendations"] = published_recommendations().order_by("-first_published_at")[:6]
+        context["latest_practices"] = localize(published_practices().order_by("-first_published_at")[:6])
+        context["latest_recommendations"] = localize(published_recommendations().order_by("-first_published_at")[:6])
         context["objective_counts"] = objective_counts()
-        context["practice_index"] = PracticeIndexPage.objects.live().first()
+        context["practice_index"] = PracticeIndexPage.objects.child_of(self).live().first()
         # Counts by country: a tile-grid map of the region (frontend/maps.py) and, beside it,
         # the same numbers as a table, every country with practices (also outside the region).
         from collections import Counter
@@ -132,6 +146,7 @@ class PracticeIndexPage(SectionPage):
 class PracticePage(Page):
     """A practice or initiative in the repository; published only after curator review."""
 
+    objects = ContentPageManager()
     summary = models.TextField(_("summary"))
     body = RichTextField(_("description"), blank=True)
     countries = CodeListField(_("countries"), vocabulary="countries")
@@ -222,10 +237,12 @@ class PracticePage(Page):
         from ..selectors import published_practices
 
         context = super().get_context(request, *args, **kwargs)
+        source = original(self) or self  # what is indexed and linked is the Spanish original
         # Ranked in the database search index (one GROUP BY), not by reading every practice.
-        pks = related("practice", {"objective": self.objectives or (), "country": self.countries or ()}, exclude=self.pk)
+        pks = related("practice", {"objective": self.objectives or (), "country": self.countries or ()}, exclude=source.pk)
         by_pk = published_practices().in_bulk(pks)
-        context["related_practices"] = [by_pk[pk] for pk in pks if pk in by_pk]
+        context["original"] = source
+        context["related_practices"] = localize(by_pk[pk] for pk in pks if pk in by_pk)
         return context
 
     @property
@@ -307,7 +324,10 @@ class TableSpacePage(RoutablePageMixin, Page):
     The page itself is public (description, member organisations, published outputs); its
     ``espacio/`` route is the members-only part (drafts, contributions and their threads)."""
 
-    table = CodeField(_("working table"), vocabulary="tables", unique=True)
+    objects = ContentPageManager()
+    # One space per table among the Spanish originals (clean): its versions in other locales
+    # carry the same code.
+    table = CodeField(_("working table"), vocabulary="tables", db_index=True)
     description = RichTextField(_("description"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("table"), FieldPanel("description")]
@@ -320,6 +340,13 @@ class TableSpacePage(RoutablePageMixin, Page):
     @property
     def table_label(self) -> str:
         return table_name(self.table)
+
+    def clean(self):
+        super().clean()
+        if self.locale_id and self.locale.language_code == settings.LANGUAGE_CODE:
+            others = TableSpacePage.objects.originals().filter(table=self.table).exclude(pk=self.pk)
+            if others.exists():
+                raise ValidationError({"table": _("This working table already has its space.")})
 
     def member_organisations(self):
         return [org for org in Organisation.objects.all() if self.table in org.tables]
@@ -338,8 +365,12 @@ class TableSpacePage(RoutablePageMixin, Page):
 
     @path("espacio/", name="members")
     def members_area(self, request):
+        """The working material lives with the Spanish original (a version redirects there)."""
         from frontend.members import table_members_area
 
+        source = original(self)
+        if source is not None and source.pk != self.pk:
+            return redirect(source.url + source.reverse_subpage("members"))
         return table_members_area(request, self)
 
 
@@ -349,6 +380,7 @@ class RecommendationPage(Page):
     Its table is where it lives (the parent space), never a field that could disagree.
     """
 
+    objects = ContentPageManager()
     text = models.TextField(_("recommendation"))
     rationale = models.TextField(_("rationale"), blank=True)
     addressed_to = CodeListField(_("addressed to"), vocabulary="addressees")
@@ -459,7 +491,9 @@ class RecommendationIndexPage(SectionPage):
             table = ""
         context["selected_table"] = table
         context["tables"] = TABLES.choices()
-        context["recommendations"] = recommendations.order_by("-event__date", "theme__sort_order", "number", "title")
+        context["recommendations"] = localize(
+            recommendations.order_by("-event__date", "theme__sort_order", "number", "title")
+        )
         return context
 
 
@@ -481,6 +515,7 @@ class EventIndexPage(SectionPage):
 class EventPage(Page):
     """An event of the Mechanism, e.g. the Conversatorio with governments of 8 August 2023."""
 
+    objects = ContentPageManager()
     date = models.DateField(_("date"))
     format = CodeField(_("format"), vocabulary="event_formats", default="hybrid")
     summary = models.TextField(_("summary"), blank=True)
@@ -518,11 +553,13 @@ class EventPage(Page):
         from ..selectors import published_practices, published_recommendations
 
         context = super().get_context(request, *args, **kwargs)
-        recommendations = list(published_recommendations().filter(event=self).order_by("number"))
+        source = original(self) or self  # recommendations and practices point at the original
+        keys = {theme.pk: theme.key for theme in source.themes.all()}  # a version's themes: same keys
+        recommendations = localize(published_recommendations().filter(event=source).order_by("number"))
         context["themes"] = [
-            (theme, [r for r in recommendations if r.theme_id == theme.pk]) for theme in self.themes.all()
+            (theme, [r for r in recommendations if keys.get(r.theme_id) == theme.key]) for theme in self.themes.all()
         ]
-        context["practices"] = published_practices().filter(event=self).order_by("title")
+        context["practices"] = localize(published_practices().filter(event=source).order_by("title"))
         return context
 
 
@@ -586,10 +623,13 @@ class OrganisationIndexPage(RoutablePageMixin, SectionPage):
 
     @path("<str:slug>/")
     def organisation(self, request, slug):
+        from ..selectors import published_practices
+
         organisation = get_object_or_404(Organisation, slug=slug)
+        practices = localize(published_practices().filter(organisations=organisation).order_by("title"))
         return self.render(
             request,
-            context_overrides={"organisation": organisation},
+            context_overrides={"organisation": organisation, "practices": practices},
             template="cms/organisation_page.html",
         )
 

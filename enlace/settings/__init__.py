@@ -44,6 +44,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
+    "wagtail.contrib.simple_translation",
+    "wagtail.locales",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -75,7 +77,9 @@ MIDDLEWARE = [
     "enlace.middleware.DatabaseUnavailableMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # The site's language is in its URL (/en/, /pt/, /fr/; Spanish unprefixed); the API and
+    # the admin negotiate theirs (enlace/middleware.py).
+    "enlace.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -160,6 +164,10 @@ LANGUAGE_CODE = "es"
 LANGUAGES = [("es", _("Spanish")), ("en", _("English")), ("pt", _("Portuguese")), ("fr", _("French"))]
 LANGUAGE_CODES = [code for code, _label in LANGUAGES]
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# Content localisation (cms/i18n.py): Spanish pages are the originals, mirrored into the other
+# locales as aliases until they are translated.
+WAGTAIL_I18N_ENABLED = True
+WAGTAILSIMPLETRANSLATION_SYNC_PAGE_TREE = True
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = env_str("TIME_ZONE", "America/Panama")

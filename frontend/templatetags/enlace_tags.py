@@ -1,22 +1,78 @@
-"""Small helpers for the public site's templates: navigation and language links."""
+"""Small helpers for the public site's templates: navigation, language links, and pages in the
+reader's language."""
 
 from django import template
 from django.conf import settings
-from wagtail.models import Site
+from django.urls import translate_url
+from django.utils.translation import get_language, get_language_info
+from wagtail.models import Page, Site
+
+from django.utils.html import format_html
+
+from cms.i18n import content_language, localize
 
 register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
-def site_sections(context):
-    """The home page's live children, for the main navigation."""
+def site_navigation(context):
+    """``{"home", "sections"}``: the home page in the reader's language and its live children
+    in the menu, for the header."""
     request = context.get("request")
     site = Site.find_for_request(request) if request else None
     if site is None:
+        return {"home": None, "sections": []}
+    home = site.root_page.localized
+    return {"home": home, "sections": home.get_children().live().in_menu()}
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """One link per language of the site to this page in that language (its translation or
+    alias; the same view's URL for pages outside the tree), keeping the query string:
+    ``[{"code", "name", "url", "absolute_url", "current"}]``."""
+    request = context.get("request")
+    if request is None:
         return []
-    return site.root_page.get_children().live().in_menu()
+    page = context.get("page")
+    versions, suffix = {}, ""
+    if isinstance(page, Page):
+        current_url = page.get_url(request) or ""
+        if current_url and request.path.startswith(current_url):
+            suffix = request.path[len(current_url):]  # a routable page's sub-route
+        versions = {
+            version.locale.language_code: version
+            for version in Page.objects.filter(translation_key=page.translation_key, live=True).select_related("locale")
+        }
+    query = request.META.get("QUERY_STRING", "")
+    links = []
+    for code in settings.LANGUAGE_CODES:
+        version = versions.get(code)
+        url = version.get_url(request) + suffix if version is not None else translate_url(request.path, code)
+        if query:
+            url += "?" + query
+        links.append({
+            "code": code, "name": get_language_info(code)["name_local"].capitalize(), "url": url,
+            "absolute_url": request.build_absolute_uri(url), "current": code == get_language(),
+        })  # fmt: skip
+    return links
+
+
+@register.filter
+def localized(value):
+    """A page (or pages) in the reader's language, where a live version exists (``cms.i18n``)."""
+    if value is None or value == "":
+        return value
+    if isinstance(value, Page):
+        return localize([value])[0]
+    return localize(value)
 
 
 @register.simple_tag
-def site_languages():
-    return settings.LANGUAGES
+def lang_attr(item):
+    """`` lang="es"`` for an element showing ``item``'s text (a page, or a search hit) when that
+    text is not in the reader's language, e.g. an alias showing its Spanish original (WCAG 3.1.2)."""
+    language = getattr(item, "content_language", None) if not isinstance(item, Page) else content_language(item)
+    if not language or language == get_language():
+        return ""
+    return format_html(' lang="{}"', language)

@@ -5,6 +5,7 @@ from django import template
 from django.urls import reverse
 
 from cms import progress
+from cms.i18n import localize, original
 from workflows import followups
 
 register = template.Library()
@@ -15,10 +16,11 @@ def recommendation_follow_up(context, recommendation):
     """``{"timelines", "practices", "following", "follow_url", "report_url"}`` of a recommendation."""
     request = context.get("request")
     user = getattr(request, "user", None)
+    recommendation = original(recommendation) or recommendation  # reports belong to the original
     timelines = progress.timelines(recommendation)
     return {
         "timelines": timelines,
-        "practices": list(progress.linked_practices(recommendation).order_by("title")),
+        "practices": localize(progress.linked_practices(recommendation).order_by("title")),
         "following": followups.is_following(user, recommendation),
         "signed_in": bool(user and user.is_authenticated),
         "follow_url": reverse("recommendation_follow", args=[recommendation.pk]),
@@ -29,4 +31,4 @@ def recommendation_follow_up(context, recommendation):
 @register.simple_tag
 def practice_evidence(practice):
     """The published recommendations published reports link this practice to."""
-    return list(progress.recommendations_evidenced_by(practice))
+    return localize(progress.recommendations_evidenced_by(original(practice) or practice))

@@ -126,19 +126,28 @@ def test_sort_with_javascript_keeps_the_url_in_step(live_site, page):
 
 
 def test_open_a_practice_and_switch_language(live_site, page):
-    page.goto(f"{live_site}/practicas/")
+    page.goto(f"{live_site}/practicas/?country=PE")
     page.locator("article.hit h3 a").first.click()
     page.wait_for_load_state()
     assert page.locator("h1").count() == 1 and "/practicas/" in page.url
-    page.select_option("#language-select", "fr")
-    page.click("form.lang button[type=submit]")
-    page.wait_for_load_state()
+    practice_path = page.url.removeprefix(live_site)
+    page.click("nav.lang a[hreflang=fr]")
+    page.wait_for_url(live_site + "/fr" + practice_path)
     assert page.locator("html").get_attribute("lang") == "fr"
     assert page.locator("a.skip-link").inner_text() == "Aller au contenu"
-    page.select_option("#language-select", "pt")
-    page.click("form.lang button[type=submit]")
+    assert page.locator("nav.lang a[aria-current]").get_attribute("hreflang") == "fr"
+    page.click("nav.lang a[hreflang=pt]")
+    page.wait_for_url(live_site + "/pt" + practice_path)
+    assert page.locator("html").get_attribute("lang") == "pt"
+    # Links on a page lead to pages in the same language; Spanish is back at the unprefixed address.
+    assert page.locator("a.brand").get_attribute("href") == "/pt/"
+    page.click("nav[aria-label] a[href='/pt/practicas/']")
     page.wait_for_load_state()
     assert page.locator("html").get_attribute("lang") == "pt"
+    assert page.locator("article.hit h3 a").first.get_attribute("href").startswith("/pt/practicas/")
+    page.click("nav.lang a[hreflang=es]")
+    page.wait_for_url(live_site + "/practicas/")
+    assert page.locator("html").get_attribute("lang") == "es"
 
 
 def test_submission_form_errors_then_success(live_site, page):
@@ -166,13 +175,14 @@ def test_accessibility_and_screenshots(live_site, browser, language):
     from axe_playwright_python.sync_playwright import Axe
 
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    context = browser.new_context(locale=language, extra_http_headers={"Accept-Language": language})
+    context = browser.new_context(locale=language)
     page = context.new_page()
     axe = Axe()
     problems = {}
+    prefix = "" if language == "es" else f"/{language}"
     try:
         for name, path in PAGES.items():
-            response = page.goto(live_site + path)
+            response = page.goto(live_site + prefix + path)
             assert response.status == 200, (name, response.status)
             assert page.locator("html").get_attribute("lang") == language
             results = axe.run(page)

@@ -15,7 +15,7 @@ def contribution(user_named):
 
 
 def url(table):
-    return TableSpacePage.objects.get(table=table).url + "espacio/"
+    return TableSpacePage.objects.originals().get(table=table).url + "espacio/"
 
 
 def test_anonymous_visitors_are_sent_to_log_in(client, contribution):

@@ -245,10 +245,10 @@ def _params(**values):
 def test_matrix_links_to_the_timeline_of_each_country(client):
     shown = read_board(client.get(BOARD))
     for (pk, country), href in shown["links"].items():
-        page = RecommendationPage.objects.get(pk=pk)
+        page = RecommendationPage.objects.originals().get(pk=pk)
         assert href == f"{page.url}#follow-up-{country}"
     pk, country = next(iter(shown["links"]))
-    soup = soup_of(client.get(RecommendationPage.objects.get(pk=pk).url))
+    soup = soup_of(client.get(RecommendationPage.objects.originals().get(pk=pk).url))
     assert soup.select_one(f"#follow-up-{country}") is not None
 
 
@@ -266,7 +266,7 @@ def test_the_board_loads_its_own_script_and_style_only(client):
 
 
 def recommendation(slug: str) -> RecommendationPage:
-    return RecommendationPage.objects.get(slug=slug)
+    return RecommendationPage.objects.originals().get(slug=slug)
 
 
 def test_recommendation_page_shows_status_timelines_evidence_and_practices(client):
@@ -289,7 +289,7 @@ def test_recommendation_page_shows_status_timelines_evidence_and_practices(clien
 
 
 def test_practice_page_lists_the_recommendations_it_is_evidence_for(client):
-    practice = PracticePage.objects.get(slug="peru-ley-31685-mujeres-migrantes-con-hijos")
+    practice = PracticePage.objects.originals().get(slug="peru-ley-31685-mujeres-migrantes-con-hijos")
     expected = {r.pk for r in progress.recommendations_evidenced_by(practice)}
     assert expected
     soup = soup_of(client.get(practice.url))
@@ -332,7 +332,7 @@ def test_a_published_report_of_an_unpublished_recommendation_never_shows(client)
     report = FollowUpReport.objects.filter(review_status="published").select_related("recommendation").first()
     page = report.recommendation
     url = page.url
-    RecommendationPage.objects.filter(pk=page.pk).update(live=False)
+    RecommendationPage.objects.originals().filter(pk=page.pk).update(live=False)
     board = read_board(client.get(BOARD))
     assert page.pk not in board["matrix_rows"]
     assert report.description not in client.get(BOARD + "csv/").content.decode()
@@ -364,7 +364,7 @@ def test_follow_and_unfollow(client, user_named):
     assert RecommendationFollower.objects.filter(recommendation=page, user=member).count() == 1
     client.post(url, {"action": "unfollow"})
     assert not RecommendationFollower.objects.filter(recommendation=page, user=member).exists()
-    hidden = RecommendationPage.objects.exclude(pk__in=published_recommendations().values("pk")).first()
+    hidden = RecommendationPage.objects.originals().exclude(pk__in=published_recommendations().values("pk")).first()
     assert client.post(f"/seguimiento/seguir/{hidden.pk}/", {"action": "follow"}).status_code == 404
 
 
@@ -422,14 +422,14 @@ def test_report_form_renders_for_published_recommendations_only(client):
     assert countries[0] == "419" and "PE" in countries
     assert soup.select_one("textarea[name=evidence_urls]") is not None
     assert soup.select_one("select[name=practices]").has_attr("multiple")
-    hidden = RecommendationPage.objects.exclude(pk__in=published_recommendations().values("pk")).first()
+    hidden = RecommendationPage.objects.originals().exclude(pk__in=published_recommendations().values("pk")).first()
     assert client.get(form_url(hidden)).status_code == 404
     assert client.get("/seguimiento/informar/999999/").status_code == 404
 
 
 def test_valid_report_is_submitted_for_review_and_not_public(client):
     page = recommendation("t1-desburocratizar-procesos")
-    practice = PracticePage.objects.live().first()
+    practice = PracticePage.objects.originals().live().first()
     response = client.post(form_url(page), report_data(practices=[str(practice.pk)]))
     assert response.status_code == 302 and response["Location"] == f"/seguimiento/informar/{page.pk}/gracias/"
     report = FollowUpReport.objects.get(actor="Instituto Guatemalteco de Migración")

@@ -52,7 +52,7 @@ def pipeline(transactional_db, redis_url, elasticsearch_url, tmp_path):
 
     if connection.vendor != "postgresql":
         unavailable("PostgreSQL (DATABASE_URL): the worker and beat share the test database")
-    if not PracticeIndexPage.objects.exists():
+    if not PracticeIndexPage.objects.originals().exists():
         call_command("setup_site", stdout=StringIO())
     broker = redis_url.rsplit("/", 1)[0] + f"/{BROKER_DB}"
     redis.Redis.from_url(broker).flushdb()
@@ -118,9 +118,9 @@ def publish_practice(title: str):
         title=title, slug=f"tubo-{uuid.uuid4().hex[:8]}", summary="Resumen.", countries=["CR"], objectives=["15"],
         level="national", start_year=2023, language="es",
     )  # fmt: skip
-    PracticeIndexPage.objects.get().add_child(instance=page)
+    PracticeIndexPage.objects.originals().get().add_child(instance=page)
     page.save_revision().publish()
-    return PracticePage.objects.get(pk=page.pk)
+    return PracticePage.objects.originals().get(pk=page.pk)
 
 
 def found_in_elasticsearch(text: str) -> list[int]:

@@ -60,7 +60,7 @@ def test_delivery_and_database_settings_of_a_deployment(tmp_path):
 @pytest.mark.django_db
 def test_the_repair_task_fixes_drift_and_reports_it(settings, caplog):
     settings.ELASTICSEARCH_URL = ""  # the database index only (Elasticsearch: test_es_lifecycle.py)
-    practice = PracticePage.objects.live().order_by("pk").first()
+    practice = PracticePage.objects.originals().live().order_by("pk").first()
     DatabaseBackend().remove([("practice", practice.pk)])  # an index update lost on the way
     assert not SearchEntry.objects.filter(type="practice", object_id=practice.pk).exists()
 

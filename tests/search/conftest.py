@@ -96,7 +96,7 @@ def add_practice(*, publish: bool = True, **fields):
     """A practice under the repository of practices (published unless ``publish=False``)."""
     from cms.models import PracticeIndexPage, PracticePage
 
-    index = PracticeIndexPage.objects.get()
+    index = PracticeIndexPage.objects.originals().get()
     values = {
         "title": "Práctica de prueba",
         "slug": f"prueba-{uuid.uuid4().hex[:8]}",
@@ -116,7 +116,7 @@ def add_practice(*, publish: bool = True, **fields):
         page.save_revision().publish()
     else:
         page.save_revision()
-    return PracticePage.objects.get(pk=page.pk)
+    return PracticePage.objects.originals().get(pk=page.pk)
 
 
 def run(backend, **query):

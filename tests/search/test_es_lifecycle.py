@@ -56,7 +56,7 @@ def test_edit_and_delete(es_search, django_capture_on_commit_callbacks):
         es_search.refresh()
         assert [h.title for h in run(es_search, text="observatorio uruguay").hits] == ["Uruguay: Observatorio de movilidad"]
         with django_capture_on_commit_callbacks(execute=True):
-            PracticePage.objects.get(pk=page.pk).delete()
+            PracticePage.objects.originals().get(pk=page.pk).delete()
         es_search.refresh()
         assert run(es_search, text="observatorio uruguay").total == 0
     finally:
@@ -102,7 +102,7 @@ def test_reindex_under_concurrent_searches_never_answers_empty(es_search):
 
 
 def test_drift_is_reported_and_repaired(es_search):
-    published = list(PracticePage.objects.live().order_by("pk")[:2])
+    published = list(PracticePage.objects.originals().live().order_by("pk")[:2])
     missing, stale = published
     extra = add_practice(title="Retirada", publish=False)
     try:

@@ -55,7 +55,7 @@ def outage(dedicated_es, redis_url, transactional_db, demo_password, tmp_path):
         "CELERY_TASK_ALWAYS_EAGER": "0",
     }
     with es_settings(dedicated_es.url, prefix):
-        if not PracticePage.objects.exists():
+        if not PracticePage.objects.originals().exists():
             DemoLoader(demo_password).run()
         backend = ElasticsearchBackend()
         backend.rebuild(iter_documents())

@@ -65,7 +65,7 @@ def test_facets_agree_with_the_board(backend, filters):
 
 
 def test_publishing_a_report_moves_the_facets_and_submitting_does_not(backend, user_named, django_capture_on_commit_callbacks):
-    item = RecommendationPage.objects.live().get(slug="t2-cooperacion-pensiones-retorno")
+    item = RecommendationPage.objects.originals().live().get(slug="t2-cooperacion-pensiones-retorno")
     before = counts("follow_up_country")
     with django_capture_on_commit_callbacks(execute=True):
         report = followups.submit(

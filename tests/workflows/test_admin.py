@@ -19,7 +19,7 @@ def login(client, demo_password):
 
 
 def test_the_dashboard_lists_the_tasks_awaiting_each_user(login):
-    waiting = RecommendationPage.objects.get(status="in_review", stage="liaison")
+    waiting = RecommendationPage.objects.originals().get(status="in_review", stage="liaison")
     assert waiting.title in login("liaison2").get("/admin/").content.decode()
     assert waiting.title not in login("liaison1").get("/admin/").content.decode()  # already voted
     assert waiting.title not in login("delegate2").get("/admin/").content.decode()
@@ -35,19 +35,19 @@ def test_a_delegate_does_not_see_another_tables_drafts_in_the_admin(login, user_
     assert "Borrador de la mesa 2" not in explorer.content.decode()
     assert client.get("/admin/pages/search/?q=Borrador").content.decode().count("Borrador de la mesa 2") == 0
     # Their own table's drafts they do see.
-    own = RecommendationPage.objects.get(status="in_review", stage="table")
+    own = RecommendationPage.objects.originals().get(status="in_review", stage="table")
     assert login("delegate1").get(f"/admin/pages/{own.pk}/edit/").status_code == 200
 
 
 def test_each_items_history_is_shown_in_spanish(login):
-    item = RecommendationPage.objects.get(status="changes_requested")
+    item = RecommendationPage.objects.originals().get(status="changes_requested")
     page = login("delegate1").get(f"/admin/pages/{item.pk}/history/").content.decode()
     assert "Cambios solicitados" in page and "Precisar qué territorios" in page
     assert "Revisión de la Mesa de Vinculación" in page
 
 
 def test_approvers_act_from_the_admin_through_the_same_rules(login, user_named):
-    item = RecommendationPage.objects.get(status="in_review", stage="table")
+    item = RecommendationPage.objects.originals().get(status="in_review", stage="table")
     task_state = services.current_task(item)[0]
     url = f"/admin/pages/{item.pk}/edit/"
     action = f"/admin/pages/workflow/action/{item.pk}/approve/{task_state.pk}/"

@@ -29,7 +29,7 @@ def data(**overrides):
 
 @pytest.fixture
 def recommendation():
-    return RecommendationPage.objects.live().get(slug="t2-regimen-especial-trabajadores-migrantes")
+    return RecommendationPage.objects.originals().live().get(slug="t2-regimen-especial-trabajadores-migrantes")
 
 
 def submitted(recommendation, user, **overrides):
@@ -70,7 +70,7 @@ def test_every_bad_field_is_reported_at_once_and_nothing_is_written(recommendati
 def test_unpublished_practices_cannot_be_linked(recommendation, user_named):
     from cms.models import PracticePage
 
-    pending = PracticePage.objects.filter(live=False).first()
+    pending = PracticePage.objects.originals().filter(live=False).first()
     assert pending is not None  # the demo's practice awaiting its curator
     with pytest.raises(ValidationError) as error:
         submitted(recommendation, user_named("member"), practices=[pending.pk])
@@ -186,7 +186,7 @@ def test_reports_of_an_unpublished_recommendation_disappear(recommendation, user
 def test_practices_show_the_recommendations_they_are_evidence_for(recommendation, user_named):
     from cms.models import PracticePage
 
-    practice = PracticePage.objects.live().get(slug="argentina-programa-patria-grande")
+    practice = PracticePage.objects.originals().live().get(slug="argentina-programa-patria-grande")
     before = set(recommendations_evidenced_by(practice))
     report = submitted(recommendation, user_named("member"), practices=[practice.pk])
     assert recommendation not in recommendations_evidenced_by(practice)  # not reviewed yet

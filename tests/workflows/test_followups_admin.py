@@ -49,7 +49,7 @@ def test_reviewers_cannot_review_their_own_report_in_the_admin(client, user_name
 
     curator = user_named("curator")
     report = followups.submit(
-        recommendation=RecommendationPage.objects.live().first(), user=curator,
+        recommendation=RecommendationPage.objects.originals().live().first(), user=curator,
         data={"country": "PA", "status": "planned", "actor": "Gobierno de Panamá", "date": __import__("datetime").date(2024, 1, 1),
               "description": "Anuncio."},
     )  # fmt: skip

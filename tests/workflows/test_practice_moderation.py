@@ -41,7 +41,7 @@ def test_sent_back_with_a_required_comment_and_the_submitter_told(user_named, dj
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         services.practice_send_back(item=practice, user=user_named("curator"), comment="Añadir fuentes.")
-    assert not PracticePage.objects.get(pk=practice.pk).live
+    assert not PracticePage.objects.originals().get(pk=practice.pk).live
     assert [m.to for m in mail.outbox] == [["ana@example.org"]] and "Añadir fuentes." in mail.outbox[0].body
     assert practice not in services.tasks_for(user_named("curator"))
 
@@ -54,7 +54,7 @@ def test_a_curator_does_not_publish_their_own_submission(user_named):
 
 
 def test_bad_submissions_save_nothing():
-    before = PracticePage.objects.count()
+    before = PracticePage.objects.originals().count()
     with pytest.raises(ValidationError) as error:
         services.practice_submit(user=AnonymousUser(), submitter_email="a@example.org",
                                  data={**DATA, "objectives": ["99"], "start_year": 1500})  # fmt: skip
@@ -62,4 +62,4 @@ def test_bad_submissions_save_nothing():
     with pytest.raises(ValidationError) as error:
         services.practice_submit(user=AnonymousUser(), data=DATA)
     assert "submitter_email" in error.value.message_dict
-    assert PracticePage.objects.count() == before
+    assert PracticePage.objects.originals().count() == before

@@ -10,15 +10,15 @@ pytestmark = pytest.mark.django_db
 
 
 def space(table):
-    return TableSpacePage.objects.get(table=table)
+    return TableSpacePage.objects.originals().get(table=table)
 
 
 def test_a_delegate_drafts_in_their_own_table_only(user_named):
     delegate = user_named("delegate1")
     assert space("1").permissions_for_user(delegate).can_add_subpage()
     assert not space("2").permissions_for_user(delegate).can_add_subpage()
-    own = RecommendationPage.objects.descendant_of(space("1")).first()
-    other = RecommendationPage.objects.descendant_of(space("2")).first()
+    own = RecommendationPage.objects.originals().descendant_of(space("1")).first()
+    other = RecommendationPage.objects.originals().descendant_of(space("2")).first()
     assert own.permissions_for_user(delegate).can_edit()
     assert not other.permissions_for_user(delegate).can_edit()
     # Nobody publishes a recommendation by hand: that is the workflow's last stage.
@@ -28,7 +28,7 @@ def test_a_delegate_drafts_in_their_own_table_only(user_named):
 
 
 def test_curators_and_network_curate_the_repository_but_not_tables(user_named):
-    repository = PracticeIndexPage.objects.get()
+    repository = PracticeIndexPage.objects.originals().get()
     for username in ("curator", "network"):
         user = user_named(username)
         assert repository.permissions_for_user(user).can_publish_subpage()

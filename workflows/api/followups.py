@@ -184,15 +184,15 @@ def filter_reports(request, reports):
         reports = reports.filter(country__in=countries)
     if statuses := _codes(request, "status", FOLLOW_UP_STATUSES):
         reports = reports.filter(status__in=statuses)
-    if events := _codes(request, "event", set(EventPage.objects.values_list("slug", flat=True))):
+    if events := _codes(request, "event", set(EventPage.objects.originals().values_list("slug", flat=True))):
         reports = reports.filter(recommendation__event__slug__in=events)
     if objectives := _codes(request, "objective", OBJECTIVES):
-        pks = [r.pk for r in RecommendationPage.objects.only("pk", "objectives") if set(r.objectives) & set(objectives)]
+        pks = [r.pk for r in RecommendationPage.objects.originals().only("pk", "objectives") if set(r.objectives) & set(objectives)]
         reports = reports.filter(recommendation_id__in=pks)
     if tables := _codes(request, "table", TABLES):
         pks = set()
         for table in tables:
-            pks |= set(recommendations_of_table(RecommendationPage.objects.all(), table).values_list("pk", flat=True))
+            pks |= set(recommendations_of_table(RecommendationPage.objects.originals(), table).values_list("pk", flat=True))
         reports = reports.filter(recommendation_id__in=pks)
     review_status = request.query_params.get("review_status", "published")
     if review_status not in FOLLOW_UP_REVIEW_STATUSES:

@@ -1,0 +1,130 @@
+"""Content in four languages, the Wagtail way (SPEC §6; docs/i18n.md).
+
+* **Spanish is the original.** Every page is written in the Spanish tree first, and everything
+  that lists or counts content (``cms.selectors``, search documents, the follow-up board, the
+  API, exports) reads Spanish pages only (``PageQuerySet.canonical()``): a translation never
+  doubles a count or a search hit.
+* **The tree is mirrored** into the other locales (English, Portuguese, French): each Spanish
+  page gets an *alias* in each of them (:func:`add_translations`, run for every new Spanish
+  page wherever it is created; Wagtail's own ``WAGTAILSIMPLETRANSLATION_SYNC_PAGE_TREE`` only
+  covers pages created in the admin). An alias shows the Spanish content under ``/en/…`` with
+  the interface in English, and follows every publication of its original. A translator turns
+  it into a real translation in the admin (convert the alias, edit, publish).
+* **A translation never outlives or outruns its original**: a page of another locale is served
+  only while its Spanish page is live and public (``cms.wagtail_hooks``).
+* **Links follow the reader's language**: lists read in Spanish are mapped to the pages of the
+  active locale in one query (:func:`localize`, :func:`localized_by_pk`).
+"""
+
+from __future__ import annotations
+
+from typing import Iterable, Sequence, TypeVar
+
+from django.conf import settings
+from django.db.models.signals import post_save
+from wagtail.models import Locale, Page
+
+P = TypeVar("P", bound=Page)
+
+
+def active_locale() -> Locale | None:
+    try:
+        return Locale.get_active()
+    except (LookupError, Locale.DoesNotExist):
+        return None
+
+
+def is_original(page: Page) -> bool:
+    return page.locale_id == Locale.get_default().pk
+
+
+def original(page: P) -> P | None:
+    """The Spanish page ``page`` is a version of (``page`` itself when it is Spanish); None for a
+    page with no Spanish original."""
+    default = Locale.get_default()
+    if page.locale_id == default.pk:
+        return page
+    return page.get_translation_or_none(default)
+
+
+def content_language(page: Page) -> str:
+    """The language ``page``'s text is written in: an alias shows its Spanish original."""
+    known = getattr(page, "content_language", None)
+    if known:
+        return known
+    if page.alias_of_id:
+        return settings.LANGUAGE_CODE
+    return page.locale.language_code
+
+
+def localize(pages: Iterable[P]) -> list[P]:
+    """``pages`` (same order) replaced by their live version in the active locale where there is
+    one: one query per page type, none when they are already in it. Each page returned knows
+    its ``content_language`` (for ``lang`` attributes)."""
+    pages = list(pages)
+    locale = active_locale() if pages else None
+    if locale is None:
+        return pages
+    foreign = [page for page in pages if page.locale_id != locale.pk]
+    found: dict = {}
+    for model in {type(page) for page in foreign}:
+        keys = [page.translation_key for page in foreign if type(page) is model]
+        for version in model.objects.filter(translation_key__in=keys, locale=locale, live=True):
+            found[version.translation_key] = version
+    result = []
+    for page in pages:
+        if page.locale_id != locale.pk:
+            page = found.get(page.translation_key, page)
+        in_locale = page.locale_id == locale.pk and not page.alias_of_id
+        page.content_language = locale.language_code if in_locale else settings.LANGUAGE_CODE
+        result.append(page)
+    return result
+
+
+def localized_by_pk(pks: Sequence[int]) -> dict[int, Page]:
+    """For pages ``pks`` (e.g. search hits): their live version in the active locale, by the
+    original's pk; pages already in that locale, or without a version in it, are left out."""
+    locale = active_locale() if pks else None
+    if locale is None:
+        return {}
+    keys = dict(Page.objects.filter(pk__in=pks).exclude(locale=locale).values_list("translation_key", "pk"))
+    if not keys:
+        return {}
+    versions = Page.objects.filter(translation_key__in=keys, locale=locale, live=True)
+    return {keys[version.translation_key]: version for version in versions}
+
+
+# --- keeping the trees in step -------------------------------------------------------------
+
+
+def ensure_locales() -> list[Locale]:
+    """A locale for every language of the site (``LANGUAGES``); Spanish exists from the migrations."""
+    return [Locale.objects.get_or_create(language_code=code)[0] for code in settings.LANGUAGE_CODES]
+
+
+def add_translations(page: Page) -> int:
+    """Alias the Spanish ``page`` into every locale that has no version of it (parents too)."""
+    added = 0
+    for locale in Locale.objects.exclude(pk=page.locale_id):
+        if not page.has_translation(locale):
+            page.copy_for_translation(locale, copy_parents=True, alias=True)
+            added += 1
+    return added
+
+
+def sync_page_tree() -> int:
+    """Every Spanish page aliased in every locale (idempotent; for trees older than the locales)."""
+    default = Locale.get_default()
+    pages = Page.objects.filter(depth__gt=1, locale=default).order_by("path").specific()
+    return sum(add_translations(page) for page in pages)
+
+
+def on_page_saved(sender, instance, created, raw=False, **kwargs) -> None:
+    if not created or raw or not isinstance(instance, Page) or instance.depth <= 1 or instance.alias_of_id:
+        return
+    if is_original(instance):
+        add_translations(instance)
+
+
+def connect() -> None:
+    post_save.connect(on_page_saved, dispatch_uid="cms.i18n.page_saved")
