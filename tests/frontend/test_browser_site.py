@@ -94,6 +94,10 @@ def test_facet_select_deselect_and_back(live_site, browser, javascript):
         page.wait_for_function("() => !document.querySelector('form.search-form[aria-busy]')") if javascript else None
         filtered = result_count(page)
         assert 0 < filtered < total
+        # The new count is announced once, in the polite status region (empty on a full load).
+        status = page.locator("#results-status")
+        assert status.get_attribute("role") == "status"
+        assert status.inner_text().strip() == (page.locator("#results-heading").inner_text().strip() if javascript else "")
         assert page.locator(".selected-filters").is_visible()
         assert page.locator('.facets input[name=country][value="PE"]').is_checked()
 
@@ -123,6 +127,21 @@ def test_sort_with_javascript_keeps_the_url_in_step(live_site, page):
     page.wait_for_function("() => !document.querySelector('form.search-form[aria-busy]')")
     titles = page.locator("article.hit h3").all_inner_texts()
     assert titles == sorted(titles, key=str.casefold) or len(titles) > 1
+
+
+def test_a_bad_option_with_javascript_loads_the_error_page_whole(live_site, page):
+    """An answer without results (400 for a bad year) is not patched in: the page is loaded
+    whole, so the search box keeps its type-ahead."""
+    page.goto(f"{live_site}/practicas/?year_from=1800")
+    assert page.locator(".errors[role=alert]").is_visible()
+    assert page.locator("#q").get_attribute("role") == "combobox"
+    page.goto(f"{live_site}/practicas/")
+    page.evaluate("() => { const input = document.createElement('input'); input.type = 'checkbox'; input.name = 'year_from';"
+                  " input.value = 'x'; input.checked = true; document.querySelector('.facets fieldset').appendChild(input);"
+                  " input.dispatchEvent(new Event('change', {bubbles: true})); }")
+    page.wait_for_url(re.compile(r"year_from=x"))
+    page.wait_for_selector(".errors[role=alert]")
+    assert page.locator("#q").get_attribute("role") == "combobox"
 
 
 def test_open_a_practice_and_switch_language(live_site, page):

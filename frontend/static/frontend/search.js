@@ -1,6 +1,8 @@
 /* Practice search, progressively enhanced: a facet or sort change fetches the same page with
    the new query and swaps in the filters and results; the URL follows (pushState) and back and
-   forward restore it. Without this file the form's buttons do the same with full page loads. */
+   forward restore it; the new count is announced (#results-status, a polite live region). An
+   answer without both parts (e.g. a 400 for a bad option) is loaded as a whole page instead.
+   Without this file the form's buttons do the same with full page loads. */
 (function () {
   "use strict";
   var form = document.querySelector("form.search-form");
@@ -20,8 +22,11 @@
       if (mine && theirs) mine.value = theirs.value;
     });
     var parts = [".facets", ".results"], can = parts.every(function (s) { return form.querySelector(s) && fresh.querySelector(s); });
-    if (can) parts.forEach(function (s) { form.querySelector(s).innerHTML = fresh.querySelector(s).innerHTML; });
-    else form.innerHTML = fresh.innerHTML;
+    if (!can) return false;
+    parts.forEach(function (s) { form.querySelector(s).innerHTML = fresh.querySelector(s).innerHTML; });
+    var status = form.querySelector("#results-status"), heading = form.querySelector("#results-heading");
+    if (status && heading) status.textContent = heading.textContent;
+    return true;
   }
 
   function load(url, push, focusSelector) {
@@ -35,8 +40,7 @@
       .then(function (html) {
         var doc = new DOMParser().parseFromString(html, "text/html");
         var fresh = doc.querySelector("form.search-form");
-        if (!fresh) { location.href = url; return; }
-        swap(fresh);
+        if (!fresh || !swap(fresh)) { location.href = url; return; }
         document.title = doc.title;
         if (push) history.pushState({ search: url }, "", url);
         var target = focusSelector && form.querySelector(focusSelector);
