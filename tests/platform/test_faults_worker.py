@@ -62,7 +62,7 @@ def faults(transactional_db, redis_url, elasticsearch_url, tmp_path):
 
     if connection.vendor != "postgresql":
         unavailable("PostgreSQL (DATABASE_URL): the worker processes share the test database")
-    if not PracticeIndexPage.objects.exists():
+    if not PracticeIndexPage.objects.originals().exists():
         call_command("setup_site", stdout=StringIO())
     broker = redis_url.rsplit("/", 1)[0] + f"/{BROKER_DB}"
     redis.Redis.from_url(broker).flushdb()
@@ -71,7 +71,8 @@ def faults(transactional_db, redis_url, elasticsearch_url, tmp_path):
     mail_dir = tmp_path / "mail"
     workers: list[subprocess.Popen] = []
     env = {
-        **os.environ,
+        # Celery reads these before its configuration: they would override the broker below.
+        **{k: v for k, v in os.environ.items() if k not in ("CELERY_BROKER_READ_URL", "CELERY_BROKER_WRITE_URL")},
         "DATABASE_URL": database_url(),
         "DJANGO_SECRET_KEY": "faults-worker-test",
         "ELASTICSEARCH_URL": elasticsearch_url,
@@ -120,14 +121,32 @@ def faults(transactional_db, redis_url, elasticsearch_url, tmp_path):
 
 
 def send(broker: str, task: str, *args) -> str:
-    """Send a task as the outbox does (the in-process app runs eagerly in tests); its id."""
-    from celery import Celery
+    """Send a task as the outbox does (``send_task`` on a broker connection; the in-process app
+    runs eagerly in tests), check that it waits in ``broker``'s queue, and return its id.
 
-    client = Celery("faults-test-client", broker=broker, backend=broker)
+    The connection is opened here from ``broker`` itself, not taken from a Celery app: an app's
+    broker is ``CELERY_BROKER_URL`` from the environment whenever that is set, whatever URL the
+    app was given (``celery.app.utils.Settings.broker_url``), which would put the message where
+    the workers of this test (on ``broker`` only) never see it; and nothing is taken from kombu's
+    process-wide pool registry (``kombu.pools``), which other tests in this process reset.
+    Send before starting a worker, so that the message can be found in the queue."""
+    from celery import Celery
+    from kombu import Connection
+
+    queue = redis.Redis.from_url(broker)
+    # Not the current app: shared tasks (``index_page.app``) must keep resolving to the project's.
+    client = Celery("faults-test-client", broker=broker, backend=broker, set_as_current=False)
     try:
-        return client.send_task(task, args=list(args)).id
+        with Connection(broker) as connection:
+            task_id = client.send_task(task, args=list(args), connection=connection).id
     finally:
         client.close()
+    waiting = [message for message in queue.lrange("celery", 0, -1) if task_id.encode() in message]
+    assert len(waiting) == 1, (
+        f"task {task_id} is not waiting in {broker}'s queue: {queue.lrange('celery', 0, -1)} "
+        f"(CELERY_BROKER_URL={os.environ.get('CELERY_BROKER_URL')!r})"
+    )
+    return task_id
 
 
 def unacked_with(queue, task_id: str) -> list[bytes]:
@@ -149,9 +168,9 @@ def new_practice(**fields):
         summary="Resumen.", countries=["UY"], objectives=["7"], level="local", start_year=2024, language="es",
         **fields,
     )  # fmt: skip
-    PracticeIndexPage.objects.get().add_child(instance=page)
+    PracticeIndexPage.objects.originals().get().add_child(instance=page)
     page.save_revision().publish()
-    return PracticePage.objects.get(pk=page.pk)
+    return PracticePage.objects.originals().get(pk=page.pk)
 
 
 def test_a_worker_killed_mid_index_task_the_next_worker_indexes_once(faults):
@@ -163,8 +182,8 @@ def test_a_worker_killed_mid_index_task_the_next_worker_indexes_once(faults):
     doc_id = f"practice-{page.pk}"
     queue = redis.Redis.from_url(broker)
 
-    first = faults["start_worker"](pool="solo", target="search.indexing:sync_elasticsearch")
     task_id = send(broker, "search.index_page", page.pk)
+    first = faults["start_worker"](pool="solo", target="search.indexing:sync_elasticsearch")
     started = wait_for(lambda: trace.lines("start"), 60, "the first worker to start the index task")
     assert started[0][1:] == [str(first.pid), str(page.pk)], started  # solo pool: the worker itself
     os.kill(first.pid, signal.SIGKILL)  # mid-task: before it wrote anything
@@ -195,8 +214,8 @@ def test_a_pool_process_killed_mid_notification_the_e_mail_is_sent_once(faults):
     page = new_practice(title="Práctica devuelta", submitter_email="proponente@enlace.example")
     trace, broker, mail_dir = faults["trace"], faults["broker"], faults["mail_dir"]
 
-    worker = faults["start_worker"](pool="prefork", target="workflows.tasks:send")
     send(broker, "workflows.notify_submitter", page.pk, "Falta la fuente.")
+    worker = faults["start_worker"](pool="prefork", target="workflows.tasks:send")
     started = wait_for(lambda: trace.lines("start"), 90, "a pool process to start sending the e-mail")
     child = int(started[0][1])
     assert child != worker.pid  # a pool process, not the worker
