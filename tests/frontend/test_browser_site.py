@@ -211,6 +211,9 @@ def test_accessibility_and_screenshots(live_site, browser, language):
             if name == "home":  # the tile map is on it; then the search box's suggestions, open
                 assert page.locator(".tile-map svg a").count() == 33
                 open_suggestions(page, "#home-q", "ley")
+                # Untranslated (Spanish) titles in an English list say so (WCAG 3.1.2).
+                option = page.locator("#home-q-suggestions [role=option]").first
+                assert option.get_attribute("lang") == (None if language == "es" else "es")
                 results = axe.run(page)
                 if results.violations_count:
                     problems["home-suggestions"] = results.generate_report()

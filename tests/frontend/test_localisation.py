@@ -94,6 +94,10 @@ def test_links_stay_in_the_readers_language(client, practice):
     assert hits(search) and all(url.startswith("/fr/practicas/") for url, _title in hits(search))
     suggestions = client.get("/en/sugerencias/", {"q": "ley 316"}).json()["suggestions"]
     assert suggestions and all(item["url"].startswith("/en/practicas/") for item in suggestions)
+    assert {item["lang"] for item in suggestions} == {"es"}  # untranslated titles, marked for the list
+    translate(practice, "en", title="Peru: Law 31,685 (ley 31685)")
+    suggestions = client.get("/en/sugerencias/", {"q": "ley 316"}).json()["suggestions"]
+    assert {"title": "Peru: Law 31,685 (ley 31685)", "url": "/en" + practice.url, "lang": "en"} in suggestions
 
 
 def test_language_links_point_at_the_same_page_and_keep_the_query(client, practice):

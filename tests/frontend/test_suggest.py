@@ -23,8 +23,8 @@ def test_suggests_published_practice_titles_with_their_urls(client):
     first_words = " ".join(practice.title.split()[:2])
     response = client.get(URL, {"q": first_words[:-1]})  # the last word as a prefix
     found = response.json()["suggestions"]
-    assert {"title": practice.title, "url": practice.url} in found
-    assert set(found[0]) == {"title", "url"} and len(found) <= 8
+    assert {"title": practice.title, "url": practice.url, "lang": "es"} in found
+    assert set(found[0]) == {"title", "url", "lang"} and len(found) <= 8
 
 
 def test_short_or_empty_text_suggests_nothing(client):

@@ -42,6 +42,7 @@
         li.id = id + "-" + i;
         li.setAttribute("role", "option");
         li.textContent = item.title;
+        if (item.lang && item.lang !== document.documentElement.lang) li.lang = item.lang;
         list.append(li);
       });
       active = -1;
