@@ -2,7 +2,7 @@
 
 * **Spanish is the original.** Every page is written in the Spanish tree first, and everything
   that lists or counts content (``cms.selectors``, search documents, the follow-up board, the
-  API, exports) reads Spanish pages only (``PageQuerySet.canonical()``): a translation never
+  API, exports) reads Spanish pages only (``.objects.originals()``): a translation never
   doubles a count or a search hit.
 * **The tree is mirrored** into the other locales (English, Portuguese, French): each Spanish
   page gets an *alias* in each of them (:func:`add_translations`, run for every new Spanish

@@ -18,7 +18,8 @@ from .search import in_reader_language
 
 def repository():
     """The repository of practices in the reader's language."""
-    return next(iter(localize(PracticeIndexPage.objects.originals().live()[:1])), None)
+    page = PracticeIndexPage.objects.originals().live().first()
+    return localize([page])[0] if page else None
 
 
 def public_form_view(request, form_class, *, template: str, context: dict, scope: str, email_field: str, submit,

@@ -241,7 +241,6 @@ class PracticePage(Page):
         # Ranked in the database search index (one GROUP BY), not by reading every practice.
         pks = related("practice", {"objective": self.objectives or (), "country": self.countries or ()}, exclude=source.pk)
         by_pk = published_practices().in_bulk(pks)
-        context["original"] = source
         context["related_practices"] = localize(by_pk[pk] for pk in pks if pk in by_pk)
         return context
 
