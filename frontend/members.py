@@ -12,22 +12,14 @@ from django.utils.translation import gettext as _
 from cms.models import RecommendationPage
 from cms.taxonomies import REVIEW_STAGES, REVIEW_STATUSES
 from workflows.contributions import comments_visible_to, contribution_comment, contributions_visible_to
-from workflows.roles import TABLE_ROLES, roles_of, table_member_group
+from workflows.roles import reads_table
 from workflows.services import WorkflowError
-
-
-def belongs_to_table(user, table: str) -> bool:
-    if user.is_superuser:
-        return True
-    if any(role in TABLE_ROLES and t == table for role, t in roles_of(user)):
-        return True
-    return user.groups.filter(name=table_member_group(table)).exists()
 
 
 def table_members_area(request, space):
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
-    if not belongs_to_table(request.user, space.table):
+    if not reads_table(request.user, space.table):
         raise PermissionDenied
     contributions = contributions_visible_to(request.user).filter(table=space.table).select_related("author")
     if request.method == "POST":

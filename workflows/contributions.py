@@ -1,5 +1,11 @@
-"""Contributions and their comment threads, visible per table through guardian object
-permissions that these functions grant when a contribution is created or moved."""
+"""Contributions and their comment threads: the working material of a table.
+
+Who reads them and who writes them is the table predicates of ``workflows.roles``
+(``reads_table``, ``drafts_in_table``); per-contribution read access is stored as guardian
+object permissions granted to the table's reader groups when a contribution is created or
+moved, and the author's right to edit as a guardian permission of their own. Every door (the
+API, the site, Wagtail's admin through ``workflows.policies``) calls these functions.
+"""
 
 from __future__ import annotations
 
@@ -7,25 +13,27 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 from django.db.models import QuerySet
 from guardian.shortcuts import assign_perm, get_objects_for_user, remove_perm
+from wagtail.log_actions import log
 
 from cms.models import Contribution, ContributionComment
 from cms.taxonomies import TABLES
 
-from .roles import group_name, table_member_group, tables_of
+from .roles import drafts_in_table, table_reader_groups
 from .services import NotAllowed, WorkflowError
 
 VIEW = "cms.view_contribution"
+CHANGE = "cms.change_contribution"
+FIELDS = ("title", "table", "text", "objectives", "countries", "attachment")
 
 
 def table_groups(table: str) -> list[Group]:
-    names = [group_name("delegate", table), group_name("secretariat", table), table_member_group(table)]
-    return [Group.objects.get_or_create(name=name)[0] for name in names]
+    """The groups that read ``table``'s working material, as guardian grants them access."""
+    return [Group.objects.get_or_create(name=name)[0] for name in table_reader_groups(table)]
 
 
 def grant_access(contribution: Contribution, *, previous_table: str | None = None) -> None:
-    """The author may edit; the table's delegates, secretariat and members may read and comment.
-    Called wherever a contribution is created or changes table (services and the admin)."""
-    assign_perm("cms.change_contribution", contribution.author, contribution)
+    """The author may edit; the table's readers may read and comment."""
+    assign_perm(CHANGE, contribution.author, contribution)
     if previous_table and previous_table != contribution.table:
         for group in table_groups(previous_table):
             remove_perm(VIEW, group, contribution)
@@ -34,46 +42,77 @@ def grant_access(contribution: Contribution, *, previous_table: str | None = Non
 
 
 def contributions_visible_to(user) -> QuerySet[Contribution]:
-    if not (user and user.is_authenticated):
+    if not (user and user.is_authenticated and user.is_active):
         return Contribution.objects.none()
     if user.is_superuser:
         return Contribution.objects.all()
     return get_objects_for_user(user, VIEW, klass=Contribution, accept_global_perms=False)
 
 
+def contributions_editable_by(user) -> QuerySet[Contribution]:
+    if not (user and user.is_authenticated and user.is_active):
+        return Contribution.objects.none()
+    if user.is_superuser:
+        return Contribution.objects.all()
+    return get_objects_for_user(user, CHANGE, klass=Contribution, accept_global_perms=False)
+
+
 def can_view_contribution(user, contribution: Contribution) -> bool:
     return contributions_visible_to(user).filter(pk=contribution.pk).exists()
 
 
-@transaction.atomic
-def contribution_create(*, user, table: str, title: str, text: str, objectives=(), countries=()) -> Contribution:
+def can_edit_contribution(user, contribution: Contribution) -> bool:
+    """Only its author (and administrators) edit a contribution."""
+    return contributions_editable_by(user).filter(pk=contribution.pk).exists()
+
+
+def _check_table(user, table: str) -> None:
     if table not in TABLES:
         raise WorkflowError(f"unknown table {table!r}", field="table")
-    if not (user.is_superuser or table in tables_of(user)):
+    if not drafts_in_table(user, table):
+        raise WorkflowError(f"only delegates and secretariat of table {table} contribute there", field="table")
+
+
+def _set_fields(contribution: Contribution, data: dict) -> None:
+    unknown = set(data) - set(FIELDS)
+    if unknown:
+        raise WorkflowError(f"not editable: {', '.join(sorted(unknown))}", field=sorted(unknown)[0])
+    for name, value in data.items():
+        setattr(contribution, name, list(value) if name in ("objectives", "countries") else value)
+
+
+@transaction.atomic
+def contribution_create(*, user, table: str, **data) -> Contribution:
+    if not drafts_in_table(user, table):
+        if table not in TABLES:
+            raise WorkflowError(f"unknown table {table!r}", field="table")
         raise NotAllowed(f"only delegates and secretariat of table {table} contribute there")
-    contribution = Contribution(
-        author=user, table=table, title=title, text=text, objectives=list(objectives), countries=list(countries)
-    )
+    contribution = Contribution(author=user, table=table)
+    _set_fields(contribution, data)
     contribution.full_clean()
     contribution.save()
     contribution.save_revision(user=user)
     grant_access(contribution)
+    log(instance=contribution, action="wagtail.create", user=user)
     return contribution
 
 
 @transaction.atomic
 def contribution_update(*, contribution: Contribution, user, **data) -> Contribution:
+    """Edit by the author. Moving it to another table needs the right to draft there (its
+    comment thread moves with it): otherwise a field error on ``table``, nothing saved."""
     contribution = Contribution.objects.select_for_update().get(pk=contribution.pk)
-    if not (user.is_superuser or user.has_perm("cms.change_contribution", contribution)):
+    if not can_edit_contribution(user, contribution):
         raise NotAllowed("only the author edits a contribution")
     old_table = contribution.table
-    for name in ("title", "text", "objectives", "countries", "table"):
-        if name in data:
-            setattr(contribution, name, data[name])
+    if data.get("table", old_table) != old_table:
+        _check_table(user, data["table"])
+    _set_fields(contribution, data)
     contribution.full_clean()
     contribution.save()
     contribution.save_revision(user=user)
     grant_access(contribution, previous_table=old_table)
+    log(instance=contribution, action="wagtail.edit", user=user)
     return contribution
 
 

@@ -47,12 +47,15 @@ class RoleRights:
 RIGHTS: dict[str, RoleRights] = {
     # Members edit their organisation's profile through an object permission, not a group one.
     "member": RoleRights(),
+    # Contributions are per table: who may read or write one is the table predicates below
+    # (asked by the admin through workflows.policies), never a model-wide permission, which
+    # Wagtail would read as "every contribution" (listings, site history).
     "delegate": RoleRights(
-        model_permissions=(ADMIN_ACCESS, "cms.add_contribution", "cms.change_contribution", "cms.view_contribution"),
+        model_permissions=(ADMIN_ACCESS,),
         table_page_permissions=("add_page", "change_page"),
     ),
     "secretariat": RoleRights(
-        model_permissions=(ADMIN_ACCESS, "cms.add_contribution", "cms.change_contribution", "cms.view_contribution"),
+        model_permissions=(ADMIN_ACCESS,),
         table_page_permissions=("add_page", "change_page", "lock_page", "unlock_page"),
     ),
     # Liaison and network members reach items through their workflow tasks.
@@ -115,6 +118,12 @@ def table_member_group(table: str) -> str:
     return TABLE_MEMBER_GROUP.format(table=table)
 
 
+def forget_groups(user) -> None:
+    """Drop the group names and permissions cached on ``user`` after its groups changed."""
+    for cached in ("_enlace_group_names", "_perm_cache", "_user_perm_cache", "_group_perm_cache"):
+        user.__dict__.pop(cached, None)
+
+
 def sync_table_memberships(user) -> None:
     """Put ``user`` in the member groups of exactly the tables of their organisations."""
     tables = {t for org in Organisation.objects.filter(memberships__user=user) for t in org.tables}
@@ -124,6 +133,7 @@ def sync_table_memberships(user) -> None:
             user.groups.add(group)
         else:
             user.groups.remove(group)
+    forget_groups(user)
 
 
 def sync_organisation_members(organisation: Organisation) -> None:
@@ -178,6 +188,7 @@ def grant_role(user, role: str, *, table: str | None = None, organisation: Organ
         return
     sync_role_groups()
     user.groups.add(Group.objects.get(name=group_name(role, table)))
+    forget_groups(user)
     if role == "member":
         OrganisationMembership.objects.get_or_create(user=user, organisation=organisation)
         assign_perm("cms.change_organisation", user, organisation)
@@ -201,6 +212,7 @@ def revoke_role(user, role: str, *, table: str | None = None, organisation: Orga
     group = Group.objects.filter(name=group_name(role, table)).first()
     if group:
         user.groups.remove(group)
+    forget_groups(user)
 
 
 def set_default_admin_language(user) -> None:
@@ -216,7 +228,7 @@ def set_default_admin_language(user) -> None:
 
 def roles_of(user) -> list[tuple[str, str | None]]:
     """The (role, table) pairs a user holds, for display and checks."""
-    names = set(user.groups.values_list("name", flat=True))
+    names = _group_names(user)
     held = [(role, table) for role, table in role_groups() if group_name(role, table) in names]
     if user.is_superuser:
         held.append(("admin", None))
@@ -226,3 +238,62 @@ def roles_of(user) -> list[tuple[str, str | None]]:
 def tables_of(user, roles: tuple[str, ...] = TABLE_ROLES) -> list[str]:
     """The tables where ``user`` is a delegate or secretariat."""
     return sorted({table for role, table in roles_of(user) if role in roles and table})
+
+
+# --- The two questions every door asks about a table (SPEC §1) ------------------------------
+#
+# "A delegate of table 1 cannot read or change the drafts of table 2." Two predicates answer
+# it everywhere (services, selectors, the API, the site, the admin's permission policies):
+# who reads a table's working material (its drafts, recommendations in review, contributions,
+# their comments and attachments), and who drafts in it (creates and edits that material).
+# Their group form (``table_reader_groups``, ``table_drafter_groups``) is what guardian object
+# permissions and workflow approvers are granted to, so the stored rights say the same.
+
+
+def table_drafter_groups(table: str) -> list[str]:
+    """Groups whose members draft in ``table``: its delegates and its secretariat."""
+    return [group_name(role, table) for role in TABLE_ROLES]
+
+
+def table_reader_groups(table: str) -> list[str]:
+    """Groups whose members read ``table``'s working material: its drafters, and the members
+    of the organisations taking part in it."""
+    return [*table_drafter_groups(table), table_member_group(table)]
+
+
+def _group_names(user) -> set[str]:
+    """The user's group names, read once per user object (requests ask several questions)."""
+    cached = getattr(user, "_enlace_group_names", None)
+    if cached is None:
+        cached = set(user.groups.values_list("name", flat=True)) if user.pk else set()
+        user._enlace_group_names = cached
+    return cached
+
+
+def _tables_where(user, groups_of_table) -> set[str]:
+    if not (user and user.is_authenticated and user.is_active):
+        return set()
+    if user.is_superuser:
+        return set(TABLES.codes)
+    names = _group_names(user)
+    return {table for table in TABLES.codes if names.intersection(groups_of_table(table))}
+
+
+def tables_read_by(user) -> set[str]:
+    """The tables whose working material ``user`` may read."""
+    return _tables_where(user, table_reader_groups)
+
+
+def tables_drafted_by(user) -> set[str]:
+    """The tables where ``user`` may draft."""
+    return _tables_where(user, table_drafter_groups)
+
+
+def reads_table(user, table: str | None) -> bool:
+    """May ``user`` read ``table``'s working material?"""
+    return bool(table) and table in tables_read_by(user)
+
+
+def drafts_in_table(user, table: str | None) -> bool:
+    """May ``user`` create and edit working material in ``table``?"""
+    return bool(table) and table in tables_drafted_by(user)

@@ -8,14 +8,14 @@ from wagtail.models import PageLogEntry
 
 from cms.models import RecommendationPage, TableSpacePage
 
-from .roles import group_name, tables_of
+from .roles import group_name, tables_read_by
 
 LOG_ACTION = "enlace.review"
 
 
 def recommendations_visible_to(user, *, include_published: bool = True) -> QuerySet[RecommendationPage]:
-    """Published items for everyone; drafts and reviews for their table (delegates and
-    secretariat), their authors and co-authors, the approvers of the stage they wait at, and
+    """Published items for everyone; drafts and reviews for the people of their table (who
+    read its working material: ``roles.reads_table``), their authors and co-authors, the approvers of the stage they wait at, and
     whoever already acted on them. ``include_published=False`` leaves the public part out: the
     items the user follows as a participant (who may see their history)."""
     items = RecommendationPage.objects.originals()
@@ -25,7 +25,7 @@ def recommendations_visible_to(user, *, include_published: bool = True) -> Query
     if user.is_superuser:
         return items
     rule = published | Q(owner=user)
-    for space in TableSpacePage.objects.originals().filter(table__in=tables_of(user)):
+    for space in TableSpacePage.objects.originals().filter(table__in=tables_read_by(user)):
         rule |= Q(path__startswith=space.path, depth__gt=space.depth)
     co_authored = get_objects_for_user(
         user, "cms.change_recommendationpage", klass=RecommendationPage, accept_global_perms=False

@@ -21,7 +21,7 @@ from cms.taxonomies import TABLES
 
 from . import notifications
 from .models import LiaisonReviewTask, LiaisonVote, ReviewTask, authors_of
-from .roles import tables_of
+from .roles import drafts_in_table
 from .selectors import LOG_ACTION, can_view  # noqa: F401  (can_view: the one visibility rule)
 from .setup import practice_moderation_workflow, recommendation_workflow
 
@@ -112,19 +112,11 @@ def _log(item, action: str, user, *, stage: str = "", comment: str = "", **extra
 # --- Who may do what ----------------------------------------------------------------------
 
 
-def _is_table_member(user, table: str) -> bool:
-    return bool(table) and table in tables_of(user)
-
-
-def can_draft_in(user, table: str) -> bool:
-    return bool(user and user.is_authenticated and (user.is_superuser or _is_table_member(user, table)))
-
-
 def can_edit(user, item: RecommendationPage) -> bool:
-    """The table's delegates and secretariat (page rights), and the authors (object permission)."""
+    """The table's drafters (delegates and secretariat), and the authors (object permission)."""
     if not (user and user.is_authenticated):
         return False
-    return user.is_superuser or _is_table_member(user, item.table) or user.has_perm(CO_AUTHOR_PERMISSION, item)
+    return drafts_in_table(user, item.table) or user.has_perm(CO_AUTHOR_PERMISSION, item)
 
 
 CO_AUTHOR_PERMISSION = "cms.change_recommendationpage"
@@ -208,7 +200,7 @@ def recommendation_create(*, user, table: str, **data) -> RecommendationPage:
     """A new draft in ``table``'s space, authored by ``user`` (a delegate of that table)."""
     if table not in TABLES:
         raise WorkflowError(f"unknown table {table!r}", field="table")
-    if not can_draft_in(user, table):
+    if not drafts_in_table(user, table):
         raise NotAllowed(f"only delegates and secretariat of table {table} draft there")
     space = TableSpacePage.objects.originals().get(table=table)
     page = RecommendationPage(owner=user, live=False, status="draft")

@@ -3,17 +3,17 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, WorkflowMixin
-from wagtail.search import index
+from wagtail.models import RevisionMixin
 
 from ..fields import CodeField, CodeListField
 
 
-class Contribution(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, index.Indexed, models.Model):
+class Contribution(RevisionMixin, models.Model):
     """A delegate's input to a working table, discussed in the table's members-only space.
 
-    A snippet, not a page: contributions never have a public URL. Draft state, revisions and
-    Wagtail's workflow support let them be reviewed like recommendations when a table wants to.
+    A snippet, not a page: contributions never have a public URL and are never published; they
+    are working material, read by their table and consolidated into recommendations. Each edit
+    is a revision (the author's versions).
     """
 
     title = models.CharField(_("title"), max_length=255)
@@ -38,7 +38,6 @@ class Contribution(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin,
         FieldPanel("countries"),
         FieldPanel("attachment"),
     ]
-    search_fields = [index.SearchField("title"), index.SearchField("text"), index.FilterField("table")]
 
     class Meta:
         ordering = ["-created_at"]

@@ -1,7 +1,7 @@
 import pytest
 from rest_framework.test import APIClient
 
-from tests.workflows.conftest import make_item, peer  # noqa: F401  (shared fixtures)
+from tests.workflows.conftest import make_item, outsider, peer  # noqa: F401  (shared fixtures)
 
 
 @pytest.fixture

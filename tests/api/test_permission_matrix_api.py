@@ -41,9 +41,10 @@ def attempt(client, item, action) -> int:
 
 
 @pytest.mark.parametrize("state", list(EXPECTED))
-def test_permission_matrix_over_http(state, make_item, user_named, peer):
+def test_permission_matrix_over_http(state, make_item, user_named, peer, outsider):
     users = {
-        "anonymous": None, "member": user_named("member"), "author": user_named("delegate1"), "peer": peer,
+        "anonymous": None, "member": user_named("member"), "outsider": outsider, "author": user_named("delegate1"),
+        "peer": peer,
         "secretariat": user_named("secretariat1"), "other_delegate": user_named("delegate2"),
         "liaison": user_named("liaison1"), "network": user_named("network"), "curator": user_named("curator"),
     }  # fmt: skip

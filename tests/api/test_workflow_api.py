@@ -106,3 +106,33 @@ def test_public_practice_submission_is_moderated(api):
     assert response.status_code == 201 and set(response.json()) == {"id", "status"}
     assert api.get(f"/api/v1/practices/{response.json()['id']}/").status_code == 404
     assert api.get("/api/v1/practices/?q=zumbahua").json()["count"] == 0
+
+
+def test_a_contribution_moves_only_to_a_table_its_author_drafts_in(as_user):
+    """Finding: PATCH {"table": "2"} by its author answered 200 and moved a table-1 contribution,
+    exposing table 1's comment thread to table 2."""
+    delegate1 = as_user("delegate1")
+    created = post(delegate1, "/api/v1/contributions/", {"title": "Aporte de la mesa 1", "table": "1", "text": "Texto"}).json()
+    url = f"/api/v1/contributions/{created['id']}/"
+    post(delegate1, url + "comments/", {"text": "Hilo interno de la mesa 1"})
+    response = delegate1.patch(url, {"table": "2", "title": "Movido"}, format="json")
+    assert response.status_code == 400 and set(response.json()) == {"table"}
+    assert delegate1.get(url).json()["table"] == "1" and delegate1.get(url).json()["title"] == "Aporte de la mesa 1"
+    assert as_user("delegate2").get(url + "comments/").status_code == 404
+    assert delegate1.patch(url, {"table": "9"}, format="json").status_code == 400
+
+
+def test_public_answers_name_no_person(api, as_user):
+    """Finding: anonymous GET /api/v1/recommendations/{id}/ named its author's username, while the
+    site keeps the Mechanism's outputs unattributed to persons."""
+    from cms.selectors import published_recommendations
+
+    item = published_recommendations().filter(owner__isnull=False).first()
+    url = f"/api/v1/recommendations/{item.pk}/"
+    outsider = f"delegate{'2' if item.table != '2' else '3'}"  # of another table
+    for client in (api, as_user(outsider)):
+        body = client.get(url).json()
+        assert (body["author"], body["co_authors"], body["history"]) == (None, [], [])
+        assert item.owner.username not in client.get(url).content.decode()
+    insider = as_user(item.owner.username).get(url).json()
+    assert insider["author"] == item.owner.username

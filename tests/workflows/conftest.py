@@ -18,6 +18,16 @@ def peer(db):
 
 
 @pytest.fixture
+def outsider(db):
+    """A member of an organisation that takes part in no table."""
+    from cms.models import Organisation
+
+    user = get_user_model().objects.create_user("outsider1", "outsider1@enlace.example", "a-long-pass-phrase")
+    grant_role(user, "member", organisation=Organisation.objects.filter(tables=[]).first())
+    return user
+
+
+@pytest.fixture
 def make_item(user_named):
     """``make_item(stage)``: a table-1 recommendation by delegate1 brought to a state by the
     services: draft, table, liaison (one vote by liaison1), network, changes_requested,

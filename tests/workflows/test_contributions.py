@@ -12,7 +12,7 @@ from workflows.contributions import (
     contributions_visible_to,
 )
 from workflows.roles import grant_role, revoke_role
-from workflows.services import NotAllowed
+from workflows.services import NotAllowed, WorkflowError
 
 pytestmark = pytest.mark.django_db
 
@@ -66,6 +66,12 @@ def test_only_the_author_edits_and_moving_table_moves_visibility(contributions, 
     one, _two = contributions
     with pytest.raises(NotAllowed):
         contribution_update(contribution=one, user=user_named("secretariat1"), title="Cambiado")
+    # The author may move it only to a table they draft in (its thread moves with it).
+    with pytest.raises(WorkflowError) as refused:
+        contribution_update(contribution=one, user=user_named("delegate1"), table="3", title="Movido")
+    assert (refused.value.field, refused.value.status_code) == ("table", 400)
+    assert Contribution.objects.get(pk=one.pk).title == "Aporte mesa 1"  # nothing saved
+    grant_role(user_named("delegate1"), "delegate", table="3")
     contribution_update(contribution=one, user=user_named("delegate1"), table="3")
     assert can_view_contribution(user_named("delegate3"), one)
     assert not can_view_contribution(user_named("secretariat1"), one)
@@ -73,9 +79,27 @@ def test_only_the_author_edits_and_moving_table_moves_visibility(contributions, 
 
 
 def test_empty_comments_are_refused(contributions, user_named):
-    from workflows.services import WorkflowError
-
     one, _two = contributions
     with pytest.raises(WorkflowError) as error:
         contribution_comment(contribution=one, user=user_named("delegate1"), text="   ")
     assert error.value.field == "text"
+
+
+def test_an_attachment_is_downloaded_by_its_tables_readers_only(client, user_named, settings, tmp_path):
+    """A contribution's attachment is working material: Wagtail serves any document by its
+    address to anyone unless told otherwise."""
+    from django.core.files.base import ContentFile
+    from wagtail.documents.models import Document
+
+    settings.MEDIA_ROOT = tmp_path
+    document = Document.objects.create(title="Acta de la mesa 1", file=ContentFile(b"acta reservada", name="acta.txt"))
+    contribution_create(user=user_named("delegate1"), table="1", title="Aporte con acta", text="Texto",
+                        attachment=document)  # fmt: skip
+    url = document.url
+    assert client.get(url).status_code == 404
+    for username, status in (("delegate2", 404), ("curator", 404), ("member", 200), ("secretariat1", 200)):
+        client.force_login(user_named(username))
+        response = client.get(url)
+        assert response.status_code == status, username
+        if status == 200:
+            assert b"".join(response.streaming_content) == b"acta reservada"

@@ -3,7 +3,9 @@
 The expectations are written out by hand from SPEC §1 and §3 (not computed from the code under
 test). The item is a table-1 recommendation authored by delegate1; ``peer`` is another
 delegate of table 1; the liaison member is liaison1, who voted on the way to the network stage
-and requested the changes in ``changes_requested``.
+and requested the changes in ``changes_requested``. ``member`` belongs to an organisation of
+table 1, so they read the table's working material (SPEC §2: the table space's members-only
+area has its drafts) but draft nothing; ``outsider`` belongs to an organisation of no table.
 """
 
 import pytest
@@ -15,26 +17,28 @@ from workflows.services import WorkflowError
 
 pytestmark = pytest.mark.django_db
 
-ROLES = ["anonymous", "member", "author", "peer", "secretariat", "other_delegate", "liaison", "network", "curator"]
+ROLES = ["anonymous", "member", "outsider", "author", "peer", "secretariat", "other_delegate", "liaison", "network",
+         "curator"]  # fmt: skip
 ACTIONS = ["view", "edit", "submit", "approve", "request_changes", "withdraw"]
 TABLE = {"author", "peer", "secretariat"}
+READERS = TABLE | {"member"}
 EVERYONE = set(ROLES)
 NONE: set[str] = set()
 
 EXPECTED = {
-    "draft": {"view": TABLE, "edit": TABLE, "submit": TABLE, "approve": NONE, "request_changes": NONE,
+    "draft": {"view": READERS, "edit": TABLE, "submit": TABLE, "approve": NONE, "request_changes": NONE,
               "withdraw": {"author"}},
-    "table": {"view": TABLE, "edit": TABLE, "submit": NONE, "approve": {"peer", "secretariat"},
+    "table": {"view": READERS, "edit": TABLE, "submit": NONE, "approve": {"peer", "secretariat"},
               "request_changes": {"peer", "secretariat"}, "withdraw": {"author"}},
-    "liaison": {"view": TABLE | {"liaison"}, "edit": TABLE, "submit": NONE, "approve": {"liaison"},
+    "liaison": {"view": READERS | {"liaison"}, "edit": TABLE, "submit": NONE, "approve": {"liaison"},
                 "request_changes": {"liaison"}, "withdraw": {"author"}},
-    "network": {"view": TABLE | {"liaison", "network"}, "edit": TABLE, "submit": NONE, "approve": {"network"},
+    "network": {"view": READERS | {"liaison", "network"}, "edit": TABLE, "submit": NONE, "approve": {"network"},
                 "request_changes": {"network"}, "withdraw": {"author"}},
-    "changes_requested": {"view": TABLE | {"liaison"}, "edit": TABLE, "submit": TABLE, "approve": NONE,
+    "changes_requested": {"view": READERS | {"liaison"}, "edit": TABLE, "submit": TABLE, "approve": NONE,
                           "request_changes": NONE, "withdraw": {"author"}},
     "published": {"view": EVERYONE, "edit": TABLE, "submit": NONE, "approve": NONE, "request_changes": NONE,
                   "withdraw": NONE},
-    "withdrawn": {"view": TABLE, "edit": NONE, "submit": TABLE, "approve": NONE, "request_changes": NONE,
+    "withdrawn": {"view": READERS, "edit": NONE, "submit": TABLE, "approve": NONE, "request_changes": NONE,
                   "withdraw": NONE},
 }  # fmt: skip
 
@@ -65,10 +69,11 @@ def attempt(action, item, user) -> bool:
 
 
 @pytest.mark.parametrize("state", list(EXPECTED))
-def test_permission_matrix(state, make_item, user_named, peer):
+def test_permission_matrix(state, make_item, user_named, peer, outsider):
     users = {
         "anonymous": AnonymousUser(),
         "member": user_named("member"),
+        "outsider": outsider,
         "author": user_named("delegate1"),
         "peer": peer,
         "secretariat": user_named("secretariat1"),

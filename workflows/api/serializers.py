@@ -69,8 +69,8 @@ class RecommendationSerializer(serializers.Serializer):
     addressed_to = serializers.ListField(child=serializers.CharField())
     event = serializers.CharField(allow_null=True, help_text="Slug of the source event.")
     theme = serializers.CharField(allow_null=True, help_text="Key of the theme within the event.")
-    author = serializers.CharField(allow_null=True)
-    co_authors = serializers.ListField(child=serializers.CharField())
+    author = serializers.CharField(allow_null=True, help_text="Shown to those who see the item's history; null otherwise.")
+    co_authors = serializers.ListField(child=serializers.CharField(), help_text="Shown to those who see the item's history.")
     url = serializers.CharField(allow_null=True)
     status = serializers.ChoiceField(choices=STATUS_CHOICES)
     stage = serializers.ChoiceField(choices=STAGE_CHOICES, allow_null=True)
@@ -96,8 +96,10 @@ class RecommendationSerializer(serializers.Serializer):
             "addressed_to": shown.addressed_to,
             "event": shown.event.slug if shown.event_id else None,
             "theme": shown.theme.key if shown.theme_id else None,
-            "author": item.owner.get_username() if item.owner_id else None,
-            "co_authors": [u.get_username() for u in shown.co_authors.all()],
+            # Outputs of the Mechanism are not attributed to persons in public: who wrote an item
+            # is shown to those who see its history (its table, authors and approvers) only.
+            "author": item.owner.get_username() if participant and item.owner_id else None,
+            "co_authors": [u.get_username() for u in shown.co_authors.all()] if participant else [],
             "url": item.full_url if item.live else None,
             "status": item.status,
             "stage": item.stage or None,

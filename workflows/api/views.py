@@ -13,7 +13,7 @@ from rest_framework.response import Response
 from cms.api.views import LIST_PARAMS, _pk, csv_response, search_query_from, search_response
 from cms.models import Contribution, RecommendationPage
 from cms.progress import follow_ups_of
-from cms.taxonomies import FOLLOW_UP_STATUSES, REVIEW_STATUSES
+from cms.taxonomies import FOLLOW_UP_STATUSES, REVIEW_STATUSES, TABLES
 from enlace.api import SEARCH_RENDERERS, ParameterError
 
 from .. import contributions as contribution_services
@@ -81,7 +81,7 @@ class RecommendationViewSet(RecommendationFollowUpMixin, viewsets.GenericViewSet
         if table:
             from cms.selectors import recommendations_of_table
 
-            items = recommendations_of_table(items, table) if table in {"1", "2", "3", "4"} else items.none()
+            items = recommendations_of_table(items, table) if table in TABLES else items.none()
         page = self.paginate_queryset(items)
         data = s.RecommendationSerializer(page, many=True, context={"request": request}).data
         return self.get_paginated_response(data)
