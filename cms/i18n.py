@@ -7,7 +7,9 @@
 * **The tree is mirrored** into the other locales (English, Portuguese, French): each Spanish
   page gets an *alias* in each of them (:func:`add_translations`, run for every new Spanish
   page wherever it is created; Wagtail's own ``WAGTAILSIMPLETRANSLATION_SYNC_PAGE_TREE`` only
-  covers pages created in the admin). An alias shows the Spanish content under ``/en/…`` with
+  covers pages created in the admin). A table's working material (a page type with
+  ``mirror_once_published``: recommendations) is mirrored when first published, never before:
+  its drafts stay in its table's subtree, where only the table's page rights reach them. An alias shows the Spanish content under ``/en/…`` with
   the interface in English, and follows every publication of its original. A translator turns
   it into a real translation in the admin (convert the alias, edit, publish).
 * **A translation never outlives or outruns its original**: a page of another locale is served
@@ -102,8 +104,15 @@ def ensure_locales() -> list[Locale]:
     return [Locale.objects.get_or_create(language_code=code)[0] for code in settings.LANGUAGE_CODES]
 
 
+def mirrored_now(page: Page) -> bool:
+    """Whether ``page`` belongs in the other locales' trees yet (see the module docstring)."""
+    return page.live or not getattr(page.specific_class, "mirror_once_published", False)
+
+
 def add_translations(page: Page) -> int:
     """Alias the Spanish ``page`` into every locale that has no version of it (parents too)."""
+    if not mirrored_now(page):
+        return 0
     added = 0
     for locale in Locale.objects.exclude(pk=page.locale_id):
         if not page.has_translation(locale):
@@ -113,10 +122,18 @@ def add_translations(page: Page) -> int:
 
 
 def sync_page_tree() -> int:
-    """Every Spanish page aliased in every locale (idempotent; for trees older than the locales)."""
+    """Every Spanish page aliased in every locale where it belongs (idempotent; for trees older
+    than the locales), and aliases of working material that is not public removed."""
     default = Locale.get_default()
     pages = Page.objects.filter(depth__gt=1, locale=default).order_by("path").specific()
-    return sum(add_translations(page) for page in pages)
+    added = 0
+    for page in pages:
+        if mirrored_now(page):
+            added += add_translations(page)
+        else:
+            for alias in Page.objects.filter(alias_of=page).exclude(locale=default):
+                alias.delete()
+    return added
 
 
 def on_page_saved(sender, instance, created, raw=False, **kwargs) -> None:
@@ -126,5 +143,14 @@ def on_page_saved(sender, instance, created, raw=False, **kwargs) -> None:
         add_translations(instance)
 
 
+def on_page_published(sender, instance, **kwargs) -> None:
+    """Working material joins the other trees when it is first published."""
+    if getattr(instance, "mirror_once_published", False) and not instance.alias_of_id and is_original(instance):
+        add_translations(instance)
+
+
 def connect() -> None:
+    from wagtail.signals import page_published
+
     post_save.connect(on_page_saved, dispatch_uid="cms.i18n.page_saved")
+    page_published.connect(on_page_published, dispatch_uid="cms.i18n.page_published")

@@ -1,14 +1,11 @@
-"""Admin registration of the organisation directory (contributions: workflows/wagtail_hooks.py),
-and the rule that a page in another language is public only while its Spanish original is."""
+"""The rule that a page in another language is public only while its Spanish original is.
+(The admin's snippet viewsets, which ask the permission policies, are in workflows/wagtail_hooks.py.)"""
 
 from django.http import Http404
 from django.shortcuts import redirect
 from wagtail import hooks
-from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import i18n
-from .models import Organisation
 
 
 @hooks.register("before_serve_page")
@@ -24,15 +21,3 @@ def serve_versions_of_public_originals_only(page, request, serve_args, serve_kwa
     if source.get_view_restrictions().exists():
         return redirect(source.get_url(request))
     return None
-
-
-class OrganisationViewSet(SnippetViewSet):
-    model = Organisation
-    icon = "group"
-    menu_label = "Organisations"
-    list_display = ["name", "acronym", "country_label", "kind_label"]
-    list_filter = ["kind", "country"]
-    search_fields = ["name", "acronym"]
-
-
-register_snippet(OrganisationViewSet)

@@ -1,8 +1,8 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.conf.urls.static import static
 from django.contrib.auth import views as auth_views
-from django.urls import include, path
+from django.urls import include, path, re_path
+from django.views.static import serve as static_serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -12,6 +12,8 @@ from frontend import views as frontend_views
 from frontend import progress as frontend_progress
 
 urlpatterns = [
+    # A few admin views guarded in front of Wagtail's (what a user may not see stays hidden).
+    path("admin/", include("workflows.admin_urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("api/v1/", include("enlace.api_urls")),
     path("documents/", include(wagtaildocs_urls)),
@@ -19,8 +21,10 @@ urlpatterns = [
     path("readyz", health.readyz, name="readyz"),
 ]
 
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+if settings.DEBUG:  # media from disk, but documents only through /documents/ (its privacy checks)
+    urlpatterns += [
+        re_path(r"^media/(?!documents/)(?P<path>.*)$", static_serve, {"document_root": settings.MEDIA_ROOT}),
+    ]
 
 # The public site, once per language: Spanish unprefixed, then /en/, /pt/, /fr/ (cms/i18n.py).
 urlpatterns += i18n_patterns(

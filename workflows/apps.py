@@ -6,6 +6,7 @@ class WorkflowsConfig(AppConfig):
     verbose_name = "Enlace workflows"
 
     def ready(self):
-        from . import receivers
+        from . import policies, receivers
 
+        policies.register()  # before Wagtail's admin asks for a policy (and makes a fallback)
         receivers.connect()

@@ -17,7 +17,9 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Task, TaskState
 
-from .roles import group_name
+from cms.models import RecommendationPage
+
+from .roles import group_name, table_drafter_groups
 
 User = get_user_model()
 
@@ -97,7 +99,12 @@ class ReviewTask(Task):
             services.recommendation_request_changes(item=item, user=user, comment=comment)
 
     def user_can_access_editor(self, obj, user):
-        return self.is_approver(obj.specific if hasattr(obj, "specific") else obj, user)
+        # Reviewers read the item in the task's preview and decide from its action menu; only
+        # those who may edit it (its table's drafters and its authors) open the editor.
+        from .services import can_edit
+
+        item = obj.specific if hasattr(obj, "specific") else obj
+        return isinstance(item, RecommendationPage) and can_edit(user, item)
 
     def locked_for_user(self, obj, user):
         return False  # authors may keep editing; an edit sends the item back (services.on_edit)
@@ -122,8 +129,7 @@ class TableReviewTask(ReviewTask):
         verbose_name = _("table review")
 
     def approver_groups(self, item):
-        table = item.table
-        return [group_name("delegate", table), group_name("secretariat", table)] if table else []
+        return table_drafter_groups(item.table) if item.table else []
 
     @classmethod
     def get_description(cls):

@@ -1,22 +1,25 @@
 """The workflow in Wagtail's admin: history messages, and edits made in the admin obey the same
 send-back rule as edits made through the API."""
 
-from django.utils.translation import gettext_lazy as _
-from wagtail import hooks
-from wagtail.admin.ui.components import Component
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import ObjectList
+from wagtail.admin.ui.components import Component
 from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import CreateView, EditView, IndexView, InspectView, SnippetViewSet
+from wagtail.snippets.views.snippets import CreateView, EditView, InspectView
 
-from cms.models import Contribution, FollowUpReport, RecommendationPage
+from cms.models import Contribution, FollowUpReport, Organisation, RecommendationPage
 from cms.taxonomies import REVIEW_ACTIONS, REVIEW_STAGES
 
-from . import followups, services
-from .contributions import contributions_visible_to, grant_access
+from . import contributions, followups, services
+from .admin_views import GuardedSnippetViewSet, visible_pages
+from .roles import reads_table, tables_drafted_by
 
 
 @hooks.register("register_log_actions")
@@ -55,6 +58,34 @@ def register_follow_up_log(actions):
             return log_entry.data.get("comment", "")
 
 
+# --- The workflow is driven by its services: no silent edits, no cancelling it by hand ------
+
+WORKFLOW_BYPASSES = ("action-cancel-workflow", "action-restart-workflow")
+
+
+@hooks.register("construct_page_action_menu")
+def no_cancelling_of_reviews(menu_items, request, context):
+    """Wagtail lets an item's requester, owner or current approver cancel or restart its
+    workflow in one click, leaving it in nobody's queue with no record or e-mail. In Enlace the
+    authors withdraw (with a reason) and reviewers decide, through the services."""
+    if not request.user.is_superuser:
+        menu_items[:] = [item for item in menu_items if item.name not in WORKFLOW_BYPASSES]
+
+
+@hooks.register("before_edit_page")
+def edits_obey_the_services(request, page):
+    """A POST to the editor saves only what the services would let the user save."""
+    if request.method != "POST" or request.user.is_superuser:
+        return None
+    refused = any(action in request.POST for action in WORKFLOW_BYPASSES)
+    if isinstance(page.specific, RecommendationPage) and not services.can_edit(request.user, page.specific):
+        refused = True
+    if refused:
+        messages.error(request, _("The workflow is decided by its reviewers and withdrawn by its authors; this change was not saved."))
+        return redirect("wagtailadmin_pages:edit", page.pk) if services.can_edit(request.user, page.specific) else redirect("wagtailadmin_home")
+    return None
+
+
 @hooks.register("after_edit_page")
 def send_back_after_admin_edit(request, page):
     if isinstance(page.specific, RecommendationPage):
@@ -69,51 +100,76 @@ def record_admin_creation(request, page):
         services._log(page.specific, "create", request.user)
 
 
-# --- Contributions in the admin: each user sees the contributions of their tables only -------
+# --- Snippets: every view asks the registered permission policy (workflows.policies) --------
 
 
-class ContributionIndexView(IndexView):
-    def get_base_queryset(self):
-        return contributions_visible_to(self.request.user)
+class ContributionAdminForm(WagtailAdminModelForm):
+    """Offers only the tables the user drafts in (the current one too, when editing)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "table" in self.fields:
+            allowed = tables_drafted_by(self.for_user) | ({self.instance.table} if self.instance.pk else set())
+            self.fields["table"].choices = [(code, label) for code, label in self.fields["table"].choices if code in allowed]
 
 
-class ContributionCreateView(CreateView):
+class SavedByServiceMixin:
+    """Create and edit views that save through ``workflows.contributions`` (the services decide;
+    their refusals become form errors and nothing is saved)."""
+
+    def service_data(self) -> dict:
+        return {name: value for name, value in self.form.cleaned_data.items() if name in contributions.FIELDS}
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except services.WorkflowError as error:
+            form.add_error(error.field if error.field in form.fields else None, error.message)
+            return self.form_invalid(form)
+
+
+class ContributionCreateView(SavedByServiceMixin, CreateView):
     def save_instance(self):
-        self.form.instance.author = self.request.user  # the author is whoever writes it
-        instance = super().save_instance()
-        grant_access(instance)
+        instance = contributions.contribution_create(user=self.request.user, **self.service_data())
+        self.new_revision = instance.latest_revision
         return instance
 
 
-class ContributionEditView(EditView):
-    def get_object(self, queryset=None):
-        contribution = super().get_object(queryset)
-        if not contributions_visible_to(self.request.user).filter(pk=contribution.pk).exists():
-            raise Http404
-        self._previous_table = contribution.table
-        return contribution
-
+class ContributionEditView(SavedByServiceMixin, EditView):
     def save_instance(self):
-        instance = super().save_instance()
-        grant_access(instance, previous_table=self._previous_table)
+        instance = contributions.contribution_update(contribution=self.object, user=self.request.user, **self.service_data())
+        self.new_revision = instance.latest_revision
         return instance
 
 
-class ContributionViewSet(SnippetViewSet):
+class ContributionViewSet(GuardedSnippetViewSet):
     model = Contribution
     icon = "doc-full"
     menu_label = _("Contributions")
-    list_display = ["title", "table", "author", "live"]
+    list_display = ["title", "table", "author", "updated_at"]
     list_filter = ["table"]
-    index_view_class = ContributionIndexView
+    search_fields = ["title", "text"]
+    inspect_view_enabled = True
+    inspect_view_fields = ["title", "table", "author", "text", "objectives", "countries", "attachment", "created_at",
+                           "updated_at"]  # fmt: skip
     add_view_class = ContributionCreateView
     edit_view_class = ContributionEditView
+    edit_handler = ObjectList(Contribution.panels, base_form_class=ContributionAdminForm)
 
 
 register_snippet(ContributionViewSet)
 
 
-# --- Follow-up reports in the admin: curators and the network review them here ---------------
+class OrganisationViewSet(GuardedSnippetViewSet):
+    model = Organisation
+    icon = "group"
+    menu_label = _("Organisations")
+    list_display = ["name", "acronym", "country_label", "kind_label"]
+    list_filter = ["kind", "country"]
+    search_fields = ["name", "acronym"]
+
+
+register_snippet(OrganisationViewSet)
 
 
 class FollowUpInspectView(InspectView):
@@ -149,25 +205,48 @@ class FollowUpInspectView(InspectView):
         return reverse(self.index_url_name)
 
 
-class FollowUpIndexView(IndexView):
-    def get_base_queryset(self):
-        return followups.reports_visible_to(self.request.user).select_related("recommendation")
-
-
-class FollowUpReportViewSet(SnippetViewSet):
+class FollowUpReportViewSet(GuardedSnippetViewSet):
     model = FollowUpReport
     icon = "tasks"
     menu_label = _("Follow-up reports")
     list_display = ["__str__", "review_status", "date", "created_at"]
     list_filter = ["review_status", "status", "country"]
+    search_fields = ["actor", "description"]
     inspect_view_enabled = True
     inspect_view_class = FollowUpInspectView
     inspect_view_fields = ["recommendation", "country", "status", "date", "actor", "organisation", "description",
                            "review_status", "review_comment", "reporter", "reporter_email", "published_at"]  # fmt: skip
-    index_view_class = FollowUpIndexView
 
 
 register_snippet(FollowUpReportViewSet)
+
+
+# --- Pages, documents and bulk actions: nobody lists, chooses or downloads what they may not see
+
+
+@hooks.register("before_serve_document")
+def attachments_stay_in_their_table(document, request):
+    """A contribution's attachment is its table's working material: only the table's readers
+    download it (404 for everyone else, as for anything they may not see)."""
+    tables = set(Contribution.objects.filter(attachment=document).values_list("table", flat=True))
+    if tables and not any(reads_table(request.user, table) for table in tables):
+        raise Http404
+
+
+@hooks.register("construct_page_chooser_queryset")
+def choose_only_visible_pages(pages, request):
+    return visible_pages(pages, request.user)
+
+
+@hooks.register("construct_explorer_page_queryset")
+def explore_only_visible_pages(parent_page, pages, request):
+    return visible_pages(pages, request.user)
+
+
+@hooks.register("construct_reports_menu")
+def site_wide_reports_for_administrators(request, menu_items):
+    if not request.user.is_superuser:  # it lists the latest page of each type, whatever its state
+        menu_items[:] = [item for item in menu_items if item.name != "page-types-usage"]
 
 
 class FollowUpsToReviewPanel(Component):

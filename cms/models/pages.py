@@ -376,8 +376,12 @@ class TableSpacePage(RoutablePageMixin, Page):
 class RecommendationPage(Page):
     """A recommendation drafted in a table's space; published through the approval workflow.
 
-    Its table is where it lives (the parent space), never a field that could disagree.
+    Its table is where it lives (the parent space), never a field that could disagree. It is the
+    table's working material until published: mirrored into the other languages' trees only
+    then (``cms.i18n``).
     """
+
+    mirror_once_published = True
 
     objects = ContentPageManager()
     text = models.TextField(_("recommendation"))

@@ -195,6 +195,9 @@ WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000"
 # ours, in search/, and Wagtail's Elasticsearch backend cannot create its index on every node.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
+# Documents are always served by Django (/documents/<id>/<name>), never by a redirect to the
+# storage: a table's attachments are checked against the reader (workflows/wagtail_hooks.py).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 
 # --- Search (ours) ----------------------------------------------------------------------
 ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL")

@@ -57,13 +57,17 @@ def practice():
 
 
 def test_every_spanish_page_has_a_version_in_every_language():
+    """...except a table's working material: a recommendation not yet published stays in its
+    table's subtree (an alias in another tree would show its title to the site's translators)."""
     originals = Page.objects.filter(depth__gt=1, locale__language_code="es")
-    assert originals.count() > 50
+    unpublished = RecommendationPage.objects.originals().filter(live=False)
+    assert originals.count() > 50 and unpublished.exists()
+    mirrored = originals.exclude(pk__in=unpublished.values("pk"))
     for code in LANGUAGES:
         versions = Page.objects.filter(locale__language_code=code)
-        assert versions.count() == originals.count()
-        assert set(versions.values_list("translation_key", flat=True)) == set(originals.values_list("translation_key", flat=True))
-        # Live exactly where the original is (the draft recommendations' aliases are drafts too).
+        assert versions.count() == mirrored.count()
+        assert set(versions.values_list("translation_key", flat=True)) == set(mirrored.values_list("translation_key", flat=True))
+        # Live exactly where the original is (the submitted practice's aliases are drafts too).
         assert set(versions.filter(live=True).values_list("translation_key", flat=True)) == set(
             originals.filter(live=True).values_list("translation_key", flat=True)
         )

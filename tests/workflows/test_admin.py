@@ -60,3 +60,48 @@ def test_approvers_act_from_the_admin_through_the_same_rules(login, user_named):
     item.refresh_from_db()
     assert (item.status, item.stage) == ("in_review", "liaison")
     assert ("table", "approve", "secretariat1") in [(h["stage"], h["action"], h["actor"]) for h in services.history_of(item)]
+
+
+def form_fields(html: str, form_id: str = "page-edit-form") -> dict:
+    """The values a browser would submit from the editor's form (inputs, textareas, selects)."""
+    import re
+    from html import unescape
+
+    form = html.split(f'id="{form_id}"', 1)[1].split("</form>", 1)[0]
+    data: dict[str, list[str]] = {}
+    for tag in re.findall(r"<input[^>]*>", form):
+        name = re.search(r'name="([^"]+)"', tag)
+        kind = (re.search(r'type="([^"]+)"', tag) or [None, "text"])[1]
+        if not name or kind in ("submit", "button", "file") or (kind in ("checkbox", "radio") and "checked" not in tag):
+            continue
+        value = re.search(r'value="([^"]*)"', tag)
+        data.setdefault(name[1], []).append(unescape(value[1]) if value else ("on" if kind == "checkbox" else ""))
+    for name, body in re.findall(r'<textarea[^>]*name="([^"]+)"[^>]*>(.*?)</textarea>', form, re.S):
+        data.setdefault(name, []).append(unescape(body))
+    for name, body in re.findall(r'<select[^>]*name="([^"]+)"[^>]*>(.*?)</select>', form, re.S):
+        data[name] = [unescape(v) for v in re.findall(r'<option[^>]*value="([^"]*)"[^>]*selected', body)]
+    return data
+
+
+def test_later_stage_reviewers_never_edit_the_text_nor_anyone_cancel_a_review(login, make_item, user_named):
+    """Findings: a liaison member could edit a table's text at the liaison stage (the save restarted
+    the review, attributed to them); a table reviewer could cancel someone else's workflow in one
+    click, leaving the item in nobody's queue."""
+    item = make_item("liaison")
+    url = f"/admin/pages/{item.pk}/edit/"
+    form = form_fields(login("secretariat1").get(url).content.decode())
+    assert form["title"] == [item.title]
+    assert "action-cancel-workflow" not in login("secretariat1").get(url).content.decode()
+    liaison = login("liaison2")
+    assert liaison.get(url).status_code in (302, 403)
+    liaison.post(url, {**form, "title": "Reescrito por la Mesa de Vinculación"})
+    secretariat = login("secretariat1")
+    secretariat.post(url, {**form, "action-cancel-workflow": "1"})
+    item.refresh_from_db()
+    state = services.active_workflow_state(item)
+    assert (item.title, item.status, item.stage) == (form["title"][0], "in_review", "liaison")
+    assert state is not None and state.current_task_state.task.specific.stage == "liaison"
+    # The same form, as the table saves it, is accepted (and sends the item back, as the rule says).
+    secretariat.post(url, {**form, "title": "Texto corregido por la secretaría"})
+    item.refresh_from_db()
+    assert (item.draft_title, item.stage) == ("Texto corregido por la secretaría", "table")
