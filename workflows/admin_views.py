@@ -133,13 +133,15 @@ class GuardedSnippetViewSet(SnippetViewSet):
 
 def visible_pages(pages, user):
     """``pages`` (any locale) less what ``user`` may not see in the admin: another table's
-    drafts and recommendations in review, and unpublished pages outside their page rights."""
+    drafts and recommendations in review, published recommendations with a pending edit (the
+    admin shows a page by its draft title), and unpublished pages outside their page rights."""
     if user.is_superuser:
         return pages
-    seen = recommendations_visible_to(user).values("translation_key")
-    hidden = RecommendationPage.objects.exclude(translation_key__in=seen).values("pk")
+    involved = recommendations_visible_to(user, include_published=False).values("translation_key")
+    working = RecommendationPage.objects.filter(Q(live=False) | Q(has_unpublished_changes=True))
+    hidden = working.exclude(translation_key__in=involved).values("pk")
     explorable = policy_registry.get_by_type(Page).explorable_instances(user).values("pk")
-    return pages.exclude(pk__in=hidden).filter(Q(live=True) | Q(pk__in=explorable) | Q(translation_key__in=seen))
+    return pages.exclude(pk__in=hidden).filter(Q(live=True) | Q(pk__in=explorable) | Q(translation_key__in=involved))
 
 
 def visible_ids(user, model, pks) -> set:

@@ -47,14 +47,15 @@ def material(user_named):
     """The secret items, each with who may see it (role names) and the URLs that show it."""
     items = []
 
-    def page(obj, visible):
+    def page(obj, visible, public=False):
         pk = obj.pk
         urls = [f"/admin/pages/{pk}/{suffix}" for suffix in
                 ("", "edit/", "history/", "revisions/", "usage/", "preview/", "view_draft/", "delete/", "copy/",
                  "move/", "unpublish/", "workflow/history/", "edit/preview/")]  # fmt: skip
         urls += [f"/admin/choose-page/{pk}/", f"/admin/api/main/pages/{pk}/", f"/admin/bulk/wagtailcore/page/delete/?id={pk}",
                  f"/admin/bulk/wagtailcore/page/publish/?id={pk}", f"/admin/pages/{obj.get_parent().pk}/"]  # fmt: skip
-        items.append({"title": obj.title, "visible": visible, "urls": urls, "ids": [rf"/pages/{pk}/"]})
+        # A public page may be linked; its pending draft title may not be shown.
+        items.append({"title": obj.draft_title, "visible": visible, "urls": urls, "ids": [] if public else [rf"/pages/{pk}/"]})
 
     def snippet(obj, model, text, visible):
         pk = obj.pk
@@ -81,6 +82,9 @@ def material(user_named):
         user=user_named("delegate1"),
     )  # fmt: skip
     page(waiting, {"delegate1", "secretariat1"})
+    edited = published_recommendations().filter(path__startswith=TableSpacePage.objects.originals().get(table="1").path).first()
+    edited = services.recommendation_update(item=edited, user=user_named("delegate1"), title=title("título en edición de la mesa", "1"))
+    page(edited, {"delegate1", "secretariat1"}, public=True)  # published, with an edit of its table not yet approved
     practice = services.practice_submit(user=user_named("member"), data={
         "title": title("práctica pendiente"), "summary": "Resumen.", "countries": ["PE"], "objectives": ["7"],
     })  # fmt: skip
