@@ -36,6 +36,7 @@ urlpatterns += i18n_patterns(
     path("seguimiento/informar/<int:pk>/", frontend_progress.report, name="followup_report"),
     path("seguimiento/informar/<int:pk>/gracias/", frontend_progress.report_done, name="followup_report_done"),
     path("seguimiento/seguir/<int:pk>/", frontend_progress.follow, name="recommendation_follow"),
+    path("espacio/", include("frontend.workspace.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -23,6 +23,14 @@ def authors_on_decision(item, action: str, stage: str, actor, comment: str) -> N
     _enqueue(notify_authors, item.pk, action, stage, actor.pk if actor else None, comment)
 
 
+def approvers_on_withdrawal(item, approver_ids: list[int], actor, reason: str) -> None:
+    """The approvers an item was waiting for: it left their queue."""
+    from .tasks import notify_withdrawal
+
+    if approver_ids:
+        _enqueue(notify_withdrawal, item.pk, approver_ids, actor.pk if actor else None, reason)
+
+
 def submitter_sent_back(item, actor, comment: str) -> None:
     from .tasks import notify_submitter
 

@@ -46,3 +46,88 @@ def can_view(user, item: RecommendationPage) -> bool:
 def follows(user, item: RecommendationPage) -> bool:
     """A participant of the item (its table, authors, approvers): sees its history."""
     return recommendations_visible_to(user, include_published=False).filter(pk=item.pk).exists()
+
+
+# --- The workspace's reads (frontend/workspace, and the API's /me/) --------------------------
+
+
+def authored_by(user) -> QuerySet[RecommendationPage]:
+    """The recommendations ``user`` wrote or co-writes (any status)."""
+    if not (user and user.is_authenticated):
+        return RecommendationPage.objects.none()
+    co_authored = get_objects_for_user(
+        user, "cms.change_recommendationpage", klass=RecommendationPage, accept_global_perms=False
+    ).values("pk")
+    return RecommendationPage.objects.originals().filter(Q(owner=user) | Q(pk__in=co_authored))
+
+
+def awaiting_review(user) -> list[dict]:
+    """What waits for ``user``'s decision, oldest first: ``{"item", "stage", "since"}``."""
+    from wagtail.models import TaskState, WorkflowState
+
+    from .models import ReviewTask
+
+    if not (user and user.is_authenticated):
+        return []
+    states = (
+        TaskState.objects.filter(status=TaskState.STATUS_IN_PROGRESS, workflow_state__status=WorkflowState.STATUS_IN_PROGRESS)
+        .select_related("workflow_state")
+        .order_by("started_at")
+    )
+    waiting = []
+    for state in states:
+        task = state.task.specific
+        if not isinstance(task, ReviewTask):
+            continue
+        item = state.workflow_state.content_object
+        item = item.specific if item is not None else None
+        if item is not None and task.is_approver(item, user) and not task.has_voted(state, user):
+            waiting.append({"item": item, "stage": task.stage, "since": state.started_at})
+    return waiting
+
+
+def latest_decision(item, action: str = "request_changes") -> dict | None:
+    """The latest ``action`` in ``item``'s history (who, when, stage, comment), or None."""
+    entry = (
+        PageLogEntry.objects.filter(page_id=item.pk, action=LOG_ACTION, data__action=action)
+        .select_related("user")
+        .order_by("-timestamp", "-pk")
+        .first()
+    )
+    if entry is None:
+        return None
+    return {"actor": entry.user, "at": entry.timestamp, "stage": entry.data.get("stage") or "", "comment": entry.data.get("comment", "")}
+
+
+def table_activity(user, limit: int = 20) -> list[dict]:
+    """The latest of the life of ``user``'s tables, newest first: decisions and edits on their
+    recommendations, new contributions and comments. ``{"kind", "at", "actor", "table", ...}``."""
+    from cms.models import ContributionComment
+
+    from .contributions import contributions_visible_to
+
+    tables = tables_read_by(user)
+    if not tables:
+        return []
+    spaces = {space.table: space for space in TableSpacePage.objects.originals().filter(table__in=tables)}
+    rule = Q(pk__in=[])
+    for space in spaces.values():
+        rule |= Q(page__path__startswith=space.path, page__depth__gt=space.depth)
+    events = []
+    entries = PageLogEntry.objects.filter(rule, action=LOG_ACTION).select_related("user", "page").order_by("-timestamp", "-pk")
+    for entry in entries[:limit]:
+        table = next((t for t, s in spaces.items() if entry.page.path.startswith(s.path)), "")
+        events.append({
+            "kind": "review", "at": entry.timestamp, "actor": entry.user, "table": table, "item": entry.page,
+            "action": entry.data.get("action", ""), "stage": entry.data.get("stage") or "", "comment": entry.data.get("comment", ""),
+        })  # fmt: skip
+    visible = contributions_visible_to(user).filter(table__in=tables)
+    for contribution in visible.select_related("author").order_by("-created_at")[:limit]:
+        events.append({"kind": "contribution", "at": contribution.created_at, "actor": contribution.author,
+                       "table": contribution.table, "contribution": contribution})  # fmt: skip
+    comments = ContributionComment.objects.filter(contribution__in=visible).select_related("author", "contribution")
+    for comment in comments.order_by("-created_at")[:limit]:
+        events.append({"kind": "comment", "at": comment.created_at, "actor": comment.author,
+                       "table": comment.contribution.table, "contribution": comment.contribution, "comment": comment.text})  # fmt: skip
+    events.sort(key=lambda event: event["at"], reverse=True)
+    return events[:limit]

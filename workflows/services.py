@@ -25,7 +25,7 @@ from .roles import drafts_in_table
 from .selectors import LOG_ACTION, can_view  # noqa: F401  (can_view: the one visibility rule)
 from .setup import practice_moderation_workflow, recommendation_workflow
 
-EDITABLE_FIELDS = ("title", "text", "rationale", "objectives", "countries", "addressed_to", "co_authors")
+EDITABLE_FIELDS = ("title", "text", "rationale", "objectives", "countries", "addressed_to", "event", "theme", "co_authors")
 
 
 class WorkflowError(Exception):
@@ -231,6 +231,8 @@ def recommendation_update(*, item: RecommendationPage, user, **data) -> Recommen
         latest.save()  # drafts keep the database row in step (co-authors, listings)
     sync_author_permissions(latest)
     _log(item, "edit", user)
+    if user.pk not in authors_of(item):  # the table edited it: its authors are told
+        notifications.authors_on_decision(item, "edit", item.stage, user, "")
     on_edited(item=item, user=user)
     return RecommendationPage.objects.get(pk=item.pk)
 
@@ -345,7 +347,9 @@ def recommendation_request_changes(*, item: RecommendationPage, user, comment: s
 
 
 @transaction.atomic
-def recommendation_withdraw(*, item: RecommendationPage, user) -> RecommendationPage:
+def recommendation_withdraw(*, item: RecommendationPage, user, reason: str = "") -> RecommendationPage:
+    """An author takes the item out of the workflow; the reason is recorded in its history and
+    sent to the other authors and to the approvers it was waiting for."""
     item = _locked(item)
     if not (user and user.is_authenticated and user.pk in authors_of(item)):
         raise NotAllowed("only an author or co-author may withdraw a recommendation")
@@ -354,11 +358,18 @@ def recommendation_withdraw(*, item: RecommendationPage, user) -> Recommendation
     if item.status == "withdrawn":
         raise InvalidTransition("already withdrawn")
     stage = item.stage
+    reason = (reason or "").strip()
+    waiting_for = []
+    task_state, task = current_task(item)
+    if task is not None:
+        waiting_for = [u.pk for u in task.approvers(item)]
     _set_status(item, "withdrawn", "")
     state = active_workflow_state(item)
     if state is not None:
         state.cancel(user=user)
-    _log(item, "withdraw", user, stage=stage)
+    _log(item, "withdraw", user, stage=stage, comment=reason)
+    notifications.authors_on_decision(item, "withdraw", stage, user, reason)
+    notifications.approvers_on_withdrawal(item, waiting_for, user, reason)
     return item
 
 

@@ -34,8 +34,14 @@ def language_of(user) -> str:
     return language or settings.LANGUAGE_CODE
 
 
-def admin_link(item) -> str:
-    return f"{settings.WAGTAILADMIN_BASE_URL.rstrip('/')}/admin/pages/{item.pk}/edit/"
+def workspace_link(item, user) -> str:
+    """The item in the workspace (``/espacio/``, in the recipient's language): everyone who is
+    told about an item can open it there, whether or not they may use the admin."""
+    from django.urls import reverse
+
+    with translation.override(language_of(user)):
+        path = reverse("workspace:recommendation", args=[item.pk])
+    return f"{settings.WAGTAILADMIN_BASE_URL.rstrip('/')}{path}"
 
 
 def send(user, template: str, context: dict) -> None:
@@ -77,7 +83,7 @@ def notify_approvers(item_id: int) -> int:
     for user in _pending_approvers(item, task_state, task):
         with translation.override(language_of(user)):
             stage = REVIEW_STAGES.label(task.stage) if task.stage in REVIEW_STAGES else task.name
-        send(user, "stage_reached", {"item": item, "stage": stage, "link": admin_link(item)})
+        send(user, "stage_reached", {"item": item, "stage": stage, "link": workspace_link(item, user)})
         sent += 1
     return sent
 
@@ -91,7 +97,7 @@ def notify_authors(item_id: int, action: str, stage: str, actor_id: int | None, 
     item = item.specific
     actor = User.objects.filter(pk=actor_id).first()
     sent = 0
-    for user in User.objects.filter(pk__in=authors_of(item), is_active=True):
+    for user in User.objects.filter(pk__in=authors_of(item), is_active=True).exclude(pk=actor_id):
         with translation.override(language_of(user)):
             context = {
                 "item": item,
@@ -99,8 +105,29 @@ def notify_authors(item_id: int, action: str, stage: str, actor_id: int | None, 
                 "stage": REVIEW_STAGES.label(stage) if stage in REVIEW_STAGES else stage,
                 "actor": actor.get_full_name() or actor.get_username() if actor else "",
                 "comment": comment,
-                "link": admin_link(item),
+                "link": workspace_link(item, user),
             }
+        send(user, "decision", context)
+        sent += 1
+    return sent
+
+
+@shared_task(name="workflows.notify_withdrawal", **RETRY)
+def notify_withdrawal(item_id: int, approver_ids: list[int], actor_id: int | None, reason: str) -> int:
+    """An item withdrawn while it waited for these approvers: it left their queue."""
+    item = Page.objects.filter(pk=item_id).first()
+    if item is None:
+        return 0
+    item = item.specific
+    actor = User.objects.filter(pk=actor_id).first()
+    sent = 0
+    for user in User.objects.filter(pk__in=approver_ids, is_active=True):
+        with translation.override(language_of(user)):
+            context = {
+                "item": item, "action": REVIEW_ACTIONS.label("withdraw"), "stage": "",
+                "actor": actor.get_full_name() or actor.get_username() if actor else "", "comment": reason,
+                "link": workspace_link(item, user),
+            }  # fmt: skip
         send(user, "decision", context)
         sent += 1
     return sent
@@ -144,7 +171,7 @@ def send_reminders() -> int:
         item = Page.objects.get(pk=task_state.workflow_state.object_id).specific
         days = (timezone.now() - task_state.started_at).days
         for user in _pending_approvers(item, task_state, task):
-            send(user, "reminder", {"item": item, "days": days, "link": admin_link(item)})
+            send(user, "reminder", {"item": item, "days": days, "link": workspace_link(item, user)})
             sent += 1
     return sent
 

@@ -157,7 +157,10 @@ def test_notifications_are_sent_after_commit_in_the_recipients_language(make_ite
     # The next stage's approvers, each in their language, with a link to the item.
     assert "Waiting for your review" in by_recipient["liaison2@enlace.example"].subject
     assert "Pendiente de su revisión" in by_recipient["liaison1@enlace.example"].subject
-    assert f"/admin/pages/{item.pk}/edit/" in by_recipient["liaison1@enlace.example"].body
+    # The link opens the item in the workspace, in the recipient's language (not the admin,
+    # which the liaison group does not use).
+    assert f"/espacio/recomendaciones/{item.pk}/" in by_recipient["liaison1@enlace.example"].body
+    assert f"/en/espacio/recomendaciones/{item.pk}/" in by_recipient["liaison2@enlace.example"].body
     # The author, on the decision.
     assert "delegate1@enlace.example" in by_recipient
 

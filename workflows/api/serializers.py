@@ -143,6 +143,7 @@ class TaskSerializer(serializers.Serializer):
     status = serializers.SerializerMethodField()
     stage = serializers.SerializerMethodField()
     admin_url = serializers.SerializerMethodField()
+    url = serializers.SerializerMethodField(help_text="The item in the workspace (/espacio/).")
 
     def get_type(self, item) -> str:
         return "recommendation" if isinstance(item, RecommendationPage) else "practice"
@@ -156,6 +157,11 @@ class TaskSerializer(serializers.Serializer):
 
     def get_admin_url(self, item) -> str:
         return f"/admin/pages/{item.pk}/edit/"
+
+    def get_url(self, item) -> str:
+        from django.urls import reverse
+
+        return reverse("workspace:recommendation", args=[item.pk]) if isinstance(item, RecommendationPage) else ""
 
 
 class ContributionSerializer(serializers.ModelSerializer):

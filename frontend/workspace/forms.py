@@ -1,0 +1,134 @@
+"""Forms of the workspace: they shape and validate input; the services decide."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.utils.translation import get_language, gettext_lazy as _
+
+from cms.models import EventPage, EventTheme
+from cms.taxonomies import ADDRESSEES, COUNTRIES, OBJECTIVES, TABLES, table_name
+from workflows.roles import table_reader_groups, tables_drafted_by
+
+User = get_user_model()
+
+
+class WorkspaceForm(forms.Form):
+    """Field errors and help announced with their field (``aria-describedby``), and the
+    services' refusals mapped onto the field they name."""
+
+    def full_clean(self):
+        super().full_clean()
+        for name, field in self.fields.items():
+            described = [f"id_{name}-help"] if field.help_text else []
+            if name in self.errors:
+                field.widget.attrs["aria-invalid"] = "true"
+                described.append(f"id_{name}-errors")
+            if described:
+                field.widget.attrs["aria-describedby"] = " ".join(described)
+
+    def add_service_error(self, error) -> None:
+        """A ``workflows.services.WorkflowError`` on its field (or the form)."""
+        self.add_error(error.field if error.field in self.fields else None, error.message)
+
+
+def person_label(user) -> str:
+    return user.get_full_name() or user.get_username()
+
+
+class RecommendationForm(WorkspaceForm):
+    """Every field of a recommendation (SPEC §2). ``table`` only when creating: an item's table is
+    where it lives."""
+
+    table = forms.ChoiceField(label=_("Working table"))
+    title = forms.CharField(label=_("Title"), max_length=255)
+    text = forms.CharField(label=_("Recommendation"), max_length=10000, widget=forms.Textarea(attrs={"rows": 8}))
+    rationale = forms.CharField(label=_("Rationale"), max_length=10000, required=False, widget=forms.Textarea(attrs={"rows": 5}))
+    addressed_to = forms.MultipleChoiceField(label=_("Addressed to"), required=False, widget=forms.CheckboxSelectMultiple)
+    objectives = forms.MultipleChoiceField(label=_("GCM objectives"), required=False, widget=forms.CheckboxSelectMultiple)
+    countries = forms.MultipleChoiceField(label=_("Countries of Latin America and the Caribbean"), required=False,
+                                          widget=forms.CheckboxSelectMultiple)  # fmt: skip
+    other_countries = forms.MultipleChoiceField(label=_("Other countries"), required=False, widget=forms.CheckboxSelectMultiple)
+    event = forms.ModelChoiceField(label=_("Source event"), required=False, queryset=EventPage.objects.none())
+    theme = forms.ModelChoiceField(label=_("Theme"), required=False, queryset=EventTheme.objects.none(),
+                                   help_text=_("A theme of the source event."))  # fmt: skip
+    co_authors = forms.ModelMultipleChoiceField(label=_("Co-authors"), required=False, queryset=User.objects.none(),
+                                                widget=forms.CheckboxSelectMultiple,
+                                                help_text=_("People of the table who write it with you."))  # fmt: skip
+
+    def __init__(self, *args, user, item=None, **kwargs):
+        if item is not None and "initial" not in kwargs:
+            kwargs["initial"] = self.initial_from(item)
+        super().__init__(*args, **kwargs)
+        language = get_language()
+        self.item = item
+        if item is None:
+            tables = sorted(tables_drafted_by(user))
+            self.fields["table"].choices = [(code, table_name(code, language)) for code in tables]
+            if len(tables) == 1:
+                self.fields["table"].initial = tables[0]
+            table_codes = tables
+        else:
+            del self.fields["table"]
+            table_codes = [item.table]
+        self.fields["addressed_to"].choices = ADDRESSEES.choices(language)
+        self.fields["objectives"].choices = [(code, f"{code}. {label}") for code, label in OBJECTIVES.choices(language)]
+        self.fields["countries"].choices = [(t.code, t.label(language)) for t in COUNTRIES.terms if t.in_region]
+        self.fields["other_countries"].choices = [(t.code, t.label(language)) for t in COUNTRIES.terms if not t.in_region]
+        self.fields["event"].queryset = EventPage.objects.originals().live().order_by("-date")
+        self.fields["theme"].queryset = EventTheme.objects.filter(page__in=self.fields["event"].queryset).select_related("page")
+        self.fields["theme"].label_from_instance = lambda theme: f"{theme.page.title}: {theme.title}"
+        groups = [name for code in table_codes for name in table_reader_groups(code)]
+        people = User.objects.filter(is_active=True, groups__name__in=groups).exclude(pk=user.pk)
+        if item is not None and item.owner_id:
+            people = people.exclude(pk=item.owner_id)
+        self.fields["co_authors"].queryset = people.distinct().order_by("first_name", "last_name", "username")
+        self.fields["co_authors"].label_from_instance = person_label
+
+    @staticmethod
+    def initial_from(item) -> dict:
+        region = {t.code for t in COUNTRIES.terms if t.in_region}
+        return {
+            "title": item.title, "text": item.text, "rationale": item.rationale, "addressed_to": item.addressed_to,
+            "objectives": item.objectives, "countries": [c for c in item.countries if c in region],
+            "other_countries": [c for c in item.countries if c not in region], "event": item.event_id,
+            "theme": item.theme_id, "co_authors": [u.pk for u in item.co_authors.all()],
+        }  # fmt: skip
+
+    def service_data(self) -> dict:
+        data = dict(self.cleaned_data)
+        data["countries"] = data.pop("countries", []) + data.pop("other_countries", [])
+        data["co_authors"] = list(data.get("co_authors") or [])
+        return data
+
+
+class CommentForm(WorkspaceForm):
+    comment = forms.CharField(label=_("Comment"), max_length=5000, required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class RequestChangesForm(WorkspaceForm):
+    comment = forms.CharField(
+        label=_("What should change"), max_length=5000, widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": _("A comment is required to request changes.")},
+        help_text=_("The authors read it on their workspace and in an e-mail."),
+    )  # fmt: skip
+
+
+class WithdrawForm(WorkspaceForm):
+    reason = forms.CharField(
+        label=_("Why is it withdrawn?"), max_length=5000, widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Please give the reason for withdrawing it.")},
+        help_text=_("Recorded in its history and sent to the other authors and its reviewers."),
+    )  # fmt: skip
+
+
+class CompareForm(forms.Form):
+    """Two versions of an item to compare (``?desde=&hasta=``)."""
+
+    desde = forms.TypedChoiceField(label=_("From"), coerce=int)
+    hasta = forms.TypedChoiceField(label=_("To"), coerce=int)
+
+    def __init__(self, *args, versions, **kwargs):
+        super().__init__(*args, **kwargs)
+        choices = [(v.id, f"{v.at:%Y-%m-%d %H:%M} · {v.label}") for v in versions]
+        self.fields["desde"].choices = self.fields["hasta"].choices = choices

@@ -1,0 +1,19 @@
+"""``/espacio/`` (and ``/en/espacio/``...): the workspace, under the site's language prefixes."""
+
+from django.urls import path
+
+from . import views
+
+app_name = "workspace"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("recomendaciones/", views.recommendations, name="recommendations"),
+    path("recomendaciones/nueva/", views.recommendation_new, name="recommendation_new"),
+    path("recomendaciones/<int:pk>/", views.recommendation, name="recommendation"),
+    path("recomendaciones/<int:pk>/editar/", views.recommendation_edit, name="recommendation_edit"),
+    path("recomendaciones/<int:pk>/vista-previa/", views.recommendation_preview, name="recommendation_preview"),
+    path("recomendaciones/<int:pk>/cambios/", views.recommendation_changes, name="recommendation_changes"),
+    path("recomendaciones/<int:pk>/retirar/", views.recommendation_withdraw, name="recommendation_withdraw"),
+    path("recomendaciones/<int:pk>/<slug:action>/", views.recommendation_act, name="recommendation_act"),
+]

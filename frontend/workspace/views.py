@@ -1,0 +1,232 @@
+"""Views of the workspace (``/espacio/``). Each reads through ``workflows.selectors`` and writes
+through ``workflows.services``, like the API and the admin; a refusal of the services becomes a
+field error (400, nothing saved) or a message on the item's page (403/409)."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from cms.models import PracticePage, RecommendationPage
+from cms.taxonomies import REVIEW_STATUSES
+from workflows import services, versions
+from workflows.followups import reports_visible_to
+from workflows.selectors import (
+    authored_by,
+    awaiting_review,
+    follows,
+    latest_decision,
+    recommendations_visible_to,
+    table_activity,
+)
+
+from . import forms
+
+NEEDS_ATTENTION = {"changes_requested": 0, "draft": 1, "withdrawn": 2, "in_review": 3, "published": 4}
+
+
+def render(request, template: str, context: dict, status: int = 200) -> TemplateResponse:
+    return TemplateResponse(request, f"workspace/{template}", context, status=status)
+
+
+def visible_item(user, pk) -> RecommendationPage:
+    """The recommendation ``pk`` if ``user`` may see it (404 otherwise, whether it exists or not)."""
+    return get_object_or_404(recommendations_visible_to(user), pk=pk)
+
+
+def item_url(item) -> str:
+    return reverse("workspace:recommendation", args=[item.pk])
+
+
+# --- Home --------------------------------------------------------------------------------------
+
+
+@login_required
+def home(request):
+    user = request.user
+    mine = []
+    for item in authored_by(user).exclude(status="published").order_by("-latest_revision_created_at"):
+        mine.append({"item": item, "sent_back": latest_decision(item) if item.status == "changes_requested" else None})
+    mine.sort(key=lambda row: NEEDS_ATTENTION.get(row["item"].status, 9))
+    practices = PracticePage.objects.originals().filter(owner=user).order_by("-latest_revision_created_at")[:10]
+    reports = reports_visible_to(user).filter(reporter=user).select_related("recommendation").order_by("-created_at")[:10]
+    return render(request, "home.html", {
+        "waiting": awaiting_review(user), "mine": mine, "activity": table_activity(user),
+        "practices": [{"item": p, "state": practice_state(p)} for p in practices], "reports": reports,
+    })  # fmt: skip
+
+
+def practice_state(practice) -> str:
+    if practice.live:
+        return _("Published")
+    if services.current_task(practice)[0] is not None:
+        return _("In review")
+    return _("Sent back") if latest_decision(practice) else _("Draft")
+
+
+# --- Recommendations ---------------------------------------------------------------------------
+
+
+@login_required
+def recommendations(request):
+    """The recommendations the user works on: their tables', their own, those waiting for them."""
+    wanted = request.GET.get("estado", "")
+    items = recommendations_visible_to(request.user, include_published=False)
+    if wanted in REVIEW_STATUSES:
+        items = items.filter(status=wanted)
+    items = items.order_by("-latest_revision_created_at")
+    statuses = [{"code": code, "label": REVIEW_STATUSES.label(code), "current": code == wanted} for code in REVIEW_STATUSES.codes]
+    return render(request, "recommendations.html", {"items": items, "statuses": statuses, "wanted": wanted})
+
+
+@login_required
+def recommendation_new(request):
+    form = forms.RecommendationForm(request.POST or None, user=request.user)
+    if not form.fields["table"].choices:
+        raise Http404  # only the tables' delegates and secretariat draft
+    if request.method == "POST" and form.is_valid():
+        try:
+            item = services.recommendation_create(user=request.user, **form.service_data())
+        except services.WorkflowError as error:
+            form.add_service_error(error)
+        else:
+            messages.success(request, _("Draft saved."))
+            return redirect(item_url(item))
+    return render(request, "recommendation_form.html", {"form": form}, status=400 if form.errors else 200)
+
+
+@login_required
+def recommendation(request, pk):
+    item = visible_item(request.user, pk)
+    return render(request, "recommendation.html", recommendation_context(request, item))
+
+
+def recommendation_context(request, item, **forms_) -> dict:
+    user = request.user
+    actions = services.allowed_actions(user, item)
+    participant = follows(user, item)
+    shown = item.get_latest_revision_as_object() if participant else item
+    task_state, task = services.current_task(item)
+    quorum = getattr(task, "quorum", None) if task is not None else None
+    return {
+        "item": item, "shown": shown, "actions": actions, "participant": participant,
+        "history": services.history_of(item) if participant else [],
+        "approvals": services.approvals_at_current_stage(item) if participant else [],
+        "quorum": quorum, "sent_back": latest_decision(item) if item.status == "changes_requested" else None,
+        "approve_form": forms_.get("approve_form") or forms.CommentForm(prefix="approve"),
+        "changes_form": forms_.get("changes_form") or forms.RequestChangesForm(prefix="changes"),
+        "withdraw_form": forms_.get("withdraw_form") or forms.WithdrawForm(prefix="withdraw"),
+        "has_versions": participant and len(versions.versions_of(item)) > 1,
+    }  # fmt: skip
+
+
+@login_required
+def recommendation_edit(request, pk):
+    item = visible_item(request.user, pk)
+    if "edit" not in services.allowed_actions(request.user, item):
+        messages.error(request, _("You may not edit this recommendation."))
+        return redirect(item_url(item))
+    latest = item.get_latest_revision_as_object()
+    form = forms.RecommendationForm(request.POST or None, user=request.user, item=latest)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.recommendation_update(item=item, user=request.user, **form.service_data())
+        except services.WorkflowError as error:
+            form.add_service_error(error)
+        else:
+            messages.success(request, _("Changes saved."))
+            return redirect(item_url(item))
+    return render(request, "recommendation_form.html", {"form": form, "item": item}, status=400 if form.errors else 200)
+
+
+@login_required
+def recommendation_preview(request, pk):
+    item = visible_item(request.user, pk)
+    shown = item.get_latest_revision_as_object() if follows(request.user, item) else item
+    return render(request, "recommendation_preview.html", {"item": item, "shown": shown})
+
+
+@login_required
+def recommendation_changes(request, pk):
+    """What changed between two versions, word by word (by default: since the version the
+    previous stage approved)."""
+    item = visible_item(request.user, pk)
+    if not follows(request.user, item):
+        raise Http404  # the versions are the history of those who work on it
+    all_versions = versions.versions_of(item)
+    start, end = versions.default_comparison(item)
+    form = forms.CompareForm(request.GET or {"desde": start, "hasta": end}, versions=all_versions)
+    diff = None
+    if form.is_valid():
+        diff = versions.diff(item, form.cleaned_data["desde"], form.cleaned_data["hasta"])
+    labels = {"title": _("Title"), "text": _("Recommendation"), "rationale": _("Rationale")}
+    fields = [{"name": name, "label": labels[name], "segments": segments, "changed": versions.changed(segments)}
+              for name, segments in (diff or {}).items()]  # fmt: skip
+    return render(request, "recommendation_changes.html", {"item": item, "form": form, "fields": fields,
+                                                           "versions": all_versions}, status=200 if diff is not None else 400)  # fmt: skip
+
+
+ACTIONS = {"enviar": "submit", "aprobar": "approve", "solicitar-cambios": "request_changes", "retirar": "withdraw"}
+
+
+@login_required
+def recommendation_withdraw(request, pk):
+    if request.method == "POST":
+        return recommendation_act(request, pk, "retirar")
+    item = visible_item(request.user, pk)
+    return render(request, "recommendation_withdraw.html", {"item": item, "form": forms.WithdrawForm(prefix="withdraw")})
+
+
+@login_required
+@require_POST
+def recommendation_act(request, pk, action):
+    """Submit, approve (with an optional comment), request changes (comment required) or
+    withdraw (reason required)."""
+    if action not in ACTIONS:
+        raise Http404
+    item = visible_item(request.user, pk)
+    name = ACTIONS[action]
+    form_class, prefix = {
+        "submit": (None, ""),
+        "approve": (forms.CommentForm, "approve"),
+        "request_changes": (forms.RequestChangesForm, "changes"),
+        "withdraw": (forms.WithdrawForm, "withdraw"),
+    }[name]
+    form = form_class(request.POST, prefix=prefix) if form_class else None
+    if form is not None and not form.is_valid():
+        return invalid(request, item, name, form)
+    try:
+        if name == "submit":
+            services.recommendation_submit(item=item, user=request.user)
+            messages.success(request, _("Submitted for review."))
+        elif name == "approve":
+            item = services.recommendation_approve(item=item, user=request.user, comment=form.cleaned_data["comment"])
+            messages.success(request, _("Your approval was recorded."))
+        elif name == "request_changes":
+            services.recommendation_request_changes(item=item, user=request.user, comment=form.cleaned_data["comment"])
+            messages.success(request, _("Sent back to its authors with your comment."))
+        else:
+            services.recommendation_withdraw(item=item, user=request.user, reason=form.cleaned_data["reason"])
+            messages.success(request, _("Withdrawn."))
+    except services.WorkflowError as error:
+        if form is not None and error.status_code == 400:
+            form.add_service_error(error)
+            return invalid(request, item, name, form)
+        messages.error(request, error.message)
+    if not recommendations_visible_to(request.user).filter(pk=item.pk).exists():
+        return redirect("workspace:home")  # e.g. a reviewer who no longer sees it
+    return redirect(item_url(item))
+
+
+def invalid(request, item, name, form):
+    """The item's page again, with the form's errors where they were made (400)."""
+    if name == "withdraw":
+        return render(request, "recommendation_withdraw.html", {"item": item, "form": form}, status=400)
+    key = {"approve": "approve_form", "request_changes": "changes_form"}[name]
+    return render(request, "recommendation.html", recommendation_context(request, item, **{key: form}), status=400)
