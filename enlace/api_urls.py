@@ -7,7 +7,7 @@ from rest_framework.routers import DefaultRouter
 
 from cms.api.views import EventViewSet, OrganisationViewSet, PracticeViewSet, TableViewSet, TaxonomyView
 from workflows.api.followups import FollowUpViewSet, ProgressView
-from workflows.api.views import ContributionViewSet, RecommendationViewSet, TaskViewSet
+from workflows.api.views import ContributionViewSet, MeView, RecommendationViewSet, TaskViewSet
 
 router = DefaultRouter(trailing_slash=True)
 router.register("practices", PracticeViewSet, basename="practice")
@@ -22,6 +22,7 @@ router.register("follow-ups", FollowUpViewSet, basename="follow-up")
 urlpatterns = [
     path("taxonomies/", TaxonomyView.as_view(), name="taxonomies"),
     path("progress/", ProgressView.as_view(), name="progress"),
+    path("me/", MeView.as_view(), name="me"),
     path("auth/token/", ObtainAuthToken.as_view(), name="auth-token"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),

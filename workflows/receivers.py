@@ -52,20 +52,32 @@ def on_page_unpublished(sender, instance, **kwargs):
         _set_status(item, "draft", "")
 
 
+def wagtail_mail_replaced(sender, **kwargs) -> None:
+    """Holds the place of Wagtail's own workflow e-mails (see ``connect``): ours are sent instead."""
+
+
+# Wagtail's workflow e-mails, by the dispatch uid it connects them with (wagtail.admin.signal_handlers).
+WAGTAIL_WORKFLOW_MAILS = {
+    "group_approval_task_submitted_email_notification": ("task_submitted", "TaskState"),
+    "workflow_state_submitted_email_notification": ("workflow_submitted", "WorkflowState"),
+    "workflow_state_rejected_email_notification": ("workflow_rejected", "WorkflowState"),
+    "workflow_state_approved_email_notification": ("workflow_approved", "WorkflowState"),
+}
+
+
 def connect() -> None:
-    from wagtail.admin import signal_handlers as wagtail_mail
+    from wagtail import signals
     from wagtail.models import TaskState, WorkflowState
 
     workflow_submitted.connect(on_workflow_submitted, sender=WorkflowState, dispatch_uid="enlace_submitted")
     workflow_cancelled.connect(on_workflow_cancelled, sender=WorkflowState, dispatch_uid="enlace_cancelled")
     page_published.connect(on_page_published, dispatch_uid="enlace_published")
     page_unpublished.connect(on_page_unpublished, dispatch_uid="enlace_unpublished")
-    # Wagtail's own workflow e-mails go out synchronously inside the transaction; ours are
-    # Celery tasks sent after commit, in the recipient's language (workflows.tasks).
-    from wagtail.signals import task_submitted, workflow_approved, workflow_rejected
-
-    task_submitted.disconnect(sender=TaskState, dispatch_uid="group_approval_task_submitted_email_notification")
-    workflow_submitted.disconnect(sender=WorkflowState, dispatch_uid="workflow_state_submitted_email_notification")
-    workflow_rejected.disconnect(sender=WorkflowState, dispatch_uid="workflow_state_rejected_email_notification")
-    workflow_approved.disconnect(sender=WorkflowState, dispatch_uid="workflow_state_approved_email_notification")
-    del wagtail_mail
+    # One decision, one e-mail: Wagtail's workflow e-mails go out synchronously inside the
+    # transaction, in the site's language, linking to the admin; ours are Celery tasks sent
+    # after commit, in the recipient's language, linking to the workspace (workflows.tasks).
+    # This runs before wagtail.admin's ready() connects them (INSTALLED_APPS order), so a
+    # receiver already holding each of their dispatch uids makes Django skip theirs.
+    senders = {"TaskState": TaskState, "WorkflowState": WorkflowState}
+    for uid, (signal, sender) in WAGTAIL_WORKFLOW_MAILS.items():
+        getattr(signals, signal).connect(wagtail_mail_replaced, sender=senders[sender], dispatch_uid=uid)

@@ -281,6 +281,7 @@ SPECTACULAR_SETTINGS = {
     "PREPROCESSING_HOOKS": ["enlace.api.only_api_v1"],
     "ENUM_NAME_OVERRIDES": {
         "TableEnum": "cms.taxonomies.TABLE_CODES",
+        "ReviewStageEnum": "cms.taxonomies.REVIEW_STAGE_CODES",
         "FollowUpStatusEnum": "cms.taxonomies.FOLLOW_UP_STATUS_CODES",
         "FollowUpScopeEnum": "cms.taxonomies.FOLLOW_UP_SCOPE_CODES",
     },

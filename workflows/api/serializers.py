@@ -9,7 +9,7 @@ from cms.taxonomies import ADDRESSEES, COUNTRIES, FOLLOW_UP_STATUSES, OBJECTIVES
 
 from cms.progress import follow_up_of
 
-from .. import services
+from .. import services, versions
 from ..followups import is_following
 from ..selectors import follows
 
@@ -24,6 +24,26 @@ class HistoryEntrySerializer(serializers.Serializer):
     actor = serializers.CharField(allow_null=True)
     comment = serializers.CharField(allow_blank=True)
     at = serializers.DateTimeField()
+
+
+class VersionSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    at = serializers.DateTimeField()
+    stage = serializers.ChoiceField(choices=STAGE_CHOICES, allow_null=True, help_text="The stage that approved it, or that it was submitted to.")
+    label = serializers.CharField(help_text="What the workflow did with this version, in the caller's language.")
+
+
+class DiffSegmentSerializer(serializers.Serializer):
+    op = serializers.ChoiceField(choices=["equal", "insert", "delete"])
+    text = serializers.CharField()
+
+
+# ``from`` and ``to`` (version ids) and, for title, text and rationale, the segments that turn
+# one into the other word by word. (Built with type(): "from" is a Python keyword.)
+DiffSerializer = type("DiffSerializer", (serializers.Serializer,), {
+    "from": serializers.IntegerField(), "to": serializers.IntegerField(),
+    **{name: DiffSegmentSerializer(many=True) for name in ("title", "text", "rationale")},
+})  # fmt: skip
 
 
 class ApprovalSerializer(serializers.Serializer):
@@ -79,6 +99,7 @@ class RecommendationSerializer(serializers.Serializer):
     actions = serializers.ListField(child=serializers.CharField(), help_text="What the caller may do now.")
     follow_up = FollowUpStatusSerializer(many=True, help_text="Current status per country, from reviewed reports.")
     following = serializers.BooleanField(help_text="Whether the caller follows the recommendation's follow-up.")
+    versions = VersionSerializer(many=True, help_text="Its versions, oldest first (those who see its history).")
 
     def to_representation(self, item: RecommendationPage):
         user = self.context["request"].user
@@ -108,7 +129,10 @@ class RecommendationSerializer(serializers.Serializer):
             "actions": services.allowed_actions(user, item),
             "follow_up": follow_up_of(item.pk) if item.live else [],
             "following": is_following(user, item),
-        }
+            "versions": [
+                {"id": v.id, "at": v.at, "stage": v.stage, "label": v.label} for v in versions.versions_of(item)
+            ] if participant else [],
+        }  # fmt: skip
 
 
 class RecommendationWriteSerializer(serializers.Serializer):
@@ -134,6 +158,11 @@ class CommentSerializer(serializers.Serializer):
 
 class RequiredCommentSerializer(serializers.Serializer):
     comment = serializers.CharField(max_length=5000)
+
+
+class WithdrawSerializer(serializers.Serializer):
+    reason = serializers.CharField(max_length=5000, required=False, allow_blank=True,
+                                   help_text="Recorded in the history and sent to the other authors and the reviewers.")  # fmt: skip
 
 
 class TaskSerializer(serializers.Serializer):
@@ -188,3 +217,29 @@ class ContributionCommentSerializer(serializers.ModelSerializer):
         model = ContributionComment
         fields = ["id", "author", "text", "created_at"]
         read_only_fields = ["created_at"]
+
+
+class RoleSerializer(serializers.Serializer):
+    role = serializers.CharField()
+    table = serializers.CharField(allow_null=True)
+
+
+class MeTablesSerializer(serializers.Serializer):
+    reads = serializers.ListField(child=serializers.CharField(), help_text="Tables whose working material the caller reads.")
+    drafts = serializers.ListField(child=serializers.CharField(), help_text="Tables where the caller drafts.")
+
+
+class MeOrganisationSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    slug = serializers.CharField()
+    name = serializers.CharField()
+
+
+class MeSerializer(serializers.Serializer):
+    username = serializers.CharField()
+    name = serializers.CharField()
+    roles = RoleSerializer(many=True)
+    tables = MeTablesSerializer()
+    organisation = MeOrganisationSerializer(allow_null=True, help_text="The caller's (first) organisation.")
+    organisations = MeOrganisationSerializer(many=True)
+    waiting = serializers.IntegerField(help_text="Items waiting for the caller's decision.")

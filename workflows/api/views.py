@@ -4,21 +4,24 @@ layer's; these views translate HTTP to service calls."""
 
 from __future__ import annotations
 
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import permissions, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
+from rest_framework.views import APIView
 
 from cms.api.views import LIST_PARAMS, _pk, csv_response, search_query_from, search_response
 from cms.models import Contribution, RecommendationPage
 from cms.progress import follow_ups_of
 from cms.taxonomies import FOLLOW_UP_STATUSES, REVIEW_STATUSES, TABLES
-from enlace.api import SEARCH_RENDERERS, ParameterError
+from enlace.api import SEARCH_RENDERERS, ParameterError, int_param
 
 from .. import contributions as contribution_services
-from .. import services
-from ..selectors import recommendations_visible_to
+from .. import services, versions
+from ..roles import roles_of, tables_drafted_by, tables_read_by
+from ..selectors import awaiting_review, follows, recommendations_visible_to
 from . import serializers as s
 from .followups import RecommendationFollowUpMixin
 
@@ -131,10 +134,36 @@ class RecommendationViewSet(RecommendationFollowUpMixin, viewsets.GenericViewSet
         item = services.recommendation_request_changes(item=item, user=request.user, comment=body.validated_data["comment"])
         return self.item_response(item)
 
-    @extend_schema(request=None, responses=s.RecommendationSerializer)
+    @extend_schema(request=s.WithdrawSerializer, responses=s.RecommendationSerializer)
     @action(detail=True, methods=["post"])
     def withdraw(self, request, pk=None):
-        return self.item_response(services.recommendation_withdraw(item=self.get_object(), user=request.user))
+        item = self.get_object()
+        body = s.WithdrawSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        return self.item_response(services.recommendation_withdraw(item=item, user=request.user, reason=body.validated_data.get("reason", "")))
+
+    @extend_schema(
+        parameters=[OpenApiParameter("from", int, description="A version id (default: the one the previous stage approved)."),
+                    OpenApiParameter("to", int, description="A version id (default: the latest).")],
+        responses=s.DiffSerializer,
+    )  # fmt: skip
+    @action(detail=True, methods=["get"])
+    def diff(self, request, pk=None):
+        """Word-level changes of title, text and rationale between two versions (the item's
+        participants only: 404 for anyone else, as for its history)."""
+        item = self.get_object()
+        if not follows(request.user, item):
+            raise Http404
+        default_from, default_to = versions.default_comparison(item)
+        chosen = {"from": int_param(request, "from", default_from, minimum=1), "to": int_param(request, "to", default_to, minimum=1)}
+        if chosen["from"] is None:
+            raise ParameterError("from", "This recommendation has no versions.")
+        try:
+            fields = versions.diff(item, chosen["from"], chosen["to"])
+        except versions.UnknownVersion as error:
+            name = "from" if error.args[0] == chosen["from"] else "to"
+            raise ParameterError(name, "Not a version of this recommendation (see its 'versions').") from None
+        return Response({**chosen, **fields})
 
 
 class TaskViewSet(viewsets.GenericViewSet):
@@ -199,3 +228,22 @@ class ContributionViewSet(viewsets.GenericViewSet):
         return self.get_paginated_response(s.ContributionCommentSerializer(page, many=True).data)
 
 
+
+
+class MeView(APIView):
+    """The caller: their roles, the tables they read and draft in, their organisation and how
+    many items wait for their decision (what the workspace's header shows)."""
+
+    permission_classes = [permissions.IsAuthenticated]
+
+    @extend_schema(responses=s.MeSerializer)
+    def get(self, request):
+        user = request.user
+        organisations = [{"id": o.pk, "slug": o.slug, "name": o.name} for o in user.organisations.order_by("name")]
+        return Response({
+            "username": user.get_username(), "name": user.get_full_name(),
+            "roles": [{"role": role, "table": table} for role, table in roles_of(user)],
+            "tables": {"reads": sorted(tables_read_by(user)), "drafts": sorted(tables_drafted_by(user))},
+            "organisation": organisations[0] if organisations else None, "organisations": organisations,
+            "waiting": len(awaiting_review(user)),
+        })  # fmt: skip

@@ -1,0 +1,145 @@
+"""The workspace (/espacio/): a recommendation from draft to published by its table, the liaison
+group and the network, without the admin (issue #16), through the same services as the API."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.core import mail
+from django.utils.html import escape
+
+from cms.models import RecommendationPage
+from workflows import services
+
+pytestmark = pytest.mark.django_db
+
+FORM = {"table": "1", "title": "Acceso a la salud para personas migrantes", "text": "Garantizar el acceso a la salud.",
+        "rationale": "Lo pidieron los países.", "objectives": ["15", "7"], "countries": ["PE", "CO"],
+        "other_countries": ["ES"], "addressed_to": ["national_governments"]}  # fmt: skip
+
+
+@pytest.fixture
+def as_user(client, user_named):
+    def login(username):
+        client.logout()
+        client.force_login(user_named(username))
+        return client
+
+    return login
+
+
+def item_url(item, suffix=""):
+    return f"/espacio/recomendaciones/{item.pk}/{suffix}"
+
+
+def text(response) -> str:
+    return response.content.decode()
+
+
+def test_anonymous_people_are_asked_to_log_in_in_their_language(client):
+    for prefix in ("", "/en"):
+        response = client.get(f"{prefix}/espacio/")
+        assert response.status_code == 302 and response["Location"].startswith(f"{prefix}/login/")
+
+
+def test_the_home_shows_a_sent_back_item_first_with_who_when_and_the_comment(as_user, user_named):
+    item = RecommendationPage.objects.originals().get(status="changes_requested")  # demo: sent back by liaison1
+    page = text(as_user("delegate1").get("/espacio/"))
+    sent_back = page.index('id="sent-back"')
+    assert sent_back < page.index('id="waiting"') and sent_back < page.index('id="mine"')
+    section = page[sent_back:page.index("</section>", sent_back)]
+    assert escape(item.draft_title) in section and "Precisar qué territorios" in section
+    reviewer = user_named([h for h in services.history_of(item) if h["action"] == "request_changes"][-1]["actor"])
+    assert (reviewer.get_full_name() or reviewer.username) in section
+
+
+def test_a_recommendation_from_draft_to_published_in_the_workspace(as_user, user_named, django_capture_on_commit_callbacks):
+    client = as_user("delegate1")
+    form = text(client.get("/espacio/recomendaciones/nueva/"))
+    assert 'name="objectives" value="15"' in form and "15. " in form  # objectives with their numbers
+    assert "<select multiple" not in form and "Ctrl" not in form  # no Ctrl-click lists
+    response = client.post("/espacio/recomendaciones/nueva/", FORM)
+    assert response.status_code == 302
+    item = RecommendationPage.objects.originals().get(title=FORM["title"])
+    assert (item.table, item.status, item.owner.username) == ("1", "draft", "delegate1")
+    assert sorted(item.countries) == ["CO", "ES", "PE"] and item.objectives == ["15", "7"]
+
+    def act(username, action, data=None, status=302):
+        with django_capture_on_commit_callbacks(execute=True):
+            response = as_user(username).post(item_url(item, f"{action}/"), data or {})
+        assert response.status_code == status, text(response)[:500]
+        item.refresh_from_db()
+        return response
+
+    act("delegate1", "enviar")
+    assert (item.status, item.stage) == ("in_review", "table")
+    # An empty comment to request changes is a field error on the form, never a permission page.
+    refused = act("secretariat1", "solicitar-cambios", {"changes-comment": "  "}, status=400)
+    assert 'id="id_changes-comment-errors"' in text(refused) and "aria-invalid" in text(refused)
+    assert (item.status, item.stage) == ("in_review", "table")
+    mail.outbox.clear()
+    act("secretariat1", "solicitar-cambios", {"changes-comment": "Incluir a las personas desplazadas internas."})
+    assert item.status == "changes_requested"
+    assert [m.to for m in mail.outbox] == [["delegate1@enlace.example"]]  # one decision, one e-mail
+    home = text(as_user("delegate1").get("/espacio/"))
+    assert "Incluir a las personas desplazadas internas." in home[home.index('id="sent-back"'):]
+    edit = {**FORM, "text": "Garantizar el acceso a la salud de las personas migrantes y desplazadas internas."}
+    edit.pop("table")
+    assert as_user("delegate1").post(item_url(item, "editar/"), edit).status_code == 302
+    act("delegate1", "enviar")
+    act("secretariat1", "aprobar", {"approve-comment": ""})
+    assert item.stage == "liaison"
+    act("liaison1", "aprobar", {"approve-comment": "De acuerdo."})
+    page = text(as_user("liaison2").get(item_url(item)))
+    assert "1 de 2" in page and "liaison1" in page  # the quorum, and who voted
+    assert item_url(item, "editar/") not in page  # a liaison reviewer never edits the text
+    changes = text(as_user("liaison2").get(item_url(item, "cambios/")))
+    assert "<ins>" in changes and "desplazadas internas" in changes
+    act("liaison2", "aprobar")
+    assert item.stage == "network"
+    mail.outbox.clear()
+    act("network", "aprobar")
+    assert (item.status, item.live) == ("published", True)
+    assert sorted(m.to[0] for m in mail.outbox) == ["delegate1@enlace.example"]  # the author, once
+    assert as_user("member").get(item.url).status_code == 200
+    history = text(as_user("delegate1").get(item_url(item)))
+    assert history.count("<li><time") == len(services.history_of(item))  # one entry per action
+
+
+def test_other_tables_and_the_public_see_nothing_and_reviewers_do_not_edit(as_user, make_item, client):
+    item = make_item("liaison")
+    for suffix in ("", "editar/", "cambios/", "vista-previa/", "retirar/"):
+        assert as_user("delegate2").get(item_url(item, suffix)).status_code == 404, suffix
+    assert as_user("delegate2").post(item_url(item, "aprobar/")).status_code == 404
+    liaison = as_user("liaison2")
+    response = liaison.get(item_url(item, "editar/"))
+    assert response.status_code == 302  # with a message, back to the item
+    liaison.post(item_url(item, "editar/"), {"title": "Reescrita", "text": "Otra cosa."})
+    item.refresh_from_db()
+    assert item.draft_title != "Reescrita"
+    client.logout()
+    assert client.get(item_url(item)).status_code == 302
+
+
+def test_withdrawing_needs_a_reason_which_is_recorded(as_user, make_item, django_capture_on_commit_callbacks):
+    item = make_item("table")
+    client = as_user("delegate1")
+    assert client.post(item_url(item, "retirar/"), {"withdraw-reason": ""}).status_code == 400
+    item.refresh_from_db()
+    assert item.status == "in_review"
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(item_url(item, "retirar/"), {"withdraw-reason": "Lo retomaremos en la próxima sesión."}).status_code == 302
+    item.refresh_from_db()
+    assert item.status == "withdrawn"
+    assert services.history_of(item)[-1]["comment"] == "Lo retomaremos en la próxima sesión."
+    told = sorted(m.to[0] for m in mail.outbox)
+    assert "secretariat1@enlace.example" in told and "delegate1@enlace.example" not in told  # its reviewers, not the actor
+    assert "Lo retomaremos en la próxima sesión." in mail.outbox[0].body
+
+
+def test_the_workspace_in_english(as_user):
+    page = text(as_user("delegate1").get("/en/espacio/"))
+    assert '<html lang="en">' in page and "Waiting for your review" in page
+    assert re.search(r'href="/en/espacio/recomendaciones/\d+/"', page)
