@@ -12,6 +12,7 @@ from __future__ import annotations
 from django.contrib.auth.models import Group
 from django.db import transaction
 from django.db.models import QuerySet
+from django.utils.translation import gettext as _
 from guardian.shortcuts import assign_perm, get_objects_for_user, remove_perm
 from wagtail.log_actions import log
 
@@ -68,15 +69,15 @@ def can_edit_contribution(user, contribution: Contribution) -> bool:
 
 def _check_table(user, table: str) -> None:
     if table not in TABLES:
-        raise WorkflowError(f"unknown table {table!r}", field="table")
+        raise WorkflowError(_("Unknown working table %(table)s.") % {"table": table}, field="table")
     if not drafts_in_table(user, table):
-        raise WorkflowError(f"only delegates and secretariat of table {table} contribute there", field="table")
+        raise WorkflowError(_("Only the delegates and secretariat of table %(table)s contribute there.") % {"table": table}, field="table")
 
 
 def _set_fields(contribution: Contribution, data: dict) -> None:
     unknown = set(data) - set(FIELDS)
     if unknown:
-        raise WorkflowError(f"not editable: {', '.join(sorted(unknown))}", field=sorted(unknown)[0])
+        raise WorkflowError(_("Not editable: %(fields)s.") % {"fields": ", ".join(sorted(unknown))}, field=sorted(unknown)[0])
     for name, value in data.items():
         setattr(contribution, name, list(value) if name in ("objectives", "countries") else value)
 
@@ -85,8 +86,8 @@ def _set_fields(contribution: Contribution, data: dict) -> None:
 def contribution_create(*, user, table: str, **data) -> Contribution:
     if not drafts_in_table(user, table):
         if table not in TABLES:
-            raise WorkflowError(f"unknown table {table!r}", field="table")
-        raise NotAllowed(f"only delegates and secretariat of table {table} contribute there")
+            raise WorkflowError(_("Unknown working table %(table)s.") % {"table": table}, field="table")
+        raise NotAllowed(_("Only the delegates and secretariat of table %(table)s contribute there.") % {"table": table})
     contribution = Contribution(author=user, table=table)
     _set_fields(contribution, data)
     contribution.full_clean()
@@ -103,7 +104,7 @@ def contribution_update(*, contribution: Contribution, user, **data) -> Contribu
     comment thread moves with it): otherwise a field error on ``table``, nothing saved."""
     contribution = Contribution.objects.select_for_update().get(pk=contribution.pk)
     if not can_edit_contribution(user, contribution):
-        raise NotAllowed("only the author edits a contribution")
+        raise NotAllowed(_("Only its author edits a contribution."))
     old_table = contribution.table
     if data.get("table", old_table) != old_table:
         _check_table(user, data["table"])
@@ -119,10 +120,10 @@ def contribution_update(*, contribution: Contribution, user, **data) -> Contribu
 @transaction.atomic
 def contribution_comment(*, contribution: Contribution, user, text: str) -> ContributionComment:
     if not can_view_contribution(user, contribution):
-        raise NotAllowed("only the members of the contribution's table comment on it")
+        raise NotAllowed(_("Only the people of the contribution's table comment on it."))
     text = (text or "").strip()
     if not text:
-        raise WorkflowError("A comment cannot be empty.", field="text")
+        raise WorkflowError(_("A comment cannot be empty."), field="text")
     return ContributionComment.objects.create(contribution=contribution, author=user, text=text)
 
 

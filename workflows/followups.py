@@ -21,6 +21,7 @@ from django.core.validators import URLValidator
 from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from cms.models import EVIDENCE_REQUIRED, FollowUpEvidence, FollowUpReport, Organisation, RecommendationFollower
@@ -211,7 +212,7 @@ def _locked(report: FollowUpReport) -> FollowUpReport:
 def submit(*, recommendation, user=None, reporter_email: str = "", data: dict) -> FollowUpReport:
     """A new report on a published recommendation, waiting for review."""
     if not published_recommendations().filter(pk=recommendation.pk).exists():
-        raise InvalidTransition("follow-up is reported on published recommendations only")
+        raise InvalidTransition(_("Follow-up is reported on published recommendations only."))
     anonymous = not (user and user.is_authenticated)
     if anonymous and not (reporter_email or "").strip():
         raise ValidationError({"reporter_email": ["An e-mail address is required."]})
@@ -232,9 +233,9 @@ def update(*, report: FollowUpReport, user, data: dict) -> FollowUpReport:
     """The reporter's correction of a report sent back; it goes back to review."""
     report = _locked(report)
     if not (user and user.is_authenticated and report.reporter_id == user.pk):
-        raise NotAllowed("only the reporter may change a report")
+        raise NotAllowed(_("Only its reporter changes a report."))
     if report.review_status != "sent_back":
-        raise InvalidTransition(f"a report in status {report.review_status!r} cannot be changed")
+        raise InvalidTransition(_("A report in this review status (%(status)s) cannot be changed.") % {"status": report.review_status_label})
     cleaned = clean_report_data(data, partial=True, instance=report)
     report.review_status = "submitted"
     _apply(report, cleaned)
@@ -245,11 +246,11 @@ def update(*, report: FollowUpReport, user, data: dict) -> FollowUpReport:
 def _reviewing(report: FollowUpReport, user) -> FollowUpReport:
     report = _locked(report)
     if not is_reviewer(user):
-        raise NotAllowed("only curators and the Red Regional review follow-up reports")
+        raise NotAllowed(_("Only curators and the Red Regional review follow-up reports."))
     if report.reporter_id and report.reporter_id == user.pk:
-        raise NotAllowed("nobody reviews a report they made")
+        raise NotAllowed(_("Nobody reviews a report they made."))
     if report.review_status != "submitted":
-        raise InvalidTransition(f"a report in status {report.review_status!r} is not waiting for review")
+        raise InvalidTransition(_("A report in this review status (%(status)s) is not waiting for review.") % {"status": report.review_status_label})
     return report
 
 
@@ -276,7 +277,7 @@ def publish(*, report: FollowUpReport, user, comment: str = "") -> FollowUpRepor
 def send_back(*, report: FollowUpReport, user, comment: str) -> FollowUpReport:
     comment = (comment or "").strip()
     if not comment:
-        raise CommentRequired("A comment is required to send a report back.")
+        raise CommentRequired(_("A comment is required to send a report back."))
     report = _reviewing(report, user)
     report.review_status = "sent_back"
     report.review_comment = comment
@@ -295,16 +296,16 @@ def send_back(*, report: FollowUpReport, user, comment: str) -> FollowUpReport:
 def follow(*, recommendation, user) -> bool:
     """Returns True when the user was not following yet."""
     if not (user and user.is_authenticated):
-        raise NotAllowed("sign in to follow a recommendation")
+        raise NotAllowed(_("Sign in to follow a recommendation."))
     if not published_recommendations().filter(pk=recommendation.pk).exists():
-        raise InvalidTransition("only published recommendations can be followed")
+        raise InvalidTransition(_("Only published recommendations can be followed."))
     _follower, created = RecommendationFollower.objects.get_or_create(recommendation_id=recommendation.pk, user=user)
     return created
 
 
 def unfollow(*, recommendation, user) -> bool:
     if not (user and user.is_authenticated):
-        raise NotAllowed("sign in to follow a recommendation")
+        raise NotAllowed(_("Sign in to follow a recommendation."))
     deleted, _ = RecommendationFollower.objects.filter(recommendation_id=recommendation.pk, user=user).delete()
     return bool(deleted)
 

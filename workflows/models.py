@@ -10,11 +10,13 @@ admin (dashboard "awaiting your review", action menu) follow them.
 
 from __future__ import annotations
 
+from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from wagtail.forms import TaskStateCommentForm
 from wagtail.models import Task, TaskState
 
 from cms.models import RecommendationPage
@@ -98,6 +100,10 @@ class ReviewTask(Task):
         elif action_name == "reject":
             services.recommendation_request_changes(item=item, user=user, comment=comment)
 
+    def get_form_for_action(self, action):
+        # Requesting changes without saying which is a field error in the admin's modal too.
+        return RequestChangesForm if action == "reject" else super().get_form_for_action(action)
+
     def user_can_access_editor(self, obj, user):
         # Reviewers read the item in the task's preview and decide from its action menu; only
         # those who may edit it (its table's drafters and its authors) open the editor.
@@ -118,6 +124,13 @@ class ReviewTask(Task):
             and not self.has_voted(state, user)
         ]
         return TaskState.objects.filter(pk__in=ids)
+
+
+class RequestChangesForm(TaskStateCommentForm):
+    comment = forms.CharField(
+        label=_("What should change"), widget=forms.Textarea({"rows": 4}),
+        error_messages={"required": _("A comment is required to request changes.")},
+    )  # fmt: skip
 
 
 class TableReviewTask(ReviewTask):

@@ -12,12 +12,13 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 from guardian.shortcuts import assign_perm, get_users_with_perms, remove_perm
 from wagtail.log_actions import log
 from wagtail.models import Page, PageLogEntry, TaskState, WorkflowState
 
 from cms.models import PracticeIndexPage, PracticePage, RecommendationPage, TableSpacePage
-from cms.taxonomies import TABLES
+from cms.taxonomies import REVIEW_STAGES, REVIEW_STATUSES, TABLES
 
 from . import notifications
 from .models import LiaisonReviewTask, LiaisonVote, ReviewTask, authors_of
@@ -48,8 +49,8 @@ class InvalidTransition(WorkflowError):
 
 
 class CommentRequired(WorkflowError):
-    def __init__(self, message: str = "A comment is required to request changes."):
-        super().__init__(message, field="comment")
+    def __init__(self, message: str = ""):
+        super().__init__(message or _("A comment is required to request changes."), field="comment")
 
 
 # --- Reading the state ------------------------------------------------------------------
@@ -187,7 +188,7 @@ def _unique_slug(parent: Page, title: str) -> str:
 def _set_fields(page: RecommendationPage, data: dict) -> None:
     unknown = set(data) - set(EDITABLE_FIELDS)
     if unknown:
-        raise WorkflowError(f"not editable: {', '.join(sorted(unknown))}", field=sorted(unknown)[0])
+        raise WorkflowError(_("Not editable: %(fields)s.") % {"fields": ", ".join(sorted(unknown))}, field=sorted(unknown)[0])
     for name, value in data.items():
         if name == "co_authors":
             page.co_authors = list(value)
@@ -199,9 +200,9 @@ def _set_fields(page: RecommendationPage, data: dict) -> None:
 def recommendation_create(*, user, table: str, **data) -> RecommendationPage:
     """A new draft in ``table``'s space, authored by ``user`` (a delegate of that table)."""
     if table not in TABLES:
-        raise WorkflowError(f"unknown table {table!r}", field="table")
+        raise WorkflowError(_("Unknown working table %(table)s.") % {"table": table}, field="table")
     if not drafts_in_table(user, table):
-        raise NotAllowed(f"only delegates and secretariat of table {table} draft there")
+        raise NotAllowed(_("Only the delegates and secretariat of table %(table)s draft there.") % {"table": table})
     space = TableSpacePage.objects.originals().get(table=table)
     page = RecommendationPage(owner=user, live=False, status="draft")
     _set_fields(page, data)
@@ -220,9 +221,9 @@ def recommendation_update(*, item: RecommendationPage, user, **data) -> Recommen
     """Save an edit as a new revision. An edit after any approval sends the item back."""
     item = _locked(item)
     if not can_edit(user, item):
-        raise NotAllowed("you may not edit this recommendation")
+        raise NotAllowed(_("You may not edit this recommendation."))
     if item.status == "withdrawn":
-        raise InvalidTransition("a withdrawn recommendation must be submitted again before editing")
+        raise InvalidTransition(_("A withdrawn recommendation must be submitted again before it is edited."))
     latest = item.get_latest_revision_as_object()
     _set_fields(latest, data)
     latest.full_clean()
@@ -271,12 +272,12 @@ def _set_status(item, status: str, stage: str) -> None:
 def recommendation_submit(*, item: RecommendationPage, user) -> RecommendationPage:
     item = _locked(item)
     if not can_edit(user, item):
-        raise NotAllowed("only the authors and the item's table may submit it")
+        raise NotAllowed(_("Only its authors and its table may submit it."))
     if "submit" not in allowed_actions(user, item):
-        raise InvalidTransition(f"a recommendation in status {item.status!r} cannot be submitted")
+        raise InvalidTransition(_("A recommendation in this status (%(status)s) cannot be submitted.") % {"status": REVIEW_STATUSES.label(item.status)})
     workflow = recommendation_workflow()
     if workflow is None:
-        raise InvalidTransition("the recommendation workflow is not set up (run seed_demo or ensure_workflows)")
+        raise InvalidTransition(_("The recommendation workflow is not set up (run setup_site)."))
     workflow.start(item, user)  # receivers.on_workflow_submitted records status, history, notifications
     item.refresh_from_db()
     return item
@@ -285,14 +286,14 @@ def recommendation_submit(*, item: RecommendationPage, user) -> RecommendationPa
 def _acting_task(item, user) -> tuple[TaskState, ReviewTask]:
     task_state, task = current_task(item)
     if task_state is None:
-        raise InvalidTransition("this item is not waiting for a review")
+        raise InvalidTransition(_("This item is not waiting for a review."))
     if user and user.is_authenticated and user.pk in authors_of(item):
-        raise NotAllowed("nobody approves or reviews an item they authored or co-authored")
+        raise NotAllowed(_("Nobody reviews an item they wrote or co-wrote."))
     if not task.is_approver(item, user):
-        raise NotAllowed(f"you are not an approver at the {task.stage} stage")
+        raise NotAllowed(_("You do not review at this stage (%(stage)s).") % {"stage": REVIEW_STAGES.label(task.stage) if task.stage in REVIEW_STAGES else task.stage})
     task_state = TaskState.objects.select_for_update().get(pk=task_state.pk)
     if task_state.status != TaskState.STATUS_IN_PROGRESS:
-        raise InvalidTransition("this stage has already been decided")
+        raise InvalidTransition(_("This stage has already been decided."))
     return task_state, task
 
 
@@ -306,7 +307,7 @@ def recommendation_approve(*, item: RecommendationPage, user, comment: str = "")
             with transaction.atomic():
                 LiaisonVote.objects.create(task_state=task_state, user=user, comment=comment)
         except IntegrityError:
-            raise InvalidTransition("you have already approved at this stage") from None
+            raise InvalidTransition(_("You have already approved it at this stage.")) from None
         votes = LiaisonVote.objects.filter(task_state=task_state).count()
         _log(item, "vote", user, stage=stage, comment=comment, votes=votes, quorum=task.quorum)
         if votes < task.quorum:
@@ -352,11 +353,11 @@ def recommendation_withdraw(*, item: RecommendationPage, user, reason: str = "")
     sent to the other authors and to the approvers it was waiting for."""
     item = _locked(item)
     if not (user and user.is_authenticated and user.pk in authors_of(item)):
-        raise NotAllowed("only an author or co-author may withdraw a recommendation")
+        raise NotAllowed(_("Only its authors withdraw a recommendation."))
     if item.live or item.status == "published":
-        raise InvalidTransition("a published recommendation cannot be withdrawn")
+        raise InvalidTransition(_("A published recommendation cannot be withdrawn."))
     if item.status == "withdrawn":
-        raise InvalidTransition("already withdrawn")
+        raise InvalidTransition(_("It is already withdrawn."))
     stage = item.stage
     reason = (reason or "").strip()
     waiting_for = []
@@ -415,7 +416,7 @@ def practice_publish(*, item: PracticePage, user, comment: str = "") -> Practice
 def practice_send_back(*, item: PracticePage, user, comment: str) -> PracticePage:
     comment = (comment or "").strip()
     if not comment:
-        raise CommentRequired("A comment is required to send a practice back.")
+        raise CommentRequired(_("A comment is required to send a practice back."))
     item = _locked(item)
     task_state, task = _acting_task(item, user)
     TaskState.reject(task_state, user=user, comment=comment)

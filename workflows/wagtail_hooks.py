@@ -103,6 +103,14 @@ def record_admin_creation(request, page):
 # --- Snippets: every view asks the registered permission policy (workflows.policies) --------
 
 
+class BlankAsDashInspectView(InspectView):
+    """Empty fields read "—", not Python's "None"."""
+
+    def get_field_display_value(self, field_name, field):
+        value = super().get_field_display_value(field_name, field)
+        return "—" if value is None or value == "" else value
+
+
 class ContributionAdminForm(WagtailAdminModelForm):
     """Offers only the tables the user drafts in (the current one too, when editing)."""
 
@@ -152,6 +160,7 @@ class ContributionViewSet(GuardedSnippetViewSet):
     inspect_view_enabled = True
     inspect_view_fields = ["title", "table", "author", "text", "objectives", "countries", "attachment", "created_at",
                            "updated_at"]  # fmt: skip
+    inspect_view_class = BlankAsDashInspectView
     add_view_class = ContributionCreateView
     edit_view_class = ContributionEditView
     edit_handler = ObjectList(Contribution.panels, base_form_class=ContributionAdminForm)
@@ -172,7 +181,7 @@ class OrganisationViewSet(GuardedSnippetViewSet):
 register_snippet(OrganisationViewSet)
 
 
-class FollowUpInspectView(InspectView):
+class FollowUpInspectView(BlankAsDashInspectView):
     """The report with its evidence, and the review form (publish / send back) that calls the
     same service as the API."""
 

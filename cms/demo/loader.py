@@ -473,6 +473,17 @@ WORKFLOW_EXAMPLES = [
         ],
     },
     {
+        "title": "Mantener las vías de comunicación con los gobiernos más allá de los cambios de gestión",
+        "text": "Establecer canales permanentes de diálogo entre la sociedad civil, las instancias de gobierno y "
+        "los organismos internacionales, que no dependan de los cambios de gestión.",
+        "rationale": "La academia señaló como desafío mantener las vías de comunicación con todas las instancias "
+        "formales de gobierno y organismos internacionales, para que los cambios de gestión no modifiquen las "
+        "políticas migratorias receptivas.",
+        "objectives": ["23", "16"],
+        "addressed_to": ["national_governments", "un_agencies"],
+        "steps": [("submit", "delegate1", ""), ("approve", "secretariat1", "")],  # waits for both liaison members
+    },
+    {
         "title": "Garantizar la universalidad de los servicios en las normativas migratorias",
         "text": "Que toda normativa contemple el enfoque de universalidad de los servicios para todas las personas "
         "en el territorio, con independencia de su situación migratoria.",

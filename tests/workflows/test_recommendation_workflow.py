@@ -12,6 +12,15 @@ from workflows.services import CommentRequired, InvalidTransition, NotAllowed
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def english():
+    """The services' messages are translated; these tests read them in English."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
+
+
 def actions(item):
     return [(h["stage"], h["action"], h["actor"]) for h in services.history_of(item)]
 
@@ -52,7 +61,7 @@ def test_the_full_path_to_publication_and_its_history(make_item, user_named, cli
 def test_nobody_approves_what_they_authored_or_co_authored_at_any_stage(make_item, user_named, peer):
     item = make_item("draft", co_authors=["liaison1", "network"])
     item = services.recommendation_submit(item=item, user=user_named("delegate1"))
-    with pytest.raises(NotAllowed, match="authored or co-authored"):
+    with pytest.raises(NotAllowed, match="wrote or co-wrote"):
         services.recommendation_approve(item=item, user=user_named("delegate1"))  # author, table stage
     item = services.recommendation_approve(item=item, user=peer)
     with pytest.raises(NotAllowed):
@@ -124,7 +133,7 @@ def test_withdraw_by_authors_only_and_never_once_published(make_item, user_named
     with pytest.raises(InvalidTransition):
         services.recommendation_withdraw(item=item, user=user_named("delegate1"))
     published = make_item("published")
-    with pytest.raises(InvalidTransition, match="published"):
+    with pytest.raises(InvalidTransition, match="published recommendation cannot be withdrawn"):
         services.recommendation_withdraw(item=published, user=user_named("delegate1"))
 
 
