@@ -178,11 +178,10 @@ def wait_for_http(url: str, process: subprocess.Popen, log: Path, timeout: float
     raise RuntimeError(f"{url} did not answer within {timeout} s")
 
 
-@pytest.fixture(scope="session")
-def live_site(tmp_path_factory):
-    """The product as a deployment runs it: its own SQLite database migrated and seeded by the
-    management commands, static files collected, gunicorn serving on a loopback port."""
-    home = tmp_path_factory.mktemp("live-site")
+def serve_site(home: Path, **extra_env):
+    """The product as a deployment runs it, in ``home``: its own SQLite database migrated and
+    seeded by the management commands, static files collected, gunicorn serving on a loopback
+    port. A generator: yields the site's URL, stops the server when closed."""
     env = {
         **os.environ,
         "ENLACE_VAR_DIR": str(home),
@@ -192,6 +191,7 @@ def live_site(tmp_path_factory):
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
         "DJANGO_SECURE_COOKIES": "0",  # plain http on loopback
         "DEMO_PASSWORD": DEMO_PASSWORD,
+        **extra_env,
     }
     for key in ("DATABASE_URL", "ELASTICSEARCH_URL", "CELERY_BROKER_URL", "CELERY_RESULT_BACKEND"):
         env.pop(key, None)
@@ -212,6 +212,12 @@ def live_site(tmp_path_factory):
     finally:
         server.terminate()
         server.wait(timeout=20)
+
+
+@pytest.fixture(scope="session")
+def live_site(tmp_path_factory):
+    """The demo site as deployed, shared by the tests that only read it."""
+    yield from serve_site(tmp_path_factory.mktemp("live-site"))
 
 
 @pytest.fixture(scope="session")

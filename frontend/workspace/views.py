@@ -50,14 +50,17 @@ def item_url(item) -> str:
 @login_required
 def home(request):
     user = request.user
-    mine = []
+    mine, sent_back = [], []
     for item in authored_by(user).exclude(status="published").order_by("-latest_revision_created_at"):
-        mine.append({"item": item, "sent_back": latest_decision(item) if item.status == "changes_requested" else None})
+        if item.status == "changes_requested":
+            sent_back.append({"item": item, "sent_back": latest_decision(item)})
+        else:
+            mine.append({"item": item})
     mine.sort(key=lambda row: NEEDS_ATTENTION.get(row["item"].status, 9))
     practices = PracticePage.objects.originals().filter(owner=user).order_by("-latest_revision_created_at")[:10]
     reports = reports_visible_to(user).filter(reporter=user).select_related("recommendation").order_by("-created_at")[:10]
     return render(request, "home.html", {
-        "waiting": awaiting_review(user), "mine": mine, "activity": table_activity(user),
+        "waiting": awaiting_review(user), "sent_back": sent_back, "mine": mine, "activity": table_activity(user),
         "practices": [{"item": p, "state": practice_state(p)} for p in practices], "reports": reports,
     })  # fmt: skip
 
