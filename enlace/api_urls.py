@@ -7,6 +7,7 @@ from rest_framework.routers import DefaultRouter
 
 from cms.api.views import EventViewSet, OrganisationViewSet, PracticeViewSet, TableViewSet, TaxonomyView
 from workflows.api.followups import FollowUpViewSet, ProgressView
+from workflows.api.drafting import AmendmentViewSet, DraftCommentViewSet, InvitationViewSet
 from workflows.api.views import ContributionViewSet, MeView, RecommendationViewSet, TaskViewSet
 
 router = DefaultRouter(trailing_slash=True)
@@ -18,6 +19,9 @@ router.register("events", EventViewSet, basename="event")
 router.register("tasks", TaskViewSet, basename="task")
 router.register("contributions", ContributionViewSet, basename="contribution")
 router.register("follow-ups", FollowUpViewSet, basename="follow-up")
+router.register("amendments", AmendmentViewSet, basename="amendment")
+router.register("invitations", InvitationViewSet, basename="invitation")
+router.register("comments", DraftCommentViewSet, basename="draft-comment")
 
 urlpatterns = [
     path("taxonomies/", TaxonomyView.as_view(), name="taxonomies"),

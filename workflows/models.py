@@ -232,3 +232,91 @@ class ReminderSent(models.Model):
         constraints = [models.UniqueConstraint(fields=["task_state", "sent_on"], name="one_reminder_per_day")]
 
 
+
+
+# --- Drafting together (workflows/drafting.py) ----------------------------------------------
+
+
+class Amendment(models.Model):
+    """New wording proposed for a recommendation's title, text and/or rationale (``None``: that
+    field unchanged), against the version that was current (``base_revision``). Its authors
+    accept it (a new version, credited to the proposer) or reject it. A pending amendment whose
+    base is no longer the current version is *outdated*: it can only be rejected or re-proposed."""
+
+    PENDING, ACCEPTED, REJECTED = "pending", "accepted", "rejected"
+    STATES = [(PENDING, _("pending")), (ACCEPTED, _("accepted")), (REJECTED, _("rejected"))]
+
+    recommendation = models.ForeignKey("cms.RecommendationPage", on_delete=models.CASCADE, related_name="amendments")
+    proposer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    base_revision = models.ForeignKey("wagtailcore.Revision", on_delete=models.PROTECT, related_name="+")
+    title = models.CharField(_("title"), max_length=255, null=True, blank=True)
+    text = models.TextField(_("recommendation"), null=True, blank=True)
+    rationale = models.TextField(_("rationale"), null=True, blank=True)
+    justification = models.TextField(_("justification"))
+    state = models.CharField(max_length=10, choices=STATES, default=PENDING, db_index=True)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    decided_at = models.DateTimeField(null=True, blank=True)
+    reason = models.TextField(_("reason"), blank=True)
+    applied_revision = models.ForeignKey("wagtailcore.Revision", null=True, blank=True, on_delete=models.SET_NULL,
+                                         related_name="+")  # fmt: skip
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.recommendation_id} · {self.proposer} · {self.state}"
+
+    @property
+    def outdated(self) -> bool:
+        return self.state == self.PENDING and self.base_revision_id != self.recommendation.latest_revision_id
+
+    @property
+    def public_state(self) -> str:
+        """``pending``, ``accepted``, ``rejected`` or ``outdated``."""
+        return "outdated" if self.outdated else self.state
+
+    def wording(self) -> dict[str, str | None]:
+        return {"title": self.title, "text": self.text, "rationale": self.rationale}
+
+
+class CoAuthorInvitation(models.Model):
+    """An author's invitation to co-author a recommendation: rights come only when accepted."""
+
+    PENDING, ACCEPTED, DECLINED, CANCELLED = "pending", "accepted", "declined", "cancelled"
+    STATES = [(PENDING, _("pending")), (ACCEPTED, _("accepted")), (DECLINED, _("declined")), (CANCELLED, _("cancelled"))]
+
+    recommendation = models.ForeignKey("cms.RecommendationPage", on_delete=models.CASCADE, related_name="invitations")
+    invitee = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="co_author_invitations")
+    invited_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    state = models.CharField(max_length=10, choices=STATES, default=PENDING, db_index=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["recommendation", "invitee"], condition=Q(state="pending"),
+                                    name="one_pending_invitation_per_person")  # fmt: skip
+        ]
+
+
+class DraftComment(models.Model):
+    """A comment in a recommendation's thread, seen by those who work on it (never public). An
+    author or the table's secretariat can hide it: hidden, not deleted (its author, whoever hid
+    it and the secretariat still see it, marked)."""
+
+    recommendation = models.ForeignKey("cms.RecommendationPage", on_delete=models.CASCADE, related_name="draft_comments")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.CASCADE, related_name="replies")
+    body = models.TextField(_("comment"))
+    created_at = models.DateTimeField(auto_now_add=True)
+    hidden_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    hidden_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    @property
+    def hidden(self) -> bool:
+        return self.hidden_at is not None

@@ -48,3 +48,34 @@ def follow_up_sent_back(report) -> None:
     from .tasks import notify_follow_up_reporter
 
     _enqueue(notify_follow_up_reporter, report.pk)
+
+
+# --- Drafting together (workflows/drafting.py) ----------------------------------------------
+
+
+def amendment_proposed(amendment) -> None:
+    """The item's authors: an amendment waits for their decision."""
+    from .tasks import notify_drafting
+
+    _enqueue(notify_drafting, "amendment_proposed", amendment.recommendation_id, amendment.proposer_id, amendment.pk)
+
+
+def amendment_decided(amendment) -> None:
+    """The proposer: their amendment was accepted or rejected."""
+    from .tasks import notify_drafting
+
+    _enqueue(notify_drafting, f"amendment_{amendment.state}", amendment.recommendation_id, amendment.decided_by_id, amendment.pk)
+
+
+def invited(invitation) -> None:
+    """The invitee: an invitation to co-author waits for their answer."""
+    from .tasks import notify_drafting
+
+    _enqueue(notify_drafting, "invited", invitation.recommendation_id, invitation.invited_by_id, invitation.pk)
+
+
+def draft_commented(comment) -> None:
+    """The item's authors (but the commenter): a new comment on their draft."""
+    from .tasks import notify_drafting
+
+    _enqueue(notify_drafting, "commented", comment.recommendation_id, comment.author_id, comment.pk)

@@ -17,14 +17,14 @@ def _recommendation(instance):
 
 
 def on_workflow_submitted(sender, instance, user=None, **kwargs):
-    from .services import _log, _set_status
+    from .services import _set_status, record
 
     item = _recommendation(instance)
     if item is None or instance.current_task_state is None:
         return
     stage = instance.current_task_state.task.specific.stage
     _set_status(item, "in_review", stage)
-    _log(item, "submit", user, stage=stage)
+    record(item, "submit", user, stage=stage)
     notifications.approvers_of_stage(item)
 
 

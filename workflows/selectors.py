@@ -11,13 +11,16 @@ from cms.models import RecommendationPage, TableSpacePage
 from .roles import group_name, tables_read_by
 
 LOG_ACTION = "enlace.review"
+# Reviewers who decided on an item keep seeing it (its history shows their decision).
+REVIEW_DECISIONS = ("vote", "approve", "request_changes", "publish")
 
 
 def recommendations_visible_to(user, *, include_published: bool = True) -> QuerySet[RecommendationPage]:
     """Published items for everyone; drafts and reviews for the people of their table (who
-    read its working material: ``roles.reads_table``), their authors and co-authors, the approvers of the stage they wait at, and
-    whoever already acted on them. ``include_published=False`` leaves the public part out: the
-    items the user follows as a participant (who may see their history)."""
+    read its working material: ``roles.reads_table``), their authors and co-authors, the
+    approvers of the stage they wait at, and the reviewers who decided on them (a vote, an
+    approval, a request for changes). ``include_published=False`` leaves the public part out:
+    the items the user follows as a participant (who may see their history)."""
     items = RecommendationPage.objects.originals()
     published = Q(live=True) if include_published else Q(pk__in=[])
     if not (user and user.is_authenticated):
@@ -35,7 +38,8 @@ def recommendations_visible_to(user, *, include_published: bool = True) -> Query
     for stage in ("liaison", "network"):
         if group_name(stage) in groups:
             rule |= Q(status="in_review", stage=stage)
-    rule |= Q(pk__in=PageLogEntry.objects.filter(action=LOG_ACTION, user=user).values("page_id"))
+    decided = PageLogEntry.objects.filter(action=LOG_ACTION, user=user, data__action__in=REVIEW_DECISIONS)
+    rule |= Q(pk__in=decided.values("page_id"))
     return items.filter(rule)
 
 

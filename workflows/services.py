@@ -101,7 +101,7 @@ def history_of(item) -> list[dict]:
     ]
 
 
-def _log(item, action: str, user, *, stage: str = "", comment: str = "", **extra) -> None:
+def record(item, action: str, user, *, stage: str = "", comment: str = "", **extra) -> None:
     log(
         instance=item,
         action=LOG_ACTION,
@@ -212,30 +212,37 @@ def recommendation_create(*, user, table: str, **data) -> RecommendationPage:
     space.add_child(instance=page)  # validates (full_clean) and saves
     page.save_revision(user=user, log_action=True)
     sync_author_permissions(page)
-    _log(page, "create", user)
+    record(page, "create", user)
     return page
 
 
 @transaction.atomic
 def recommendation_update(*, item: RecommendationPage, user, **data) -> RecommendationPage:
     """Save an edit as a new revision. An edit after any approval sends the item back."""
-    item = _locked(item)
+    item = locked(item)
     if not can_edit(user, item):
         raise NotAllowed(_("You may not edit this recommendation."))
     if item.status == "withdrawn":
         raise InvalidTransition(_("A withdrawn recommendation must be submitted again before it is edited."))
-    latest = item.get_latest_revision_as_object()
-    _set_fields(latest, data)
-    latest.full_clean()
-    latest.save_revision(user=user, log_action=True)
-    if not item.live:
-        latest.save()  # drafts keep the database row in step (co-authors, listings)
-    sync_author_permissions(latest)
-    _log(item, "edit", user)
+    save_version(item, data, author=user)
+    record(item, "edit", user)
     if user.pk not in authors_of(item):  # the table edited it: its authors are told
         notifications.authors_on_decision(item, "edit", item.stage, user, "")
     on_edited(item=item, user=user)
     return RecommendationPage.objects.get(pk=item.pk)
+
+
+def save_version(item: RecommendationPage, data: dict, *, author):
+    """A new version of ``item`` with ``data`` changed, credited to ``author`` (the caller has
+    checked who may). Returns its revision."""
+    latest = item.get_latest_revision_as_object()
+    _set_fields(latest, data)
+    latest.full_clean()
+    revision = latest.save_revision(user=author, log_action=True)
+    if not item.live:
+        latest.save()  # drafts keep the database row in step (co-authors, listings)
+    sync_author_permissions(latest)
+    return revision
 
 
 def on_edited(*, item: RecommendationPage, user) -> None:
@@ -252,14 +259,14 @@ def on_edited(*, item: RecommendationPage, user) -> None:
         return
     _set_status(item, "draft", "")  # so the cancellation is not taken for an admin cancel
     state.cancel(user=user)
-    _log(item, "sent_back", user, stage="table")
+    record(item, "sent_back", user, stage="table")
     recommendation_workflow().start(item, user)  # the submit receiver records it and notifies
 
 
 # --- Recommendations: the workflow ----------------------------------------------------------
 
 
-def _locked(item):
+def locked(item):
     return type(item).objects.select_for_update().get(pk=item.pk)
 
 
@@ -270,7 +277,7 @@ def _set_status(item, status: str, stage: str) -> None:
 
 @transaction.atomic
 def recommendation_submit(*, item: RecommendationPage, user) -> RecommendationPage:
-    item = _locked(item)
+    item = locked(item)
     if not can_edit(user, item):
         raise NotAllowed(_("Only its authors and its table may submit it."))
     if "submit" not in allowed_actions(user, item):
@@ -299,7 +306,7 @@ def _acting_task(item, user) -> tuple[TaskState, ReviewTask]:
 
 @transaction.atomic
 def recommendation_approve(*, item: RecommendationPage, user, comment: str = "") -> RecommendationPage:
-    item = _locked(item)
+    item = locked(item)
     task_state, task = _acting_task(item, user)
     stage = task.stage
     if isinstance(task, LiaisonReviewTask):
@@ -309,11 +316,11 @@ def recommendation_approve(*, item: RecommendationPage, user, comment: str = "")
         except IntegrityError:
             raise InvalidTransition(_("You have already approved it at this stage.")) from None
         votes = LiaisonVote.objects.filter(task_state=task_state).count()
-        _log(item, "vote", user, stage=stage, comment=comment, votes=votes, quorum=task.quorum)
+        record(item, "vote", user, stage=stage, comment=comment, votes=votes, quorum=task.quorum)
         if votes < task.quorum:
             return item
     TaskState.approve(task_state, user=user, comment=comment)
-    _log(item, "approve", user, stage=stage, comment=comment)
+    record(item, "approve", user, stage=stage, comment=comment)
     notifications.authors_on_decision(item, "approve", stage, user, comment)
     _after_transition(item, user)
     return RecommendationPage.objects.get(pk=item.pk)
@@ -324,7 +331,7 @@ def _after_transition(item, user) -> None:
     state = WorkflowState.objects.for_instance(item).order_by("-created_at").first()
     if state.status == WorkflowState.STATUS_APPROVED:
         _set_status(item, "published", "")
-        _log(item, "publish", user, stage="network")
+        record(item, "publish", user, stage="network")
         return
     task = state.current_task_state.task.specific
     _set_status(item, "in_review", task.stage)
@@ -336,13 +343,13 @@ def recommendation_request_changes(*, item: RecommendationPage, user, comment: s
     comment = (comment or "").strip()
     if not comment:
         raise CommentRequired()
-    item = _locked(item)
+    item = locked(item)
     task_state, task = _acting_task(item, user)
     TaskState.reject(task_state, user=user, comment=comment)
     _set_status(item, "changes_requested", "")
     task_state.workflow_state.refresh_from_db()
     task_state.workflow_state.cancel(user=user)  # back to the authors: a new submission starts at the table
-    _log(item, "request_changes", user, stage=task.stage, comment=comment)
+    record(item, "request_changes", user, stage=task.stage, comment=comment)
     notifications.authors_on_decision(item, "request_changes", task.stage, user, comment)
     return item
 
@@ -351,7 +358,7 @@ def recommendation_request_changes(*, item: RecommendationPage, user, comment: s
 def recommendation_withdraw(*, item: RecommendationPage, user, reason: str = "") -> RecommendationPage:
     """An author takes the item out of the workflow; the reason is recorded in its history and
     sent to the other authors and to the approvers it was waiting for."""
-    item = _locked(item)
+    item = locked(item)
     if not (user and user.is_authenticated and user.pk in authors_of(item)):
         raise NotAllowed(_("Only its authors withdraw a recommendation."))
     if item.live or item.status == "published":
@@ -368,7 +375,7 @@ def recommendation_withdraw(*, item: RecommendationPage, user, reason: str = "")
     state = active_workflow_state(item)
     if state is not None:
         state.cancel(user=user)
-    _log(item, "withdraw", user, stage=stage, comment=reason)
+    record(item, "withdraw", user, stage=stage, comment=reason)
     notifications.authors_on_decision(item, "withdraw", stage, user, reason)
     notifications.approvers_on_withdrawal(item, waiting_for, user, reason)
     return item
@@ -405,10 +412,10 @@ def practice_submit(*, user=None, submitter_email: str = "", data: dict) -> Prac
 
 @transaction.atomic
 def practice_publish(*, item: PracticePage, user, comment: str = "") -> PracticePage:
-    item = _locked(item)
+    item = locked(item)
     task_state, task = _acting_task(item, user)
     TaskState.approve(task_state, user=user, comment=comment)  # finishes the workflow: published
-    _log(item, "publish", user, stage=task.stage, comment=comment)
+    record(item, "publish", user, stage=task.stage, comment=comment)
     return PracticePage.objects.get(pk=item.pk)
 
 
@@ -417,12 +424,12 @@ def practice_send_back(*, item: PracticePage, user, comment: str) -> PracticePag
     comment = (comment or "").strip()
     if not comment:
         raise CommentRequired(_("A comment is required to send a practice back."))
-    item = _locked(item)
+    item = locked(item)
     task_state, task = _acting_task(item, user)
     TaskState.reject(task_state, user=user, comment=comment)
     task_state.workflow_state.refresh_from_db()
     task_state.workflow_state.cancel(user=user)
-    _log(item, "request_changes", user, stage=task.stage, comment=comment)
+    record(item, "request_changes", user, stage=task.stage, comment=comment)
     notifications.submitter_sent_back(item, user, comment)
     return item
 

@@ -233,3 +233,38 @@ def notify_follow_up_reporter(report_id: int) -> int:
         country = FOLLOW_UP_SCOPES.label(report.country)
     send(recipient, "follow_up_sent_back", {"item": report.recommendation, "country": country, "comment": report.review_comment})
     return 1
+
+
+@shared_task(name="workflows.notify_drafting", **RETRY)
+def notify_drafting(event: str, item_id: int, actor_id: int | None, object_id: int) -> int:
+    """Drafting together: an amendment proposed (to the authors) or decided (to its proposer), an
+    invitation to co-author (to the invitee), a comment on a draft (to the authors)."""
+    from .models import Amendment, CoAuthorInvitation, DraftComment
+
+    item = Page.objects.filter(pk=item_id).first()
+    if item is None:
+        return 0
+    item = item.specific
+    actor = User.objects.filter(pk=actor_id).first()
+    if event == "invited":
+        invitation = CoAuthorInvitation.objects.filter(pk=object_id, state=CoAuthorInvitation.PENDING).first()
+        recipients, text = ([invitation.invitee] if invitation else []), ""
+    elif event == "commented":
+        comment = DraftComment.objects.filter(pk=object_id).first()
+        recipients = User.objects.filter(pk__in=authors_of(item), is_active=True).exclude(pk=actor_id) if comment else []
+        text = comment.body if comment else ""
+    else:
+        amendment = Amendment.objects.filter(pk=object_id).first()
+        if amendment is None:
+            return 0
+        if event == "amendment_proposed":
+            recipients, text = User.objects.filter(pk__in=authors_of(item), is_active=True).exclude(pk=actor_id), amendment.justification
+        else:
+            recipients, text = [amendment.proposer], amendment.reason
+    sent = 0
+    for user in recipients:
+        context = {"item": item, "event": event, "actor": actor.get_full_name() or actor.get_username() if actor else "",
+                   "text": text, "link": workspace_link(item, user)}  # fmt: skip
+        send(user, "drafting", context)
+        sent += 1
+    return sent

@@ -97,7 +97,7 @@ def send_back_after_admin_edit(request, page):
 def record_admin_creation(request, page):
     if isinstance(page.specific, RecommendationPage):
         services.sync_author_permissions(page.specific)
-        services._log(page.specific, "create", request.user)
+        services.record(page.specific, "create", request.user)
 
 
 # --- Snippets: every view asks the registered permission policy (workflows.policies) --------

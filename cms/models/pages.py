@@ -413,7 +413,7 @@ class RecommendationPage(Page):
         FieldPanel("objectives"),
         FieldPanel("countries"),
         FieldRowPanel([FieldPanel("event"), FieldPanel("theme"), FieldPanel("number")]),
-        FieldPanel("co_authors"),
+        # Co-authors are invited and join when they accept (workflows/drafting.py), never set here.
     ]
     search_fields = Page.search_fields + [index.SearchField("text"), index.SearchField("rationale")]
     parent_page_types = ["cms.TableSpacePage"]

@@ -8,7 +8,7 @@ from django.utils.translation import get_language, gettext_lazy as _
 
 from cms.models import EventPage, EventTheme
 from cms.taxonomies import ADDRESSEES, COUNTRIES, OBJECTIVES, TABLES, table_name
-from workflows.roles import table_reader_groups, tables_drafted_by
+from workflows.roles import tables_drafted_by
 
 User = get_user_model()
 
@@ -52,9 +52,6 @@ class RecommendationForm(WorkspaceForm):
     event = forms.ModelChoiceField(label=_("Source event"), required=False, queryset=EventPage.objects.none())
     theme = forms.ModelChoiceField(label=_("Theme"), required=False, queryset=EventTheme.objects.none(),
                                    help_text=_("A theme of the source event."))  # fmt: skip
-    co_authors = forms.ModelMultipleChoiceField(label=_("Co-authors"), required=False, queryset=User.objects.none(),
-                                                widget=forms.CheckboxSelectMultiple,
-                                                help_text=_("People of the table who write it with you."))  # fmt: skip
 
     def __init__(self, *args, user, item=None, **kwargs):
         if item is not None and "initial" not in kwargs:
@@ -67,10 +64,8 @@ class RecommendationForm(WorkspaceForm):
             self.fields["table"].choices = [(code, table_name(code, language)) for code in tables]
             if len(tables) == 1:
                 self.fields["table"].initial = tables[0]
-            table_codes = tables
         else:
             del self.fields["table"]
-            table_codes = [item.table]
         self.fields["addressed_to"].choices = ADDRESSEES.choices(language)
         self.fields["objectives"].choices = [(code, f"{code}. {label}") for code, label in OBJECTIVES.choices(language)]
         self.fields["countries"].choices = [(t.code, t.label(language)) for t in COUNTRIES.terms if t.in_region]
@@ -78,12 +73,6 @@ class RecommendationForm(WorkspaceForm):
         self.fields["event"].queryset = EventPage.objects.originals().live().order_by("-date")
         self.fields["theme"].queryset = EventTheme.objects.filter(page__in=self.fields["event"].queryset).select_related("page")
         self.fields["theme"].label_from_instance = lambda theme: f"{theme.page.title}: {theme.title}"
-        groups = [name for code in table_codes for name in table_reader_groups(code)]
-        people = User.objects.filter(is_active=True, groups__name__in=groups).exclude(pk=user.pk)
-        if item is not None and item.owner_id:
-            people = people.exclude(pk=item.owner_id)
-        self.fields["co_authors"].queryset = people.distinct().order_by("first_name", "last_name", "username")
-        self.fields["co_authors"].label_from_instance = person_label
 
     @staticmethod
     def initial_from(item) -> dict:
@@ -92,13 +81,12 @@ class RecommendationForm(WorkspaceForm):
             "title": item.title, "text": item.text, "rationale": item.rationale, "addressed_to": item.addressed_to,
             "objectives": item.objectives, "countries": [c for c in item.countries if c in region],
             "other_countries": [c for c in item.countries if c not in region], "event": item.event_id,
-            "theme": item.theme_id, "co_authors": [u.pk for u in item.co_authors.all()],
+            "theme": item.theme_id,
         }  # fmt: skip
 
     def service_data(self) -> dict:
         data = dict(self.cleaned_data)
         data["countries"] = data.pop("countries", []) + data.pop("other_countries", [])
-        data["co_authors"] = list(data.get("co_authors") or [])
         return data
 
 
@@ -132,3 +120,26 @@ class CompareForm(forms.Form):
         super().__init__(*args, **kwargs)
         choices = [(v.id, f"{v.at:%Y-%m-%d %H:%M} · {v.label}") for v in versions]
         self.fields["desde"].choices = self.fields["hasta"].choices = choices
+
+
+class AmendmentForm(WorkspaceForm):
+    """New wording for a recommendation (the current one to start from), and why."""
+
+    title = forms.CharField(label=_("Title"), max_length=255)
+    text = forms.CharField(label=_("Recommendation"), max_length=10000, widget=forms.Textarea(attrs={"rows": 8}))
+    rationale = forms.CharField(label=_("Rationale"), max_length=10000, required=False, widget=forms.Textarea(attrs={"rows": 5}))
+    justification = forms.CharField(
+        label=_("Justification"), max_length=5000, widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Why the wording should change: the authors read it before they decide."),
+        error_messages={"required": _("Say why the wording should change.")},
+    )  # fmt: skip
+
+
+class ReasonForm(WorkspaceForm):
+    reason = forms.CharField(label=_("Reason (optional)"), max_length=5000, required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class DraftCommentForm(WorkspaceForm):
+    body = forms.CharField(label=_("Your comment"), max_length=5000, widget=forms.Textarea(attrs={"rows": 3}),
+                           error_messages={"required": _("A comment cannot be empty.")})  # fmt: skip
+    parent = forms.IntegerField(required=False, widget=forms.HiddenInput)

@@ -5,6 +5,7 @@ field error (400, nothing saved) or a message on the item's page (403/409)."""
 from __future__ import annotations
 
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
@@ -14,8 +15,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cms.models import PracticePage, RecommendationPage
+from workflows.models import Amendment, DraftComment
 from cms.taxonomies import REVIEW_STATUSES
-from workflows import services, versions
+from workflows import drafting, services, versions
 from workflows.followups import reports_visible_to
 from workflows.selectors import (
     authored_by,
@@ -28,6 +30,7 @@ from workflows.selectors import (
 
 from . import forms
 
+User = get_user_model()
 NEEDS_ATTENTION = {"changes_requested": 0, "draft": 1, "withdrawn": 2, "in_review": 3, "published": 4}
 
 
@@ -62,6 +65,7 @@ def home(request):
     return render(request, "home.html", {
         "waiting": awaiting_review(user), "sent_back": sent_back, "mine": mine, "activity": table_activity(user),
         "practices": [{"item": p, "state": practice_state(p)} for p in practices], "reports": reports,
+        "invitations": drafting.invitations_for(user),
     })  # fmt: skip
 
 
@@ -126,6 +130,7 @@ def recommendation_context(request, item, **forms_) -> dict:
         "changes_form": forms_.get("changes_form") or forms.RequestChangesForm(prefix="changes"),
         "withdraw_form": forms_.get("withdraw_form") or forms.WithdrawForm(prefix="withdraw"),
         "has_versions": participant and len(versions.versions_of(item)) > 1,
+        **(drafting_context(request, item) if participant else {}),
     }  # fmt: skip
 
 
@@ -233,3 +238,155 @@ def invalid(request, item, name, form):
         return render(request, "recommendation_withdraw.html", {"item": item, "form": form}, status=400)
     key = {"approve": "approve_form", "request_changes": "changes_form"}[name]
     return render(request, "recommendation.html", recommendation_context(request, item, **{key: form}), status=400)
+
+
+# --- Drafting together (workflows.drafting) ------------------------------------------------------
+
+
+def drafting_context(request, item) -> dict:
+    user = request.user
+    amendments = []
+    for amendment in drafting.amendments_visible_to(user, item):
+        changes = drafting.amendment_diff(amendment)
+        amendments.append({"amendment": amendment, "state": amendment.public_state, "fields": [
+            {"name": name, "label": FIELD_LABELS[name](), "segments": segments} for name, segments in changes.items()
+        ]})  # fmt: skip
+    latest = item.get_latest_revision_as_object()
+    return {
+        "amendments": amendments, "may_amend": drafting.may_amend(user, item), "is_author": drafting.is_author(user, item),
+        "comments": drafting.comments_visible_to(user, item), "may_moderate": drafting.may_moderate_comments(user, item),
+        "co_authors": list(latest.co_authors.all()), "invitations": drafting.invitations_visible_to(user, item),
+        "comment_form": forms.DraftCommentForm(prefix="comment"), "reason_form": forms.ReasonForm(prefix="reason"),
+    }  # fmt: skip
+
+
+FIELD_LABELS = {"title": lambda: _("Title"), "text": lambda: _("Recommendation"), "rationale": lambda: _("Rationale")}
+
+
+@login_required
+def amendment_new(request, pk):
+    item = visible_item(request.user, pk)
+    if not drafting.may_amend(request.user, item):
+        messages.error(request, _("You may not propose an amendment to this recommendation."))
+        return redirect(item_url(item))
+    start = item.get_latest_revision_as_object()
+    initial = {"title": start.title, "text": start.text, "rationale": start.rationale}
+    again = drafting.amendments_visible_to(request.user, item).filter(pk=request.GET.get("de") or 0).first()
+    if again is not None:  # re-proposing an outdated amendment: its wording, on the current text
+        initial.update({name: value for name, value in again.wording().items() if value is not None})
+        initial["justification"] = again.justification
+    form = forms.AmendmentForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            drafting.amendment_propose(item=item, user=request.user, **form.cleaned_data)
+        except services.WorkflowError as error:
+            if error.status_code != 400:
+                messages.error(request, error.message)
+                return redirect(item_url(item))
+            form.add_service_error(error)
+        else:
+            messages.success(request, _("Amendment proposed: the authors decide on it."))
+            return redirect(item_url(item) + "#amendments")
+    return render(request, "amendment_form.html", {"item": item, "form": form}, status=400 if form.errors else 200)
+
+
+@login_required
+@require_POST
+def amendment_decide(request, pk, action):
+    decide = {"aceptar": drafting.amendment_accept, "rechazar": drafting.amendment_reject}.get(action)
+    amendment = get_object_or_404(Amendment.objects.select_related("recommendation"), pk=pk)
+    item = visible_item(request.user, amendment.recommendation_id)
+    if decide is None or not drafting.amendments_visible_to(request.user, item).filter(pk=pk).exists():
+        raise Http404
+    form = forms.ReasonForm(request.POST, prefix="reason")
+    form.is_valid()
+    try:
+        decide(amendment=amendment, user=request.user, reason=form.cleaned_data.get("reason", ""))
+    except services.WorkflowError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Amendment accepted: it is the current version.") if action == "aceptar" else _("Amendment rejected."))
+    return redirect(item_url(item) + "#amendments")
+
+
+@login_required
+def co_authors(request, pk):
+    """Who writes the item: its co-authors, the pending invitations, and (for its authors) a
+    search to invite people of the Mechanism."""
+    item = visible_item(request.user, pk)
+    if not follows(request.user, item):
+        raise Http404
+    if request.method == "POST":
+        action = request.POST.get("action")
+        try:
+            if action == "invitar":
+                drafting.invite(item=item, user=request.user, username=request.POST.get("username", ""))
+                messages.success(request, _("Invitation sent."))
+            elif action == "quitar":
+                person = get_object_or_404(User, username=request.POST.get("username", ""))
+                drafting.remove_co_author(item=item, user=request.user, co_author=person)
+                messages.success(request, _("Co-author removed."))
+            else:
+                raise Http404
+        except services.WorkflowError as error:
+            messages.error(request, error.message)
+        return redirect(reverse("workspace:co_authors", args=[item.pk]))
+    wanted = request.GET.get("buscar", "")
+    found = drafting.find_people(wanted) if drafting.is_author(request.user, item) else []
+    context = drafting_context(request, item)
+    return render(request, "co_authors.html", {**context, "item": item, "wanted": wanted, "found": found})
+
+
+@login_required
+@require_POST
+def invitation_answer(request, pk, action):
+    invitation = get_object_or_404(drafting.invitations_for(request.user), pk=pk)
+    try:
+        if action == "aceptar":
+            drafting.accept_invitation(invitation=invitation, user=request.user)
+            messages.success(request, _("You are now a co-author."))
+            return redirect(item_url(invitation.recommendation))
+        if action != "rechazar":
+            raise Http404
+        drafting.decline_invitation(invitation=invitation, user=request.user)
+        messages.success(request, _("Invitation declined."))
+    except services.WorkflowError as error:
+        messages.error(request, error.message)
+    return redirect("workspace:home")
+
+
+@login_required
+@require_POST
+def comment_post(request, pk):
+    item = visible_item(request.user, pk)
+    form = forms.DraftCommentForm(request.POST, prefix="comment")
+    if form.is_valid():
+        try:
+            comment = drafting.comment_post(item=item, user=request.user, body=form.cleaned_data["body"],
+                                            parent=form.cleaned_data.get("parent"))  # fmt: skip
+        except services.WorkflowError as error:
+            if error.status_code != 400:
+                raise Http404 from error
+            form.add_service_error(error)
+        else:
+            messages.success(request, _("Comment added."))
+            return redirect(item_url(item) + f"#comment-{comment.pk}")
+    context = recommendation_context(request, item)
+    context.update({"comment_form": form})
+    return render(request, "recommendation.html", context, status=400)
+
+
+@login_required
+@require_POST
+def comment_hide(request, pk):
+    comment = get_object_or_404(DraftComment.objects.select_related("recommendation"), pk=pk)
+    item = visible_item(request.user, comment.recommendation_id)
+    try:
+        drafting.comment_hide(comment=comment, user=request.user)
+    except services.WorkflowError as error:
+        if error.status_code == 403 and not follows(request.user, item):
+            raise Http404 from error
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Comment hidden."))
+    return redirect(item_url(item) + f"#comment-{comment.pk}")

@@ -158,3 +158,65 @@ def test_from_draft_to_published_without_the_admin(workspace_site, browser, demo
     assert view.locator("h1").inner_text() == title
     anonymous.close()
     assert problems == [], "\n\n".join(problems)
+
+
+def test_drafting_together_in_the_browser(workspace_site, browser, demo_password):
+    """Issue #17's path: the secretariat proposes new wording, the author sees it word by word and
+    accepts it; the author invites a delegate of table 3, who accepts on their home and edits."""
+    checked, problems = set(), []
+
+    def walk(username):
+        return Walk(browser, workspace_site, "es", 375, username, demo_password, checked, problems)
+
+    title = "Registro único de personas migrantes en tránsito"
+    author = walk("delegate1")
+    author.open("/espacio/recomendaciones/nueva/")
+    author.page.fill("#id_title", title)
+    author.page.fill("#id_text", "Crear un registro único de personas migrantes en tránsito.")
+    author.press("Guardar borrador")
+    item_path = author.page.url.split(workspace_site)[1]
+    author.close()
+
+    secretariat = walk("secretariat1")
+    secretariat.open(item_path)
+    secretariat.page.get_by_role("link", name="Proponer una enmienda").click()
+    secretariat.check("amendment-form")
+    secretariat.page.fill("#id_text", "Crear un registro único y voluntario de personas migrantes en tránsito.")
+    secretariat.page.get_by_role("button", name="Proponer la enmienda").click()  # no justification: a field error
+    secretariat.page.wait_for_load_state()
+    assert secretariat.page.locator("#id_justification").get_attribute("aria-invalid") == "true"
+    secretariat.page.fill("#id_justification", "El registro no puede ser obligatorio.")
+    secretariat.press("Proponer la enmienda")
+    secretariat.close()
+
+    author = walk("delegate1")
+    author.open(item_path)
+    amendment = author.page.locator("article.amendment").first
+    assert amendment.locator("ins").inner_text().strip() == "y voluntario"
+    amendment.get_by_role("button", name="Aceptar").click()
+    author.page.wait_for_load_state()
+    author.check("item-after-amendment")
+    assert "registro único y voluntario" in author.page.locator("article.recommendation blockquote").inner_text()
+    author.page.get_by_role("link", name="Invitar o quitar coautoría").click()
+    author.page.fill("#buscar", "delegate3")
+    author.page.get_by_role("button", name="Buscar").click()
+    author.page.wait_for_load_state()
+    author.check("co-authors-search")
+    author.page.get_by_role("button", name=re.compile("Invitar a")).first.click()
+    author.page.wait_for_load_state()
+    author.close()
+
+    invitee = walk("delegate3")
+    assert invitee.page.goto(workspace_site + item_path).status == 404  # no rights before accepting
+    invitee.open("/espacio/")
+    invitations = invitee.page.locator("section[aria-labelledby=invitations]")
+    assert title in invitations.inner_text()
+    invitations.get_by_role("button", name="Aceptar").click()
+    invitee.page.wait_for_load_state()
+    invitee.page.get_by_role("link", name="Editar", exact=True).click()
+    invitee.check()
+    invitee.page.fill("#id_rationale", "Propuesta de la mesa 3.")
+    invitee.press("Guardar cambios")
+    assert "Propuesta de la mesa 3." in invitee.page.locator("article.recommendation").inner_text()
+    invitee.close()
+    assert problems == [], "\n\n".join(problems)

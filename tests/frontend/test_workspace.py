@@ -143,3 +143,22 @@ def test_the_workspace_in_english(as_user):
     page = text(as_user("delegate1").get("/en/espacio/"))
     assert '<html lang="en">' in page and "Waiting for your review" in page
     assert re.search(r'href="/en/espacio/recomendaciones/\d+/"', page)
+
+
+def test_hidden_comments_in_the_workspace(as_user, make_item, client, peer):
+    item = make_item("table")
+    member = as_user("member")  # a member of table 1's organisations reads and comments
+    assert member.post(item_url(item, "comentarios/"), {"comment-body": "   "}).status_code == 400
+    member.post(item_url(item, "comentarios/"), {"comment-body": "Un comentario que no corresponde."})
+    comment = item.draft_comments.get()
+    assert as_user("delegate1").post(f"/espacio/comentarios/{comment.pk}/ocultar/").status_code == 302  # an author hides
+    comment.refresh_from_db()
+    assert comment.hidden
+    # Hidden from the table; its author, whoever hid it and the secretariat still see it, marked.
+    for username in ("member", "delegate1", "secretariat1"):
+        page = text(as_user(username).get(item_url(item)))
+        assert "Un comentario que no corresponde." in page and "ocultado por" in page, username
+    client.logout()
+    client.force_login(peer)
+    assert "Un comentario que no corresponde." not in text(client.get(item_url(item)))
+    assert as_user("member").post(f"/espacio/comentarios/{comment.pk}/ocultar/").status_code == 302  # refused, message

@@ -58,7 +58,8 @@ def english_in(page: str) -> list[str]:
 def workspace_urls(client, item) -> list[str]:
     return ["/espacio/", "/espacio/recomendaciones/", "/espacio/recomendaciones/nueva/", f"/espacio/recomendaciones/{item.pk}/",
             f"/espacio/recomendaciones/{item.pk}/editar/", f"/espacio/recomendaciones/{item.pk}/cambios/",
-            f"/espacio/recomendaciones/{item.pk}/vista-previa/", f"/espacio/recomendaciones/{item.pk}/retirar/"]  # fmt: skip
+            f"/espacio/recomendaciones/{item.pk}/vista-previa/", f"/espacio/recomendaciones/{item.pk}/retirar/",
+            f"/espacio/recomendaciones/{item.pk}/enmiendas/nueva/", f"/espacio/recomendaciones/{item.pk}/coautoria/?buscar=dele"]  # fmt: skip
 
 
 @pytest.mark.parametrize("username", ["delegate1", "secretariat1", "liaison1", "network", "member"])

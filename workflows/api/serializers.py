@@ -9,7 +9,7 @@ from cms.taxonomies import ADDRESSEES, COUNTRIES, FOLLOW_UP_STATUSES, OBJECTIVES
 
 from cms.progress import follow_up_of
 
-from .. import services, versions
+from .. import drafting, services, versions
 from ..followups import is_following
 from ..selectors import follows
 
@@ -100,6 +100,8 @@ class RecommendationSerializer(serializers.Serializer):
     follow_up = FollowUpStatusSerializer(many=True, help_text="Current status per country, from reviewed reports.")
     following = serializers.BooleanField(help_text="Whether the caller follows the recommendation's follow-up.")
     versions = VersionSerializer(many=True, help_text="Its versions, oldest first (those who see its history).")
+    invitations = serializers.ListField(child=serializers.DictField(), help_text="Pending invitations to co-author "
+                                        "(those who see its history): {id, invitee, invited_by, created_at}.")  # fmt: skip
 
     def to_representation(self, item: RecommendationPage):
         user = self.context["request"].user
@@ -129,6 +131,10 @@ class RecommendationSerializer(serializers.Serializer):
             "actions": services.allowed_actions(user, item),
             "follow_up": follow_up_of(item.pk) if item.live else [],
             "following": is_following(user, item),
+            "invitations": [
+                {"id": i.pk, "invitee": i.invitee.get_username(), "invited_by": i.invited_by.get_username(), "created_at": i.created_at}
+                for i in drafting.invitations_visible_to(user, item)
+            ] if participant else [],
             "versions": [
                 {"id": v.id, "at": v.at, "stage": v.stage, "label": v.label} for v in versions.versions_of(item)
             ] if participant else [],
@@ -143,9 +149,11 @@ class RecommendationWriteSerializer(serializers.Serializer):
     objectives = codes_field(OBJECTIVES)
     countries = codes_field(COUNTRIES, max_length=40)
     addressed_to = codes_field(ADDRESSEES)
-    co_authors = serializers.SlugRelatedField(
-        slug_field="username", queryset=User.objects.filter(is_active=True), many=True, required=False
-    )
+    co_authors = serializers.JSONField(required=False, help_text="Not writable: co-authors are invited "
+                                       "(POST recommendations/{id}/invitations/) and join when they accept.")  # fmt: skip
+
+    def validate_co_authors(self, value):
+        raise serializers.ValidationError("Co-authors are invited (POST /api/v1/recommendations/{id}/invitations/) and join when they accept.")
 
 
 class RecommendationUpdateSerializer(RecommendationWriteSerializer):

@@ -23,6 +23,7 @@ from .. import services, versions
 from ..roles import roles_of, tables_drafted_by, tables_read_by
 from ..selectors import awaiting_review, follows, recommendations_visible_to
 from . import serializers as s
+from .drafting import DraftingMixin
 from .followups import RecommendationFollowUpMixin
 
 RECOMMENDATION_FACET_PARAMS = ("objective", "country", "table", "event", "follow_up_status", "follow_up_country")
@@ -37,7 +38,7 @@ def add_follow_up(rows: list[dict]) -> None:
         row["follow_up"] = follow_ups.get(row["id"], [])
 
 
-class RecommendationViewSet(RecommendationFollowUpMixin, viewsets.GenericViewSet):
+class RecommendationViewSet(RecommendationFollowUpMixin, DraftingMixin, viewsets.GenericViewSet):
     renderer_classes = SEARCH_RENDERERS
     serializer_class = s.RecommendationSerializer
     http_method_names = ["get", "post", "patch", "delete", "head", "options"]  # delete: unfollow only
