@@ -216,3 +216,40 @@ def test_co_authors_hold_an_object_permission_that_follows_the_co_author_list(ma
     with pytest.raises(NotAllowed):
         services.recommendation_update(item=item, user=delegate3, text="Ya no.")
     assert services.can_edit(user_named("delegate1"), item)  # the owner keeps it
+
+
+def test_one_decision_one_e_mail_for_every_action(make_item, user_named, client, django_capture_on_commit_callbacks):
+    """Each action e-mails each person concerned once: Wagtail's own workflow e-mails are off,
+    whatever door the action came through (the services, or the admin's action menu)."""
+    from collections import Counter
+
+    item = make_item("draft")
+
+    def act(step):
+        mail.outbox.clear()
+        with django_capture_on_commit_callbacks(execute=True):
+            step()
+        return Counter(recipient for message in mail.outbox for recipient in message.to)
+
+    steps = [
+        lambda: services.recommendation_submit(item=item, user=user_named("delegate1")),
+        lambda: services.recommendation_approve(item=item, user=user_named("secretariat1")),
+        lambda: services.recommendation_request_changes(item=item, user=user_named("liaison2"), comment="Precisar."),
+        lambda: services.recommendation_submit(item=item, user=user_named("delegate1")),
+    ]
+    for number, step in enumerate(steps):
+        sent = act(step)
+        assert sent and max(sent.values()) == 1, (number, sent)
+    # The admin's action menu (Wagtail's workflow action view): the same single e-mail.
+    task_state = services.current_task(item)[0]
+    client.force_login(user_named("secretariat1"))
+    sent = act(lambda: client.post(f"/admin/pages/workflow/action/{item.pk}/approve/{task_state.pk}/", {"comment": ""}))
+    item.refresh_from_db()
+    assert item.stage == "liaison" and sent == Counter({"delegate1@enlace.example": 1, "liaison1@enlace.example": 1,
+                                                        "liaison2@enlace.example": 1, "admin@enlace.example": 1})  # fmt: skip
+    # A liaison vote short of the quorum decides nothing yet: nobody is e-mailed until the stage is.
+    assert act(lambda: services.recommendation_approve(item=item, user=user_named("liaison1"))) == Counter()
+    sent = act(lambda: services.recommendation_approve(item=item, user=user_named("liaison2")))
+    assert max(sent.values()) == 1 and "network@enlace.example" in sent
+    sent = act(lambda: services.recommendation_withdraw(item=item, user=user_named("delegate1"), reason="Pausa."))
+    assert max(sent.values()) == 1 and "delegate1@enlace.example" not in sent
