@@ -8,7 +8,15 @@ from rest_framework.routers import DefaultRouter
 from cms.api.views import EventViewSet, OrganisationViewSet, PracticeViewSet, TableViewSet, TaxonomyView
 from workflows.api.followups import FollowUpViewSet, ProgressView
 from workflows.api.drafting import AmendmentViewSet, DraftCommentViewSet, InvitationViewSet
-from workflows.api.views import ContributionViewSet, MeView, RecommendationViewSet, TaskViewSet
+from workflows.api.views import (
+    ContributionViewSet,
+    MeView,
+    MyNotificationSettingsView,
+    MyNotificationsReadView,
+    MyNotificationsView,
+    RecommendationViewSet,
+    TaskViewSet,
+)
 
 router = DefaultRouter(trailing_slash=True)
 router.register("practices", PracticeViewSet, basename="practice")
@@ -27,6 +35,9 @@ urlpatterns = [
     path("taxonomies/", TaxonomyView.as_view(), name="taxonomies"),
     path("progress/", ProgressView.as_view(), name="progress"),
     path("me/", MeView.as_view(), name="me"),
+    path("me/notifications/", MyNotificationsView.as_view(), name="my-notifications"),
+    path("me/notifications/read/", MyNotificationsReadView.as_view(), name="my-notifications-read"),
+    path("me/notification-settings/", MyNotificationSettingsView.as_view(), name="my-notification-settings"),
     path("auth/token/", ObtainAuthToken.as_view(), name="auth-token"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),

@@ -19,6 +19,7 @@ from wagtail.log_actions import log
 from cms.models import Contribution, ContributionComment
 from cms.taxonomies import TABLES
 
+from . import notifications
 from .roles import drafts_in_table, table_reader_groups
 from .services import NotAllowed, WorkflowError
 
@@ -95,6 +96,7 @@ def contribution_create(*, user, table: str, **data) -> Contribution:
     contribution.save_revision(user=user)
     grant_access(contribution)
     log(instance=contribution, action="wagtail.create", user=user)
+    notifications.contribution_added(contribution)
     return contribution
 
 
@@ -124,7 +126,9 @@ def contribution_comment(*, contribution: Contribution, user, text: str) -> Cont
     text = (text or "").strip()
     if not text:
         raise WorkflowError(_("A comment cannot be empty."), field="text")
-    return ContributionComment.objects.create(contribution=contribution, author=user, text=text)
+    comment = ContributionComment.objects.create(contribution=contribution, author=user, text=text)
+    notifications.contribution_commented(comment)
+    return comment
 
 
 def comments_visible_to(user, contribution: Contribution) -> QuerySet[ContributionComment]:

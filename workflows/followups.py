@@ -29,6 +29,7 @@ from cms.progress import current_reports
 from cms.selectors import published_practices, published_recommendations
 from cms.taxonomies import FOLLOW_UP_SCOPES, FOLLOW_UP_STATUSES
 
+from . import notifications
 from .roles import group_name
 from .services import CommentRequired, InvalidTransition, NotAllowed
 
@@ -225,6 +226,7 @@ def submit(*, recommendation, user=None, reporter_email: str = "", data: dict) -
     )
     _apply(report, cleaned)
     _log(report, "submit", user)
+    notifications.follow_up_submitted(report)
     return report
 
 
@@ -240,6 +242,7 @@ def update(*, report: FollowUpReport, user, data: dict) -> FollowUpReport:
     report.review_status = "submitted"
     _apply(report, cleaned)
     _log(report, "resubmit", user)
+    notifications.follow_up_submitted(report)
     return report
 
 
@@ -265,10 +268,9 @@ def publish(*, report: FollowUpReport, user, comment: str = "") -> FollowUpRepor
     report.published_at = timezone.now()
     report.save(update_fields=["review_status", "review_comment", "reviewed_by", "published_at", "updated_at"])
     _log(report, "publish", user, comment)
+    notifications.follow_up_published(report)
     after = current_reports([report.recommendation_id]).get(pair)
     if before is None or before.status != after.status:
-        from . import notifications
-
         notifications.follow_up_changed(report, before.status if before else "")
     return report
 
@@ -284,8 +286,6 @@ def send_back(*, report: FollowUpReport, user, comment: str) -> FollowUpReport:
     report.reviewed_by = user
     report.save(update_fields=["review_status", "review_comment", "reviewed_by", "updated_at"])
     _log(report, "send_back", user, comment)
-    from . import notifications
-
     notifications.follow_up_sent_back(report)
     return report
 

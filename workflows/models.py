@@ -15,6 +15,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.forms import TaskStateCommentForm
 from wagtail.models import Task, TaskState
@@ -320,3 +321,71 @@ class DraftComment(models.Model):
     @property
     def hidden(self) -> bool:
         return self.hidden_at is not None
+
+
+# --- Notifications (workflows/notifications.py) ------------------------------------------------
+
+
+class NotificationCategory(models.TextChoices):
+    WORKFLOW = "workflow", _("Workflow decisions and reviews")
+    TABLE_ACTIVITY = "table_activity", _("Activity in my tables")
+    MODERATION = "moderation", _("Moderation of practices and follow-up reports")
+    FOLLOW_UP = "follow_up", _("Follow-up of recommendations I follow")
+
+
+class Frequency(models.TextChoices):
+    IMMEDIATE = "immediate", _("At once")
+    DAILY = "daily", _("A daily digest")
+    WEEKLY = "weekly", _("A weekly digest")
+    OFF = "off", _("Never by e-mail")
+
+
+DEFAULT_FREQUENCIES = {
+    NotificationCategory.WORKFLOW: Frequency.IMMEDIATE,
+    NotificationCategory.TABLE_ACTIVITY: Frequency.DAILY,
+    NotificationCategory.MODERATION: Frequency.DAILY,
+    NotificationCategory.FOLLOW_UP: Frequency.DAILY,
+}
+
+
+class Notification(models.Model):
+    """One thing that happened, for one person: written in the same transaction as the event (so
+    a rolled-back event notifies nobody and a committed one is never lost), e-mailed at once or in
+    a digest according to the person's choice (``sent_at``), listed in their workspace
+    (``read_at``). People without an account (the public who submitted a practice or a report)
+    are notified by ``email``, always at once."""
+
+    recipient = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.CASCADE,
+                                  related_name="notifications")  # fmt: skip
+    email = models.EmailField(blank=True)
+    category = models.CharField(max_length=20, choices=NotificationCategory.choices)
+    event = models.CharField(max_length=40)
+    page = models.ForeignKey("wagtailcore.Page", null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    table = models.CharField(max_length=4, blank=True)
+    params = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["recipient", "sent_at"], name="notification_pending")]
+
+    def __str__(self) -> str:
+        return f"{self.event} → {self.recipient or self.email}"
+
+
+class NotificationSettings(models.Model):
+    """A person's choice per category, and when their last digests went out. Its row is locked
+    while a digest is built, so two digest runs never send the same notification twice."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notification_settings")
+    workflow = models.CharField(max_length=10, choices=Frequency.choices, default=Frequency.IMMEDIATE)
+    table_activity = models.CharField(max_length=10, choices=Frequency.choices, default=Frequency.DAILY)
+    moderation = models.CharField(max_length=10, choices=Frequency.choices, default=Frequency.DAILY)
+    follow_up = models.CharField(max_length=10, choices=Frequency.choices, default=Frequency.DAILY)
+    last_daily_digest = models.DateTimeField(null=True, blank=True)
+    last_weekly_digest = models.DateTimeField(null=True, blank=True)
+
+    def frequency(self, category: str) -> str:
+        return getattr(self, category)

@@ -407,6 +407,7 @@ def practice_submit(*, user=None, submitter_email: str = "", data: dict) -> Prac
     repository.add_child(instance=page)
     page.save_revision(user=None if anonymous else user)
     practice_moderation_workflow().start(page, None if anonymous else user)
+    notifications.practice_submitted(page)
     return page
 
 
@@ -416,6 +417,7 @@ def practice_publish(*, item: PracticePage, user, comment: str = "") -> Practice
     task_state, task = _acting_task(item, user)
     TaskState.approve(task_state, user=user, comment=comment)  # finishes the workflow: published
     record(item, "publish", user, stage=task.stage, comment=comment)
+    notifications.submitter_published(item, user)
     return PracticePage.objects.get(pk=item.pk)
 
 

@@ -1,4 +1,7 @@
-"""Celery tasks of the workflow: e-mails to approvers and authors, and the daily reminder."""
+"""Celery tasks of notifications: deliver the ones wanted at once, the digests (daily, weekly), and
+the daily reminder. Every e-mail is rendered in its recipient's language from the notification's
+row (``workflows.notifications``), links to the workspace, and carries a one-click unsubscribe
+from its category (a signed link, no login; ``List-Unsubscribe``)."""
 
 from __future__ import annotations
 
@@ -8,16 +11,18 @@ import smtplib
 from celery import shared_task
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
+from django.core import signing
+from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone, translation
-from wagtail.models import Page, TaskState, WorkflowState
+from wagtail.models import TaskState, WorkflowState
 from wagtail.users.models import UserProfile
 
-from cms.taxonomies import REVIEW_ACTIONS, REVIEW_STAGES
+from cms.taxonomies import FOLLOW_UP_SCOPES, FOLLOW_UP_STATUSES, REVIEW_ACTIONS, REVIEW_STAGES
 
-from .models import LiaisonReviewTask, LiaisonVote, ReminderSent, ReviewTask, authors_of
+from .models import LiaisonReviewTask, LiaisonVote, Notification, ReminderSent, ReviewTask, authors_of
 
 User = get_user_model()
 RETRY = {
@@ -27,156 +32,75 @@ RETRY = {
     "max_retries": 8,
     "acks_late": True,
 }
+UNSUBSCRIBE_SALT = "workflows.notifications.unsubscribe"
 
 
 def language_of(user) -> str:
-    language = UserProfile.get_for_user(user).preferred_language if user.pk else ""
+    language = UserProfile.get_for_user(user).preferred_language if user and user.pk else ""
     return language or settings.LANGUAGE_CODE
+
+
+def absolute(path: str) -> str:
+    return f"{settings.WAGTAILADMIN_BASE_URL.rstrip('/')}{path}"
 
 
 def workspace_link(item, user) -> str:
     """The item in the workspace (``/espacio/``, in the recipient's language): everyone who is
     told about an item can open it there, whether or not they may use the admin."""
-    from django.urls import reverse
-
     with translation.override(language_of(user)):
-        path = reverse("workspace:recommendation", args=[item.pk])
-    return f"{settings.WAGTAILADMIN_BASE_URL.rstrip('/')}{path}"
+        return absolute(reverse("workspace:recommendation", args=[item.pk]))
 
 
-def send(user, template: str, context: dict) -> None:
-    """One e-mail, rendered in the recipient's language."""
-    if not user.email:
+def unsubscribe_token(user, category: str) -> str:
+    return signing.dumps({"u": user.pk, "c": category}, salt=UNSUBSCRIBE_SALT)
+
+
+def unsubscribe_link(user, category: str) -> str:
+    with translation.override(language_of(user)):
+        return absolute(reverse("workspace:unsubscribe", args=[unsubscribe_token(user, category)]))
+
+
+def send(recipient, template: str, context: dict, *, category: str = "") -> None:
+    """One e-mail, rendered in the recipient's language (``recipient``: a user, or an unsaved one
+    with only an address for the public)."""
+    if not recipient.email:
         return
-    with translation.override(language_of(user)):
-        context = {**context, "user": user}
+    with translation.override(language_of(recipient)):
+        context = {**context, "user": recipient}
+        if category and recipient.pk:
+            context["unsubscribe"] = unsubscribe_link(recipient, category)
         subject = render_to_string(f"workflows/email/{template}_subject.txt", context).strip()
         body = render_to_string(f"workflows/email/{template}_body.txt", context)
-    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email])
+        html = render_to_string(f"workflows/email/{template}_body.html", context) if template == "digest" else None
+        if context.get("unsubscribe") and template != "digest":
+            body += "\n" + render_to_string("workflows/email/unsubscribe.txt", context)
+    headers = {}
+    if context.get("unsubscribe"):  # RFC 8058 one-click unsubscribe
+        headers = {"List-Unsubscribe": f"<{context['unsubscribe']}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
+    message = EmailMultiAlternatives(" ".join(subject.split()), body, settings.DEFAULT_FROM_EMAIL, [recipient.email], headers=headers)
+    if html:
+        message.attach_alternative(html, "text/html")
+    message.send()
 
 
-def _waiting(item) -> tuple[TaskState | None, ReviewTask | None]:
+# --- Who is waited for -----------------------------------------------------------------------
+
+
+def waiting(item) -> tuple[TaskState | None, ReviewTask | None]:
     state = WorkflowState.objects.for_instance(item).filter(status=WorkflowState.STATUS_IN_PROGRESS).first()
     if state is None or state.current_task_state is None:
         return None, None
     return state.current_task_state, state.current_task_state.task.specific
 
 
-def _pending_approvers(item, task_state, task):
+def pending_approvers(item, task_state, task):
     approvers = task.approvers(item)
     if isinstance(task, LiaisonReviewTask):
         approvers = approvers.exclude(pk__in=LiaisonVote.objects.filter(task_state=task_state).values("user"))
     return approvers
 
 
-@shared_task(name="workflows.notify_approvers", **RETRY)
-def notify_approvers(item_id: int) -> int:
-    """Tell the approvers of the item's current stage that it waits for them."""
-    item = Page.objects.filter(pk=item_id).first()
-    if item is None:
-        return 0
-    item = item.specific
-    task_state, task = _waiting(item)
-    if task is None:
-        return 0
-    sent = 0
-    for user in _pending_approvers(item, task_state, task):
-        with translation.override(language_of(user)):
-            stage = REVIEW_STAGES.label(task.stage) if task.stage in REVIEW_STAGES else task.name
-        send(user, "stage_reached", {"item": item, "stage": stage, "link": workspace_link(item, user)})
-        sent += 1
-    return sent
-
-
-@shared_task(name="workflows.notify_authors", **RETRY)
-def notify_authors(item_id: int, action: str, stage: str, actor_id: int | None, comment: str) -> int:
-    """Tell the authors of every decision on their item."""
-    item = Page.objects.filter(pk=item_id).first()
-    if item is None:
-        return 0
-    item = item.specific
-    actor = User.objects.filter(pk=actor_id).first()
-    sent = 0
-    for user in User.objects.filter(pk__in=authors_of(item), is_active=True).exclude(pk=actor_id):
-        with translation.override(language_of(user)):
-            context = {
-                "item": item,
-                "action": REVIEW_ACTIONS.label(action),
-                "stage": REVIEW_STAGES.label(stage) if stage in REVIEW_STAGES else stage,
-                "actor": actor.get_full_name() or actor.get_username() if actor else "",
-                "comment": comment,
-                "link": workspace_link(item, user),
-            }
-        send(user, "decision", context)
-        sent += 1
-    return sent
-
-
-@shared_task(name="workflows.notify_withdrawal", **RETRY)
-def notify_withdrawal(item_id: int, approver_ids: list[int], actor_id: int | None, reason: str) -> int:
-    """An item withdrawn while it waited for these approvers: it left their queue."""
-    item = Page.objects.filter(pk=item_id).first()
-    if item is None:
-        return 0
-    item = item.specific
-    actor = User.objects.filter(pk=actor_id).first()
-    sent = 0
-    for user in User.objects.filter(pk__in=approver_ids, is_active=True):
-        with translation.override(language_of(user)):
-            context = {
-                "item": item, "action": REVIEW_ACTIONS.label("withdraw"), "stage": "",
-                "actor": actor.get_full_name() or actor.get_username() if actor else "", "comment": reason,
-                "link": workspace_link(item, user),
-            }  # fmt: skip
-        send(user, "decision", context)
-        sent += 1
-    return sent
-
-
-@shared_task(name="workflows.notify_submitter", **RETRY)
-def notify_submitter(item_id: int, comment: str) -> int:
-    """A practice sent back: tell whoever proposed it (a member, or the public by e-mail)."""
-    item = Page.objects.filter(pk=item_id).first()
-    if item is None:
-        return 0
-    item = item.specific
-    recipient = item.owner or User(email=item.submitter_email, username="")
-    if not recipient.email:
-        return 0
-    send(recipient, "sent_back", {"item": item, "comment": comment})
-    return 1
-
-
-@shared_task(name="workflows.send_reminders", **RETRY)
-def send_reminders() -> int:
-    """Daily: remind the approvers of items waiting longer than REVIEW_REMINDER_DAYS days.
-    Idempotent per day: a second run the same day sends nothing."""
-    cutoff = timezone.now() - datetime.timedelta(days=settings.REVIEW_REMINDER_DAYS)
-    today = timezone.localdate()
-    waiting = TaskState.objects.filter(
-        status=TaskState.STATUS_IN_PROGRESS,
-        workflow_state__status=WorkflowState.STATUS_IN_PROGRESS,
-        started_at__lt=cutoff,
-    ).select_related("workflow_state")
-    sent = 0
-    for task_state in waiting:
-        task = task_state.task.specific
-        if not isinstance(task, ReviewTask):
-            continue
-        try:
-            with transaction.atomic():
-                ReminderSent.objects.create(task_state=task_state, sent_on=today)
-        except IntegrityError:
-            continue  # already reminded today
-        item = Page.objects.get(pk=task_state.workflow_state.object_id).specific
-        days = (timezone.now() - task_state.started_at).days
-        for user in _pending_approvers(item, task_state, task):
-            send(user, "reminder", {"item": item, "days": days, "link": workspace_link(item, user)})
-            sent += 1
-    return sent
-
-
-def _follow_up_recipients(recommendation):
+def follow_up_recipients(recommendation):
     """The recommendation's authors, its table's secretariat and its followers."""
     from cms.models import RecommendationFollower
 
@@ -189,82 +113,123 @@ def _follow_up_recipients(recommendation):
     return User.objects.filter(pk__in=ids, is_active=True).order_by("pk")
 
 
-@shared_task(name="workflows.notify_follow_up", **RETRY)
-def notify_follow_up(report_id: int, previous_status: str) -> int:
-    """A published report changed a recommendation's status in a country: tell who cares."""
-    from cms.models import FollowUpReport
-    from cms.taxonomies import FOLLOW_UP_SCOPES, FOLLOW_UP_STATUSES
+# --- What a notification says ------------------------------------------------------------------
 
-    report = FollowUpReport.objects.filter(pk=report_id, review_status="published").select_related("recommendation").first()
-    if report is None:
-        return 0
-    item = report.recommendation
-    sent = 0
-    for user in _follow_up_recipients(item):
-        with translation.override(language_of(user)):
-            context = {
-                "item": item,
-                "country": FOLLOW_UP_SCOPES.label(report.country),
-                "status": FOLLOW_UP_STATUSES.label(report.status),
-                "previous": FOLLOW_UP_STATUSES.label(previous_status) if previous_status in FOLLOW_UP_STATUSES else "",
-                "actor": report.actor,
-                "date": report.date.isoformat(),
-                "description": report.description,
-                "link": item.full_url or "",
-            }
-        send(user, "follow_up", context)
-        sent += 1
-    return sent
+# event → the e-mail template that says it (subject and body), and what its context needs.
+TEMPLATES = {
+    "stage_reached": "stage_reached", "decision": "decision", "withdrawn": "decision", "reminder": "reminder",
+    "submission_sent_back": "sent_back", "submission_published": "published", "practice_submitted": "to_moderate",
+    "follow_up_submitted": "to_moderate", "follow_up_changed": "follow_up", "amendment_proposed": "drafting",
+    "amendment_accepted": "drafting", "amendment_rejected": "drafting", "invited": "drafting",
+    "draft_commented": "drafting", "contribution_added": "table_activity", "contribution_commented": "table_activity",
+}  # fmt: skip
 
 
-@shared_task(name="workflows.notify_follow_up_reporter", **RETRY)
-def notify_follow_up_reporter(report_id: int) -> int:
-    """A report sent back: tell whoever made it (a member, or the public by e-mail)."""
-    from cms.models import FollowUpReport
-    from cms.taxonomies import FOLLOW_UP_SCOPES
+def context_of(notification: Notification, recipient) -> dict:
+    """What the templates need, in the recipient's language (called inside its override)."""
+    params = notification.params
+    item = notification.page.specific if notification.page_id else None
+    stage = params.get("stage", "")
+    context = {
+        "notification": notification, "event": notification.event, "item": item, "title": params.get("title", ""),
+        "actor": params.get("actor", ""), "comment": params.get("comment", ""), "text": params.get("comment", ""),
+        "stage": REVIEW_STAGES.label(stage) if stage in REVIEW_STAGES else stage, "days": params.get("days"),
+        "kind": params.get("kind", ""),
+    }  # fmt: skip
+    if notification.event == "withdrawn":
+        context["action"] = REVIEW_ACTIONS.label("withdraw")
+    elif "action" in params:
+        context["action"] = REVIEW_ACTIONS.label(params["action"]) if params["action"] in REVIEW_ACTIONS else params["action"]
+    if "country" in params:
+        context["country"] = FOLLOW_UP_SCOPES.label(params["country"]) if params["country"] in FOLLOW_UP_SCOPES else params["country"]
+    if "status" in params:
+        context["status"] = FOLLOW_UP_STATUSES.label(params["status"])
+        context["previous"] = FOLLOW_UP_STATUSES.label(params["previous"]) if params.get("previous") in FOLLOW_UP_STATUSES else ""
+        context.update(date=params.get("date", ""), description=params.get("description", ""), actor=params.get("actor", ""))
+    context["link"] = link_of(notification, item, recipient)
+    return context
 
-    report = FollowUpReport.objects.filter(pk=report_id, review_status="sent_back").select_related("recommendation", "reporter").first()
-    if report is None:
-        return 0
-    recipient = report.reporter or User(email=report.reporter_email, username="")
-    if not recipient.email:
-        return 0
+
+def link_of(notification: Notification, item, recipient) -> str:
+    from cms.models import RecommendationPage
+
+    if notification.event in ("practice_submitted", "follow_up_submitted"):
+        return absolute("/admin/")  # curators and the network review in the admin
+    if notification.event in ("submission_published", "follow_up_changed"):
+        return absolute(item.url) if item is not None and item.url else ""
+    if isinstance(item, RecommendationPage):
+        return workspace_link(item, recipient)
     with translation.override(language_of(recipient)):
-        country = FOLLOW_UP_SCOPES.label(report.country)
-    send(recipient, "follow_up_sent_back", {"item": report.recommendation, "country": country, "comment": report.review_comment})
-    return 1
+        return absolute(reverse("workspace:home"))
 
 
-@shared_task(name="workflows.notify_drafting", **RETRY)
-def notify_drafting(event: str, item_id: int, actor_id: int | None, object_id: int) -> int:
-    """Drafting together: an amendment proposed (to the authors) or decided (to its proposer), an
-    invitation to co-author (to the invitee), a comment on a draft (to the authors)."""
-    from .models import Amendment, CoAuthorInvitation, DraftComment
+def template_of(notification: Notification) -> str:
+    if notification.event == "submission_sent_back" and notification.params.get("kind") == "follow_up":
+        return "follow_up_sent_back"
+    return TEMPLATES[notification.event]
 
-    item = Page.objects.filter(pk=item_id).first()
-    if item is None:
-        return 0
-    item = item.specific
-    actor = User.objects.filter(pk=actor_id).first()
-    if event == "invited":
-        invitation = CoAuthorInvitation.objects.filter(pk=object_id, state=CoAuthorInvitation.PENDING).first()
-        recipients, text = ([invitation.invitee] if invitation else []), ""
-    elif event == "commented":
-        comment = DraftComment.objects.filter(pk=object_id).first()
-        recipients = User.objects.filter(pk__in=authors_of(item), is_active=True).exclude(pk=actor_id) if comment else []
-        text = comment.body if comment else ""
-    else:
-        amendment = Amendment.objects.filter(pk=object_id).first()
-        if amendment is None:
-            return 0
-        if event == "amendment_proposed":
-            recipients, text = User.objects.filter(pk__in=authors_of(item), is_active=True).exclude(pk=actor_id), amendment.justification
-        else:
-            recipients, text = [amendment.proposer], amendment.reason
+
+def recipient_of(notification: Notification):
+    return notification.recipient or User(email=notification.email, username="")
+
+
+@shared_task(name="workflows.deliver_notifications", **RETRY)
+def deliver_notifications(notification_ids: list[int]) -> int:
+    """E-mail each notification wanted at once (one e-mail each). Idempotent: a notification
+    already sent is skipped, and each is marked in the transaction that sends it."""
     sent = 0
-    for user in recipients:
-        context = {"item": item, "event": event, "actor": actor.get_full_name() or actor.get_username() if actor else "",
-                   "text": text, "link": workspace_link(item, user)}  # fmt: skip
-        send(user, "drafting", context)
-        sent += 1
+    for pk in notification_ids:
+        with transaction.atomic():
+            notification = (
+                Notification.objects.select_for_update(skip_locked=True, of=("self",)).select_related("recipient", "page").filter(pk=pk, sent_at=None).first()
+            )  # fmt: skip
+            if notification is None:
+                continue
+            recipient = recipient_of(notification)
+            with translation.override(language_of(recipient)):
+                context = context_of(notification, recipient)
+            send(recipient, template_of(notification), context, category=notification.category if notification.recipient_id else "")
+            notification.sent_at = timezone.now()
+            notification.save(update_fields=["sent_at"])
+            sent += 1
     return sent
+
+
+@shared_task(name="workflows.send_digests", **RETRY)
+def send_digests() -> int:
+    """Beat's digest pass (``workflows.digests.send_due``): the same code as ``send_digests``."""
+    from .digests import send_due
+
+    return send_due()
+
+
+@shared_task(name="workflows.send_reminders", **RETRY)
+def send_reminders() -> int:
+    """Daily: remind the approvers of items waiting longer than REVIEW_REMINDER_DAYS days.
+    Idempotent per day: a second run the same day records nothing."""
+    from . import notifications
+
+    cutoff = timezone.now() - datetime.timedelta(days=settings.REVIEW_REMINDER_DAYS)
+    today = timezone.localdate()
+    waiting_states = TaskState.objects.filter(
+        status=TaskState.STATUS_IN_PROGRESS,
+        workflow_state__status=WorkflowState.STATUS_IN_PROGRESS,
+        started_at__lt=cutoff,
+    ).select_related("workflow_state")
+    reminded = 0
+    for task_state in waiting_states:
+        task = task_state.task.specific
+        if not isinstance(task, ReviewTask):
+            continue
+        with transaction.atomic():
+            try:
+                with transaction.atomic():
+                    ReminderSent.objects.create(task_state=task_state, sent_on=today)
+            except IntegrityError:
+                continue  # already reminded today
+            item = task_state.workflow_state.content_object.specific
+            days = (timezone.now() - task_state.started_at).days
+            approvers = list(pending_approvers(item, task_state, task))
+            notifications.reminder(item, approvers, days)
+            reminded += len(approvers)
+    return reminded

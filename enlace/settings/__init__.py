@@ -282,6 +282,7 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "TableEnum": "cms.taxonomies.TABLE_CODES",
         "ReviewStageEnum": "cms.taxonomies.REVIEW_STAGE_CODES",
+        "FrequencyEnum": "workflows.api.serializers.FREQUENCY_CODES",
         "FollowUpStatusEnum": "cms.taxonomies.FOLLOW_UP_STATUS_CODES",
         "FollowUpScopeEnum": "cms.taxonomies.FOLLOW_UP_SCOPE_CODES",
     },
@@ -352,6 +353,8 @@ OUTBOX_RELAY_GRACE_SECONDS = env_int("OUTBOX_RELAY_GRACE_SECONDS", 5)
 OUTBOX_CONNECT_TIMEOUT = env_int("OUTBOX_CONNECT_TIMEOUT", 2)
 CELERY_BEAT_SCHEDULE = {
     "review-reminders": {"task": "workflows.send_reminders", "schedule": 24 * 60 * 60},
+    # Each person's daily or weekly digest goes out when their period has passed (workflows/digests.py).
+    "notification-digests": {"task": "workflows.send_digests", "schedule": env_int("DIGEST_CHECK_SECONDS", 3600)},
     "relay-outbox": {"task": "enlace.relay_outbox", "schedule": OUTBOX_RELAY_SECONDS},
 }
 if SEARCH_REPAIR_SECONDS > 0:  # search_check --repair: whatever index task was lost, caught up

@@ -60,3 +60,17 @@ def amendment_state(code: str) -> str:
     labels = {"pending": gettext("Pending"), "accepted": gettext("Accepted"), "rejected": gettext("Rejected"),
               "outdated": gettext("Outdated")}  # fmt: skip
     return labels.get(code, code)
+
+
+@register.filter
+def notification_category(code: str) -> str:
+    from workflows.models import NotificationCategory
+
+    return NotificationCategory(code).label if code in NotificationCategory.values else code
+
+
+@register.simple_tag
+def unread_notifications(user) -> int:
+    from workflows.notifications import unread_count
+
+    return unread_count(user)

@@ -143,3 +143,16 @@ class DraftCommentForm(WorkspaceForm):
     body = forms.CharField(label=_("Your comment"), max_length=5000, widget=forms.Textarea(attrs={"rows": 3}),
                            error_messages={"required": _("A comment cannot be empty.")})  # fmt: skip
     parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+
+class NotificationSettingsForm(WorkspaceForm):
+    """How often each kind of notification is e-mailed (all are listed in the workspace)."""
+
+    def __init__(self, *args, **kwargs):
+        from workflows.models import Frequency, NotificationCategory
+
+        super().__init__(*args, **kwargs)
+        for category in NotificationCategory:
+            self.fields[category.value] = forms.ChoiceField(label=category.label, choices=Frequency.choices,
+                                                             widget=forms.RadioSelect)  # fmt: skip
+        self.fields["workflow"].help_text = _("Items waiting for your review are e-mailed at least daily, whatever you choose.")

@@ -8,6 +8,9 @@ app_name = "workspace"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("avisos/", views.notification_list, name="notifications"),
+    path("avisos/preferencias/", views.notification_settings, name="notification_settings"),
+    path("avisos/baja/<str:token>/", views.unsubscribe, name="unsubscribe"),
     path("recomendaciones/", views.recommendations, name="recommendations"),
     path("recomendaciones/nueva/", views.recommendation_new, name="recommendation_new"),
     path("recomendaciones/<int:pk>/", views.recommendation, name="recommendation"),

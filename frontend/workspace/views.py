@@ -12,12 +12,14 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from cms.models import PracticePage, RecommendationPage
 from workflows.models import Amendment, DraftComment
 from cms.taxonomies import REVIEW_STATUSES
 from workflows import drafting, services, versions
+from workflows import notifications as notification_services
 from workflows.followups import reports_visible_to
 from workflows.selectors import (
     authored_by,
@@ -390,3 +392,43 @@ def comment_hide(request, pk):
     else:
         messages.success(request, _("Comment hidden."))
     return redirect(item_url(item) + f"#comment-{comment.pk}")
+
+
+# --- Notifications (workflows.notifications) ---------------------------------------------------
+
+
+@login_required
+def notification_list(request):
+    """Everything that happened for me, newest first: unread ones marked, "mark all read"."""
+    if request.method == "POST":
+        read = notification_services.mark_read(user=request.user, ids=request.POST.getlist("id"), everything="all" in request.POST)
+        messages.success(request, _("Marked as read.") if read else _("Nothing to mark."))
+        return redirect("workspace:notifications")
+    unread_only = request.GET.get("no-leidas") == "1"
+    items = notification_services.for_user(request.user, unread=unread_only)[:100]
+    rows = notification_services.describe(items, request.user)
+    return render(request, "notifications.html", {"rows": rows, "unread_only": unread_only, "nav": "notifications"})
+
+
+@login_required
+def notification_settings(request):
+    form = forms.NotificationSettingsForm(request.POST or None, initial=notification_services.choices_of(request.user))
+    if request.method == "POST" and form.is_valid():
+        notification_services.update_settings(user=request.user, **form.cleaned_data)
+        messages.success(request, _("Your choices are saved."))
+        return redirect("workspace:notification_settings")
+    return render(request, "notification_settings.html", {"form": form, "nav": "notifications"}, status=400 if form.errors else 200)
+
+
+@csrf_exempt  # mail clients POST here without a session (RFC 8058); the signed token is the proof
+def unsubscribe(request, token):
+    """One-click unsubscribe from a category, from a link in an e-mail (signed, no login). A GET
+    asks (link checkers must not unsubscribe anyone); a POST, like RFC 8058's, does it."""
+    found = notification_services.read_unsubscribe_token(token)
+    if found is None:
+        raise Http404
+    user, category = found
+    if request.method == "POST":
+        notification_services.update_settings(user=user, **{category: "off"})
+        return render(request, "unsubscribed.html", {"category": category, "person": user})
+    return render(request, "unsubscribe.html", {"category": category, "person": user})

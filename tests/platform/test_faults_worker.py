@@ -214,7 +214,13 @@ def test_a_pool_process_killed_mid_notification_the_e_mail_is_sent_once(faults):
     page = new_practice(title="Práctica devuelta", submitter_email="proponente@enlace.example")
     trace, broker, mail_dir = faults["trace"], faults["broker"], faults["mail_dir"]
 
-    send(broker, "workflows.notify_submitter", page.pk, "Falta la fuente.")
+    from workflows.models import Notification
+
+    notification = Notification.objects.create(
+        email="proponente@enlace.example", category="moderation", event="submission_sent_back", page=page,
+        params={"kind": "practice", "title": page.title, "comment": "Falta la fuente."},
+    )  # a public submitter's: e-mailed at once
+    send(broker, "workflows.deliver_notifications", [notification.pk])
     worker = faults["start_worker"](pool="prefork", target="workflows.tasks:send")
     started = wait_for(lambda: trace.lines("start"), 90, "a pool process to start sending the e-mail")
     child = int(started[0][1])

@@ -12,6 +12,7 @@ from django.db import connection, transaction
 
 from enlace.celery import app
 from enlace.models import OutboxMessage
+from workflows.models import Notification
 from enlace.outbox import deliver, relay_outbox
 from tests.conftest import DEMO_PASSWORD, ROOT
 from tests.services import database_url, unavailable
@@ -41,7 +42,7 @@ def test_messages_are_written_with_the_change_and_not_when_it_rolls_back(broker,
         with pytest.raises(RuntimeError):
             with transaction.atomic():
                 services.recommendation_submit(item=item, user=user_named("delegate1"))
-                assert OutboxMessage.objects.filter(task="workflows.notify_approvers").count() == 1
+                assert OutboxMessage.objects.filter(task="workflows.deliver_notifications").count() == 1
                 raise RuntimeError("rolled back")
     assert not OutboxMessage.objects.exists()
 
@@ -53,9 +54,10 @@ def test_a_broker_down_at_commit_leaves_the_messages_pending(broker, user_named,
     with django_capture_on_commit_callbacks(execute=True):
         item = services.recommendation_submit(item=item, user=user_named("delegate1"))
     assert item.status == "in_review"  # the transition itself succeeded
-    message = OutboxMessage.objects.get(task="workflows.notify_approvers")
+    message = OutboxMessage.objects.get(task="workflows.deliver_notifications")
     assert message.sent_at is None and message.attempts == 1 and message.last_error
-    assert message.args == [item.pk]
+    waiting = Notification.objects.filter(page=item, event="stage_reached", sent_at=None)
+    assert message.args == [sorted(waiting.values_list("pk", flat=True))] and waiting.exists()
 
 
 @pytest.mark.redis

@@ -187,7 +187,7 @@ def test_nothing_is_sent_when_the_transaction_rolls_back(make_item, user_named, 
     assert (item.status, item.stage) == ("in_review", "table")
 
 
-def test_daily_reminders_for_items_waiting_too_long(make_item, user_named, settings):
+def test_daily_reminders_for_items_waiting_too_long(make_item, user_named, settings, django_capture_on_commit_callbacks):
     import datetime
 
     from django.utils import timezone
@@ -200,7 +200,8 @@ def test_daily_reminders_for_items_waiting_too_long(make_item, user_named, setti
     state = services.current_task(item)[0]
     TaskState.objects.filter(pk=state.pk).update(started_at=timezone.now() - datetime.timedelta(days=5))
     mail.outbox.clear()
-    assert send_reminders() >= 1
+    with django_capture_on_commit_callbacks(execute=True):
+        assert send_reminders() >= 1
     assert any(item.title in m.subject and "secretariat1@enlace.example" in m.to for m in mail.outbox)
     assert send_reminders() == 0  # once a day
 

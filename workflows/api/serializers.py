@@ -251,3 +251,45 @@ class MeSerializer(serializers.Serializer):
     organisation = MeOrganisationSerializer(allow_null=True, help_text="The caller's (first) organisation.")
     organisations = MeOrganisationSerializer(many=True)
     waiting = serializers.IntegerField(help_text="Items waiting for the caller's decision.")
+
+
+class NotificationSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    category = serializers.ChoiceField(choices=["workflow", "table_activity", "moderation", "follow_up"])
+    event = serializers.CharField()
+    summary = serializers.CharField(help_text="What happened, in the caller's language.")
+    comment = serializers.CharField(allow_blank=True)
+    link = serializers.CharField(allow_blank=True)
+    table = serializers.CharField(allow_blank=True)
+    created_at = serializers.DateTimeField()
+    read = serializers.BooleanField()
+
+    def to_representation(self, row):
+        notification = row["notification"]
+        return {"id": notification.pk, "category": notification.category, "event": notification.event,
+                "summary": row["summary"], "comment": row["comment"], "link": row["link"], "table": notification.table,
+                "created_at": notification.created_at, "read": row["read"]}  # fmt: skip
+
+
+class MarkReadSerializer(serializers.Serializer):
+    ids = serializers.ListField(child=serializers.IntegerField(min_value=1), required=False, max_length=1000)
+    all = serializers.BooleanField(required=False, default=False)
+
+    def validate(self, data):
+        if not data.get("ids") and not data.get("all"):
+            raise serializers.ValidationError({"ids": ["Give the ids to mark read, or all: true."]})
+        return data
+
+
+class MarkedReadSerializer(serializers.Serializer):
+    read = serializers.IntegerField(help_text="How many were marked read.")
+
+
+FREQUENCY_CHOICES = FREQUENCY_CODES = ["immediate", "daily", "weekly", "off"]
+
+
+class NotificationSettingsSerializer(serializers.Serializer):
+    workflow = serializers.ChoiceField(choices=FREQUENCY_CHOICES, required=False)
+    table_activity = serializers.ChoiceField(choices=FREQUENCY_CHOICES, required=False)
+    moderation = serializers.ChoiceField(choices=FREQUENCY_CHOICES, required=False)
+    follow_up = serializers.ChoiceField(choices=FREQUENCY_CHOICES, required=False)

@@ -16,9 +16,10 @@ from cms.api.views import LIST_PARAMS, _pk, csv_response, search_query_from, sea
 from cms.models import Contribution, RecommendationPage
 from cms.progress import follow_ups_of
 from cms.taxonomies import FOLLOW_UP_STATUSES, REVIEW_STATUSES, TABLES
-from enlace.api import SEARCH_RENDERERS, ParameterError, int_param
+from enlace.api import SEARCH_RENDERERS, ParameterError, StrictPagination, int_param
 
 from .. import contributions as contribution_services
+from .. import notifications as notification_services
 from .. import services, versions
 from ..roles import roles_of, tables_drafted_by, tables_read_by
 from ..selectors import awaiting_review, follows, recommendations_visible_to
@@ -248,3 +249,49 @@ class MeView(APIView):
             "organisation": organisations[0] if organisations else None, "organisations": organisations,
             "waiting": len(awaiting_review(user)),
         })  # fmt: skip
+
+
+class MyNotificationsView(APIView):
+    """The caller's notifications, newest first (``?unread=true`` for the unread ones only)."""
+
+    permission_classes = [permissions.IsAuthenticated]
+
+    @extend_schema(parameters=[OpenApiParameter("unread", bool)], responses=s.NotificationSerializer(many=True))
+    def get(self, request):
+        raw = request.query_params.get("unread", "")
+        if raw not in ("", "true", "false", "1", "0"):
+            raise ParameterError("unread", "true or false.")
+        items = notification_services.for_user(request.user, unread=raw in ("true", "1"))
+        paginator = StrictPagination()
+        page = paginator.paginate_queryset(items, request, view=self)
+        rows = notification_services.describe(page, request.user)
+        return paginator.get_paginated_response(s.NotificationSerializer(rows, many=True).data)
+
+
+class MyNotificationsReadView(APIView):
+    permission_classes = [permissions.IsAuthenticated]
+
+    @extend_schema(request=s.MarkReadSerializer, responses=s.MarkedReadSerializer)
+    def post(self, request):
+        body = s.MarkReadSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        read = notification_services.mark_read(user=request.user, ids=body.validated_data.get("ids", []),
+                                               everything=body.validated_data.get("all", False))  # fmt: skip
+        return Response({"read": read})
+
+
+class MyNotificationSettingsView(APIView):
+    """How often each category is e-mailed: ``immediate``, ``daily``, ``weekly`` or ``off``."""
+
+    permission_classes = [permissions.IsAuthenticated]
+
+    @extend_schema(responses=s.NotificationSettingsSerializer)
+    def get(self, request):
+        return Response(notification_services.choices_of(request.user))
+
+    @extend_schema(request=s.NotificationSettingsSerializer, responses=s.NotificationSettingsSerializer)
+    def patch(self, request):
+        if not isinstance(request.data, dict) or not request.data:
+            raise ParameterError("non_field_errors", "Give at least one category and its frequency.")
+        notification_services.update_settings(user=request.user, **dict(request.data.items()))
+        return Response(notification_services.choices_of(request.user))
