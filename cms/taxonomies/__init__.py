@@ -175,6 +175,7 @@ REVIEW_STAGES = _from_data("review_stages", data.REVIEW_STAGES)
 REVIEW_ACTIONS = _from_data("review_actions", data.REVIEW_ACTIONS)
 
 TABLE_CODES = TABLES.codes  # for the API schema's enums
+COUNTRY_CODES = COUNTRIES.codes
 FOLLOW_UP_STATUS_CODES = FOLLOW_UP_STATUSES.codes
 FOLLOW_UP_SCOPE_CODES = FOLLOW_UP_SCOPES.codes
 

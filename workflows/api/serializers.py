@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django.contrib.auth import get_user_model
+from drf_spectacular.extensions import OpenApiSerializerFieldExtension
 from rest_framework import serializers
 
 from cms.api.serializers import FACET_NAMES, FacetsSerializer, HitSerializer, SearchResponseSerializer, codes_field
@@ -10,6 +11,7 @@ from cms.taxonomies import ADDRESSEES, COUNTRIES, FOLLOW_UP_STATUSES, OBJECTIVES
 from cms.progress import follow_up_of
 
 from .. import services
+from ..contributions import consolidated_in
 from ..followups import is_following
 from ..selectors import follows
 
@@ -79,6 +81,11 @@ class RecommendationSerializer(serializers.Serializer):
     actions = serializers.ListField(child=serializers.CharField(), help_text="What the caller may do now.")
     follow_up = FollowUpStatusSerializer(many=True, help_text="Current status per country, from reviewed reports.")
     following = serializers.BooleanField(help_text="Whether the caller follows the recommendation's follow-up.")
+    contributions = serializers.ListField(
+        child=serializers.IntegerField(),
+        help_text="Ids of the contributions it consolidates that the caller may read (those of its table's "
+        "readers); empty for everyone else.",
+    )  # fmt: skip
 
     def to_representation(self, item: RecommendationPage):
         user = self.context["request"].user
@@ -108,6 +115,7 @@ class RecommendationSerializer(serializers.Serializer):
             "actions": services.allowed_actions(user, item),
             "follow_up": follow_up_of(item.pk) if item.live else [],
             "following": is_following(user, item),
+            "contributions": list(consolidated_in(user, item).order_by("pk").values_list("pk", flat=True)),
         }
 
 
@@ -164,6 +172,33 @@ class TaskSerializer(serializers.Serializer):
         return reverse("workspace:recommendation", args=[item.pk]) if isinstance(item, RecommendationPage) else ""
 
 
+class AttachmentField(serializers.FileField):
+    """Written as a file (multipart upload; ``null`` removes the attachment), read as
+    ``{"title", "url"}`` (the document's address, served to the table's readers only) or null."""
+
+    def to_representation(self, document):
+        if not document:
+            return None
+        request = self.context.get("request")
+        url = document.url
+        return {"title": document.title, "url": request.build_absolute_uri(url) if request else url}
+
+
+class AttachmentFieldExtension(OpenApiSerializerFieldExtension):
+    target_class = AttachmentField
+
+    def map_serializer_field(self, auto_schema, direction):
+        if direction == "request":
+            return {"type": "string", "format": "binary", "nullable": True,
+                    "description": "The attachment, uploaded as multipart/form-data (types of WAGTAILDOCS_EXTENSIONS, "
+                                   "at most CONTRIBUTION_ATTACHMENT_MAX_MB); null removes it."}  # fmt: skip
+        return {
+            "type": "object", "nullable": True, "readOnly": True,
+            "properties": {"title": {"type": "string"}, "url": {"type": "string", "format": "uri"}},
+            "required": ["title", "url"],
+        }  # fmt: skip
+
+
 class ContributionSerializer(serializers.ModelSerializer):
     author = serializers.CharField(source="author.username", read_only=True)
     objectives = codes_field(OBJECTIVES)
@@ -172,12 +207,29 @@ class ContributionSerializer(serializers.ModelSerializer):
     title = serializers.CharField(max_length=255)
     text = serializers.CharField(max_length=20000)
     comments_count = serializers.IntegerField(source="comments.count", read_only=True)
+    attachment = AttachmentField(required=False, allow_null=True, allow_empty_file=False, max_length=255)
+    consolidated_into = serializers.IntegerField(
+        source="consolidated_into_id", read_only=True, allow_null=True,
+        help_text="Id of the recommendation that consolidates this contribution (chosen by its table's drafters), or null.",
+    )  # fmt: skip
 
     class Meta:
         model = Contribution
         fields = ["id", "title", "table", "text", "objectives", "countries", "author", "created_at", "updated_at",
-                  "comments_count"]  # fmt: skip
+                  "comments_count", "attachment", "consolidated_into"]  # fmt: skip
         read_only_fields = ["created_at", "updated_at"]
+
+    def service_data(self) -> dict:
+        """The validated input as ``workflows.contributions`` takes it: a file as ``upload``,
+        ``attachment=None`` to remove the attachment."""
+        data = dict(self.validated_data)
+        if "attachment" in data:
+            upload = data.pop("attachment")
+            if upload is None:
+                data["attachment"] = None
+            else:
+                data["upload"] = upload
+        return data
 
 
 class ContributionCommentSerializer(serializers.ModelSerializer):
