@@ -17,7 +17,7 @@ from wagtail.snippets.views.snippets import CreateView, EditView, InspectView
 from cms.models import Contribution, FollowUpReport, Organisation, RecommendationPage
 from cms.taxonomies import REVIEW_ACTIONS, REVIEW_STAGES
 
-from . import contributions, documents, followups, services
+from . import contributions, documents, followups, services, tables
 from .admin_views import GuardedSnippetViewSet, visible_pages
 from .roles import tables_drafted_by
 
@@ -70,6 +70,21 @@ def register_working_table_logs(actions):
                 "count": len(data.get("contributions", [])), "added": len(data.get("added", [])),
                 "removed": len(data.get("removed", [])),
             }  # fmt: skip
+
+    @actions.register_action(tables.LOG_ACTION)
+    class TableMembershipLog(LogFormatter):
+        label = _("Working table membership")
+
+        def format_message(self, log_entry):
+            labels = {
+                "organisation_added": _("Organisation added to table %(table)s"),
+                "organisation_removed": _("Organisation removed from table %(table)s"),
+                "delegate_added": _("Made delegate of table %(table)s"),
+                "delegate_removed": _("No longer delegate of table %(table)s"),
+            }  # fmt: skip
+            data = log_entry.data
+            label = labels.get(data.get("change"))
+            return label % {"table": data.get("table", "")} if label else data.get("change", "")
 
 
 # --- The workflow is driven by its services: no silent edits, no cancelling it by hand ------
