@@ -20,6 +20,15 @@ Document = get_document_model()
 
 
 @pytest.fixture(autouse=True)
+def english():
+    """The services' messages are translated: these tests read them in English."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
+
+
+@pytest.fixture(autouse=True)
 def media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     settings.CONTRIBUTION_ATTACHMENT_MAX_MB = 1
