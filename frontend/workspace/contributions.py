@@ -134,7 +134,7 @@ def contribution_edit(request, pk):
                 raise PermissionDenied(error.message) from None
             form.add_service_error(error)
         else:
-            messages.success(request, _("Changes saved."))
+            messages.success(request, _("Contribution saved."))
             return redirect(contribution_url(item))
     return render(request, "contribution_form.html", {"form": form, "contribution": item, "nav": "contributions"},
                   status=400 if form.errors else 200)  # fmt: skip

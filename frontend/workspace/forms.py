@@ -154,9 +154,9 @@ class ContributionForm(WorkspaceForm):
     title = forms.CharField(label=_("Title"), max_length=255)
     text = forms.CharField(label=_("Text"), max_length=20000, widget=forms.Textarea(attrs={"rows": 10}))
     objectives = forms.MultipleChoiceField(label=_("GCM objectives"), required=False, widget=forms.CheckboxSelectMultiple)
-    countries = forms.MultipleChoiceField(label=_("Countries of Latin America and the Caribbean"), required=False,
-                                          widget=forms.CheckboxSelectMultiple)  # fmt: skip
-    other_countries = forms.MultipleChoiceField(label=_("Other countries"), required=False, widget=forms.CheckboxSelectMultiple)
+    countries = forms.MultipleChoiceField(label=_("Countries of the region"), required=False, widget=forms.CheckboxSelectMultiple)
+    other_countries = forms.MultipleChoiceField(label=_("Countries outside the region"), required=False,
+                                                widget=forms.CheckboxSelectMultiple)  # fmt: skip
     attachment = forms.FileField(label=_("Attachment"), required=False, max_length=255, widget=forms.FileInput)
     remove_attachment = forms.BooleanField(label=_("Remove the current attachment"), required=False)
 
@@ -241,7 +241,8 @@ class OrganisationForm(WorkspaceForm):
         super().__init__(*args, **kwargs)
         language = get_language()
         region, others = region_country_choices(language)
-        self.fields["country"].choices = [("", "—"), (_("Latin America and the Caribbean"), region), (_("Other countries"), others)]
+        self.fields["country"].choices = [("", "—"), (_("Latin America and the Caribbean"), region),
+                                          (_("Countries outside the region"), others)]  # fmt: skip
         self.fields["stakeholder_group"].choices = [("", "—"), *STAKEHOLDER_GROUPS.choices(language)]
 
     def service_data(self) -> dict:
