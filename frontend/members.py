@@ -14,6 +14,7 @@ from cms.taxonomies import REVIEW_STAGES, REVIEW_STATUSES
 from workflows.contributions import comments_visible_to, contribution_comment, contributions_visible_to
 from workflows.roles import reads_table
 from workflows.services import WorkflowError
+from workflows.tables import can_manage_table
 
 
 def table_members_area(request, space):
@@ -45,5 +46,6 @@ def table_members_area(request, space):
     return TemplateResponse(
         request,
         "cms/table_space_members.html",
-        {"page": space, "self": space, "drafts": drafts, "threads": threads},
+        {"page": space, "self": space, "drafts": drafts, "threads": threads,
+         "may_manage": can_manage_table(request.user, space.table)},
     )

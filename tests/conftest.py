@@ -55,6 +55,18 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
 # --- Database with the demo world -----------------------------------------------------
 
 
+@pytest.fixture(scope="session", autouse=True)
+def session_media_root(tmp_path_factory):
+    """Uploaded files (the demo's attachments among them) go to a folder of the test session,
+    never to the developer's var/media."""
+    from django.test import override_settings
+
+    override = override_settings(MEDIA_ROOT=str(tmp_path_factory.mktemp("media")))
+    override.enable()
+    yield
+    override.disable()
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     from cms.demo.loader import DemoLoader

@@ -160,6 +160,8 @@ def link_of(notification: Notification, item, recipient) -> str:
     if isinstance(item, RecommendationPage):
         return workspace_link(item, recipient)
     with translation.override(language_of(recipient)):
+        if "contribution" in notification.params:
+            return absolute(reverse("workspace:contribution", args=[notification.params["contribution"]]))
         return absolute(reverse("workspace:home"))
 
 

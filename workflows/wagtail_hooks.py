@@ -17,9 +17,9 @@ from wagtail.snippets.views.snippets import CreateView, EditView, InspectView
 from cms.models import Contribution, FollowUpReport, Organisation, RecommendationPage
 from cms.taxonomies import REVIEW_ACTIONS, REVIEW_STAGES
 
-from . import contributions, followups, services
+from . import contributions, documents, followups, services, tables
 from .admin_views import GuardedSnippetViewSet, visible_pages
-from .roles import reads_table, tables_drafted_by
+from .roles import tables_drafted_by
 
 
 @hooks.register("register_log_actions")
@@ -56,6 +56,35 @@ def register_follow_up_log(actions):
 
         def format_comment(self, log_entry):
             return log_entry.data.get("comment", "")
+
+
+@hooks.register("register_log_actions")
+def register_working_table_logs(actions):
+    @actions.register_action(contributions.CONSOLIDATE_LOG_ACTION)
+    class ConsolidationLog(LogFormatter):
+        label = _("Contributions consolidated")
+
+        def format_message(self, log_entry):
+            data = log_entry.data
+            return _("Contributions it consolidates: %(count)s (%(added)s added, %(removed)s released)") % {
+                "count": len(data.get("contributions", [])), "added": len(data.get("added", [])),
+                "removed": len(data.get("removed", [])),
+            }  # fmt: skip
+
+    @actions.register_action(tables.LOG_ACTION)
+    class TableMembershipLog(LogFormatter):
+        label = _("Working table membership")
+
+        def format_message(self, log_entry):
+            labels = {
+                "organisation_added": _("Organisation added to table %(table)s"),
+                "organisation_removed": _("Organisation removed from table %(table)s"),
+                "delegate_added": _("Made delegate of table %(table)s"),
+                "delegate_removed": _("No longer delegate of table %(table)s"),
+            }  # fmt: skip
+            data = log_entry.data
+            label = labels.get(data.get("change"))
+            return label % {"table": data.get("table", "")} if label else data.get("change", "")
 
 
 # --- The workflow is driven by its services: no silent edits, no cancelling it by hand ------
@@ -107,8 +136,9 @@ class BlankAsDashInspectView(InspectView):
     """Empty fields read "—", not Python's "None"."""
 
     def get_field_display_value(self, field_name, field):
-        value = super().get_field_display_value(field_name, field)
-        return "—" if value is None or value == "" else value
+        if getattr(self.object, field_name, None) in (None, "", []):
+            return "—"
+        return super().get_field_display_value(field_name, field)
 
 
 class ContributionAdminForm(WagtailAdminModelForm):
@@ -233,12 +263,12 @@ register_snippet(FollowUpReportViewSet)
 # --- Pages, documents and bulk actions: nobody lists, chooses or downloads what they may not see
 
 
-@hooks.register("before_serve_document")
+@hooks.register("before_serve_document", order=-1)  # before Wagtail's own restriction check (a login redirect)
 def attachments_stay_in_their_table(document, request):
-    """A contribution's attachment is its table's working material: only the table's readers
-    download it (404 for everyone else, as for anything they may not see)."""
-    tables = set(Contribution.objects.filter(attachment=document).values_list("table", flat=True))
-    if tables and not any(reads_table(request.user, table) for table in tables):
+    """A contribution's attachment, and any document in a table's private collection (attached
+    yet or not), is its table's working material: only the table's readers download it (404 for
+    everyone else, as for anything they may not see)."""
+    if not documents.may_download(request.user, document):
         raise Http404
 
 

@@ -201,11 +201,18 @@ class OrganisationSerializer(serializers.ModelSerializer):
 
 
 class OrganisationUpdateSerializer(serializers.ModelSerializer):
-    """What an organisation's members may change in its profile."""
+    """What an organisation's members may change in its profile (saved by
+    ``workflows.organisations.organisation_update``, which the workspace calls too). Its tables
+    are managed by the tables' secretariats."""
+
+    country = serializers.ChoiceField(choices=list(COUNTRIES.codes), required=False, allow_blank=True,
+                                      help_text="ISO 3166 code, or empty.")  # fmt: skip
+    stakeholder_group = serializers.ChoiceField(choices=STAKEHOLDER_GROUPS.choices(), required=False, allow_blank=True,
+                                                help_text="One of the 13 groups of GCM paragraph 44, or empty.")  # fmt: skip
 
     class Meta:
         model = Organisation
-        fields = ["acronym", "website", "description"]
+        fields = ["acronym", "website", "description", "country", "stakeholder_group"]
         extra_kwargs = {"description": {"max_length": 5000}}
 
 

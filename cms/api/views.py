@@ -19,6 +19,7 @@ from rest_framework.views import APIView
 from enlace.api import SEARCH_RENDERERS, ParameterError, page_links, request_language
 from search.params import query_from_params
 from search.service import SearchQuery, iter_hits, search
+from workflows.organisations import can_edit_organisation, organisation_update
 
 from ..models import EventPage, Organisation, TableSpacePage
 from ..selectors import published_practices
@@ -185,11 +186,11 @@ class OrganisationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, view
     @extend_schema(request=s.OrganisationUpdateSerializer, responses=s.OrganisationSerializer)
     def partial_update(self, request, pk=None):
         organisation = self.get_object()
-        if not request.user.has_perm("cms.change_organisation", organisation):
+        if not can_edit_organisation(request.user, organisation):  # 403 before looking at the body
             raise PermissionDenied("Only members of this organisation may edit its profile.")
         serializer = s.OrganisationUpdateSerializer(organisation, data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
-        serializer.save()
+        organisation = organisation_update(organisation=organisation, user=request.user, **serializer.validated_data)
         return Response(s.OrganisationSerializer(organisation, context=self.get_serializer_context()).data)
 
 

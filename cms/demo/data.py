@@ -2518,3 +2518,63 @@ FOLLOW_UPS = [
         "¿hay algún presupuesto por resultados? Indique la fuente.",
     },
 ]
+
+
+# --- Contributions of table 1 ---------------------------------------------------------------
+# The table's working material after the Conversatorio: what its delegates and secretariat put
+# on the table, discussed in comments; two of them are consolidated into recommendations the
+# table has in the workflow (by title: ``consolidated_into``). ``attachment`` names a document
+# built in code by the loader (``summary``: a synthesis of the report for the table, from the
+# event, its themes and the table's recommendations above).
+CONTRIBUTIONS = [
+    {
+        "title": "Síntesis del Primer Conversatorio para la Mesa 1",
+        "author": "delegate1",
+        "table": "1",
+        "text": "Comparto una síntesis del informe de resultados del Primer Conversatorio (8 de agosto de 2023) con "
+        "lo que toca a nuestra mesa: los dos temas, sus preguntas orientadoras, la participación y las "
+        "recomendaciones que quedaron a cargo de la Mesa 1. Propongo usarla como documento base para preparar "
+        "las recomendaciones del próximo encuentro con los gobiernos.",
+        "objectives": ["5", "6", "7"],
+        "countries": ["PE", "EC", "CO", "AR"],
+        "attachment": {"kind": "summary", "filename": "sintesis-conversatorio-2023-mesa-1.txt"},
+        "comments": [
+            ("secretariat1", "Gracias. La llevamos como documento base a la próxima reunión de la mesa."),
+            ("member", "Desde nuestra organización sumaríamos lo que vemos en la atención jurídica: la Ley 31.685 "
+             "de Perú protege a mujeres migrantes con hijas e hijos, pero su reglamentación todavía no llega a "
+             "las oficinas de frontera."),
+        ],
+    },
+    {
+        "title": "Tiempos de espera de las visas de trabajo",
+        "author": "secretariat1",
+        "table": "1",
+        "text": "En el Conversatorio la sociedad civil mencionó los largos tiempos de espera para el reconocimiento "
+        "y la obtención de visas, por ejemplo de trabajo. Propongo pedir a los Estados plazos máximos de "
+        "tramitación y que publiquen los tiempos reales, para que las personas no queden en situación irregular "
+        "mientras esperan una respuesta.",
+        "objectives": ["5", "6"],
+        "countries": [],
+        "consolidated_into": "Reducir los tiempos de espera para el reconocimiento y la obtención de visas de trabajo",
+        "comments": [
+            ("delegate1", "De acuerdo: lo tomé para la recomendación sobre visas de trabajo que está en revisión."),
+        ],
+    },
+    {
+        "title": "Cédulas y pasaportes vencidos como prueba de identidad",
+        "author": "delegate1",
+        "table": "1",
+        "text": "En algunos casos no se han reconocido cédulas de identidad o pasaportes vencidos, una práctica "
+        "que en el Conversatorio se calificó como inadecuada y que agrega un problema a un tema netamente "
+        "administrativo. Habría que pedir que se acepten como prueba de identidad en la regularización y en el "
+        "acceso a servicios.",
+        "objectives": ["4", "7"],
+        "countries": [],
+        "consolidated_into": "Reconocer documentos de identidad y pasaportes vencidos en los trámites migratorios",
+        "comments": [
+            ("member", "Lo vemos cada semana: personas con pasaporte vencido que no pueden abrir una cuenta ni "
+             "firmar un contrato de alquiler."),
+            ("secretariat1", "Incluido en la recomendación; gracias por el ejemplo."),
+        ],
+    },
+]

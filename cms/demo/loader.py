@@ -21,6 +21,7 @@ from workflows.roles import grant_role, set_default_admin_language, sync_role_gr
 from workflows.setup import ensure_workflows
 
 from ..models import (
+    Contribution,
     EventIndexPage,
     EventPage,
     EventTheme,
@@ -171,6 +172,7 @@ class DemoLoader:
         self.workflow_examples(users)
         self.pending_practice(users["member"])
         self.follow_ups(users)
+        self.contributions(users)
         return self.report
 
     # --- tree ---------------------------------------------------------------------------
@@ -446,6 +448,64 @@ class DemoLoader:
             elif review == "sent_back":
                 followups.send_back(report=report, user=users["curator"], comment=row["comment"])
             self.report.count(f"follow-up reports ({review})")
+
+    def contributions(self, users) -> None:
+        """Table 1's working material: contributions (one with a document attached, in the table's
+        private collection), their comments, and the recommendations two of them went into, all
+        through the services."""
+        from django.core.files.base import ContentFile
+
+        from workflows import contributions as services
+
+        for row in data.CONTRIBUTIONS:
+            if Contribution.objects.filter(table=row["table"], title=row["title"]).exists():
+                continue
+            upload = None
+            if row.get("attachment"):
+                upload = ContentFile(conversatorio_summary(row["table"]).encode(), name=row["attachment"]["filename"])
+            contribution = services.contribution_create(
+                user=users[row["author"]], table=row["table"], title=row["title"], text=row["text"],
+                objectives=row["objectives"], countries=row["countries"], upload=upload,
+            )  # fmt: skip
+            for username, text in row.get("comments", []):
+                services.contribution_comment(contribution=contribution, user=users[username], text=text)
+            if row.get("consolidated_into"):
+                item = RecommendationPage.objects.originals().get(title=row["consolidated_into"])
+                chosen = [*Contribution.objects.filter(consolidated_into=item), contribution]
+                services.consolidate(recommendation=item, contributions=chosen, user=users["secretariat1"])
+            self.report.count("contributions")
+
+
+def conversatorio_summary(table: str) -> str:
+    """A plain-text synthesis of the Conversatorio's report for ``table``: the event, its two
+    themes (objectives, participation, summary, guiding questions) and the table's
+    recommendations."""
+    from ..taxonomies import OBJECTIVES
+
+    event = data.EVENT
+    lines = [
+        f"Síntesis para la {table_name(table, 'es')}",
+        event["report_title"],
+        f"Fecha: {event['date']} · formato híbrido",
+        "",
+        event["summary"],
+    ]
+    for theme in event["themes"]:
+        objectives = "; ".join(f"{code}. {OBJECTIVES.label(code, 'es')}" for code in theme["objectives"])
+        lines += [
+            "",
+            f"Tema {theme['number']}: {theme['title']}",
+            f"Objetivos del PMM: {objectives}",
+            f"Participación: {theme['participants']} representantes de {theme['countries_count']} países.",
+            theme["summary"],
+            "Preguntas orientadoras:",
+            *(f"- {question}" for question in theme["guiding_questions"]),
+        ]
+    lines += ["", f"Recomendaciones a cargo de la {table_name(table, 'es')}:"]
+    for row in data.RECOMMENDATIONS:
+        if row["table"] == table:
+            lines.append(f"- {row['title']} (tema {row['theme'].split('-')[-1]}, n.º {row['number']}): {row['text']}")
+    return "\n".join(lines) + "\n"
 
 
 WORKFLOW_EXAMPLES = [

@@ -9,6 +9,7 @@ from .contributions import (
     ContributionComment,
     ContributionGroupObjectPermission,
     ContributionUserObjectPermission,
+    TableCollection,
 )
 from .followups import EVIDENCE_REQUIRED, FollowUpEvidence, FollowUpReport, ProgressPage, RecommendationFollower
 from .organisations import (
@@ -58,6 +59,7 @@ __all__ = [
     "RecommendationPage",
     "RecommendationFollower",
     "RecommendationUserObjectPermission",
+    "TableCollection",
     "TableIndexPage",
     "TableSpacePage",
 ]

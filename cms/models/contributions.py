@@ -25,7 +25,14 @@ class Contribution(RevisionMixin, models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="contributions", verbose_name=_("author")
     )
     attachment = models.ForeignKey(
-        "wagtaildocs.Document", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtaildocs.Document", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("attachment"),
+    )
+    # The recommendation this contribution went into: chosen from the recommendation's side by
+    # the drafters of its table (workflows.contributions.consolidate), never by the author's edit.
+    consolidated_into = models.ForeignKey(
+        "cms.RecommendationPage", null=True, blank=True, on_delete=models.SET_NULL, related_name="contributions",
+        verbose_name=_("consolidated into"),
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -61,6 +68,24 @@ class ContributionComment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.author}: {self.text[:40]}"
+
+
+class TableCollection(models.Model):
+    """The private Wagtail collection of one working table's documents ("Mesa N · documentos de
+    trabajo"): its contributions' attachments. A document in it is served only to the table's
+    readers (``workflows.documents``), attached yet or not. Created when first needed."""
+
+    table = CodeField(_("working table"), vocabulary="tables", unique=True)
+    collection = models.OneToOneField(
+        "wagtailcore.Collection", on_delete=models.CASCADE, related_name="working_table", verbose_name=_("collection")
+    )
+
+    class Meta:
+        verbose_name = _("working table's document collection")
+        verbose_name_plural = _("working tables' document collections")
+
+    def __str__(self) -> str:
+        return str(self.collection)
 
 
 # Per-table visibility of contributions (and their comments) is a guardian object permission,

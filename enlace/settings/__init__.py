@@ -198,6 +198,11 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "tx
 # Documents are always served by Django (/documents/<id>/<name>), never by a redirect to the
 # storage: a table's attachments are checked against the reader (workflows/wagtail_hooks.py).
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Largest attachment of a contribution (workspace and API uploads), in megabytes; its types are
+# WAGTAILDOCS_EXTENSIONS. Keep the proxy's client_max_body_size (deploy/nginx.conf) above it.
+CONTRIBUTION_ATTACHMENT_MAX_MB = env_int("CONTRIBUTION_ATTACHMENT_MAX_MB", 10)
+if CONTRIBUTION_ATTACHMENT_MAX_MB < 1:
+    raise ImproperlyConfigured("CONTRIBUTION_ATTACHMENT_MAX_MB must be at least 1.")
 
 # --- Search (ours) ----------------------------------------------------------------------
 ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL")
@@ -283,6 +288,7 @@ SPECTACULAR_SETTINGS = {
         "TableEnum": "cms.taxonomies.TABLE_CODES",
         "ReviewStageEnum": "cms.taxonomies.REVIEW_STAGE_CODES",
         "FrequencyEnum": "workflows.api.serializers.FREQUENCY_CODES",
+        "CountriesEnum": "cms.taxonomies.COUNTRY_CODES",
         "FollowUpStatusEnum": "cms.taxonomies.FOLLOW_UP_STATUS_CODES",
         "FollowUpScopeEnum": "cms.taxonomies.FOLLOW_UP_SCOPE_CODES",
     },

@@ -3,8 +3,8 @@ and people by their name."""
 
 from django import template
 
-from cms.taxonomies import REVIEW_ACTIONS, REVIEW_STAGES, REVIEW_STATUSES, TABLES, table_name
-from workflows.roles import roles_of
+from cms.taxonomies import COUNTRIES, OBJECTIVES, REVIEW_ACTIONS, REVIEW_STAGES, REVIEW_STATUSES, TABLES, table_name
+from workflows.roles import roles_of, tables_read_by
 
 register = template.Library()
 
@@ -44,7 +44,18 @@ def workspace_sections(user) -> dict:
         "drafts": bool(roles & {"delegate", "secretariat", "admin"}),
         "organisation": user.organisations.exists() if user.is_authenticated else False,
         "table": bool(roles & {"secretariat", "admin"}),
+        "contributions": bool(tables_read_by(user)),
     }
+
+
+@register.filter
+def country_label(code: str) -> str:
+    return COUNTRIES.label(code) if code else ""
+
+
+@register.filter
+def objective_label(code: str) -> str:
+    return OBJECTIVES.label(code) if code else ""
 
 
 @register.filter

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views
+from . import contributions, people, views
 
 app_name = "workspace"
 
@@ -21,6 +21,21 @@ urlpatterns = [
     path("recomendaciones/<int:pk>/enmiendas/nueva/", views.amendment_new, name="amendment_new"),
     path("recomendaciones/<int:pk>/coautoria/", views.co_authors, name="co_authors"),
     path("recomendaciones/<int:pk>/comentarios/", views.comment_post, name="comment_post"),
+    # Contributions, organisation, table (before the catch-all of a recommendation's actions below).
+    path("aportes/", contributions.contributions, name="contributions"),
+    path("aportes/nuevo/", contributions.contribution_new, name="contribution_new"),
+    path("aportes/<int:pk>/", contributions.contribution, name="contribution"),
+    path("aportes/<int:pk>/editar/", contributions.contribution_edit, name="contribution_edit"),
+    path("aportes/<int:pk>/comentar/", contributions.contribution_comment, name="contribution_comment"),
+    path("recomendaciones/<int:pk>/aportes/", contributions.recommendation_contributions, name="recommendation_contributions"),
+    path("organizacion/", people.my_organisation, name="my_organisation"),
+    path("organizacion/<int:pk>/", people.organisation, name="organisation"),
+    path("mesa/", people.my_table, name="my_table"),
+    path("mesa/<str:table>/", people.table_page, name="table"),
+    path("mesa/<str:table>/organizaciones/agregar/", people.table_organisation_add, name="table_organisation_add"),
+    path("mesa/<str:table>/organizaciones/<int:pk>/quitar/", people.table_organisation_remove, name="table_organisation_remove"),
+    path("mesa/<str:table>/delegados/agregar/", people.table_delegate_add, name="table_delegate_add"),
+    path("mesa/<str:table>/delegados/<int:pk>/quitar/", people.table_delegate_remove, name="table_delegate_remove"),
     path("recomendaciones/<int:pk>/<slug:action>/", views.recommendation_act, name="recommendation_act"),
     path("enmiendas/<int:pk>/<slug:action>/", views.amendment_decide, name="amendment_decide"),
     path("invitaciones/<int:pk>/<slug:action>/", views.invitation_answer, name="invitation_answer"),

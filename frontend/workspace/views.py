@@ -117,6 +117,8 @@ def recommendation(request, pk):
 
 
 def recommendation_context(request, item, **forms_) -> dict:
+    from .contributions import consolidation_context
+
     user = request.user
     actions = services.allowed_actions(user, item)
     participant = follows(user, item)
@@ -124,6 +126,7 @@ def recommendation_context(request, item, **forms_) -> dict:
     task_state, task = services.current_task(item)
     quorum = getattr(task, "quorum", None) if task is not None else None
     return {
+        **consolidation_context(request, item, form=forms_.get("consolidate_form")),
         "item": item, "shown": shown, "actions": actions, "participant": participant,
         "history": services.history_of(item) if participant else [],
         "approvals": services.approvals_at_current_stage(item) if participant else [],

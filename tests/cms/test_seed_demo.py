@@ -112,3 +112,38 @@ def test_seed_demo_needs_a_strong_password(settings):
         call_command("seed_demo")
     with pytest.raises(CommandError, match="password rejected"):
         call_command("seed_demo", password="123")
+
+
+def test_table_1s_contributions_with_an_attachment_comments_and_a_consolidation():
+    from cms.models import Contribution, ContributionComment, TableCollection
+
+    contributions = Contribution.objects.filter(table="1", author__username__in=["delegate1", "secretariat1"])
+    assert contributions.count() >= 3
+    document = contributions.exclude(attachment=None).get().attachment
+    assert document.collection_id == TableCollection.objects.get(table="1").collection_id  # private to table 1
+    with document.open_file() as handle:
+        summary = handle.read().decode()
+    assert "Conversatorio" in summary and "181 representantes de 28 países" in summary
+    assert "Nuevas tecnologías para agilizar la regularización" in summary  # a recommendation of table 1
+    assert ContributionComment.objects.filter(contribution__in=contributions).values("author").distinct().count() >= 2
+    consolidated = contributions.exclude(consolidated_into=None)
+    assert consolidated.count() >= 1
+    assert all(c.consolidated_into.table == "1" for c in consolidated)
+
+
+def test_seed_demo_twice_adds_no_contribution_comment_or_document(demo_password):
+    from wagtail.documents import get_document_model
+    from wagtail.models import Collection
+
+    from cms.models import Contribution, ContributionComment
+
+    def material():
+        return (
+            list(Contribution.objects.order_by("pk").values_list("pk", "title", "attachment_id", "consolidated_into_id")),
+            ContributionComment.objects.count(), get_document_model().objects.count(), Collection.objects.count(),
+        )  # fmt: skip
+
+    before = material()
+    call_command("seed_demo", password=demo_password)
+    call_command("seed_demo", password=demo_password)
+    assert material() == before

@@ -19,6 +19,8 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def contributions(user_named):
+    # The demo's contributions of table 1 aside: these tests name everything each person sees.
+    Contribution.objects.all().delete()
     one = contribution_create(user=user_named("delegate1"), table="1", title="Aporte mesa 1", text="Texto 1")
     two = contribution_create(user=user_named("delegate2"), table="2", title="Aporte mesa 2", text="Texto 2")
     contribution_comment(contribution=two, user=user_named("delegate2"), text="Comentario interno de la mesa 2")

@@ -10,6 +10,7 @@ from django.db import transaction
 
 from cms.models import FollowUpReport, RecommendationPage
 from cms.progress import board, board_query, current_reports, follow_up_of, recommendations_evidenced_by, timelines
+from cms.taxonomies import FOLLOW_UP_STATUSES
 from workflows import followups
 from workflows.digests import send_due
 from workflows.notifications import update_settings
@@ -258,15 +259,17 @@ def test_a_status_change_tells_authors_secretariat_and_followers_in_their_langua
     send_due(force=True)
     digests = {message.to[0]: message.body for message in mail.outbox}
     # The author (delegate1: table 1 in the demo) and table 1's secretariat, in their digest.
-    for name in ("delegate1", "secretariat1"):
-        assert f"Seguimiento: {recommendation.title}" in digests[user_named(name).email], name
+    for name in ("delegate1", "secretariat1"):  # under the recommendation's title, its new status in Spanish
+        digest = digests[user_named(name).email]
+        assert f"* {recommendation.title}" in digest, name
+        assert f"Seguimiento (Guatemala): {FOLLOW_UP_STATUSES.label('planned', 'es')}" in digest, name
     assert follower.email not in digests
     # An older fact does not change the current status: nobody is told.
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         published(recommendation, user_named("member"), user_named("curator"), date=DATE - datetime.timedelta(days=5))
     send_due(force=True)
-    assert not any("Seguimiento:" in m.body or m.subject.startswith("Follow-up") for m in mail.outbox)
+    assert not any("Seguimiento (Guatemala)" in m.body or m.subject.startswith("Follow-up") for m in mail.outbox)
     followups.unfollow(recommendation=recommendation, user=follower)
     assert not followups.is_following(follower, recommendation)
 

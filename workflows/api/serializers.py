@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django.contrib.auth import get_user_model
+from drf_spectacular.extensions import OpenApiSerializerFieldExtension
 from rest_framework import serializers
 
 from cms.api.serializers import FACET_NAMES, FacetsSerializer, HitSerializer, SearchResponseSerializer, codes_field
@@ -10,6 +11,7 @@ from cms.taxonomies import ADDRESSEES, COUNTRIES, FOLLOW_UP_STATUSES, OBJECTIVES
 from cms.progress import follow_up_of
 
 from .. import drafting, services, versions
+from ..contributions import consolidated_in
 from ..followups import is_following
 from ..selectors import follows
 
@@ -102,6 +104,11 @@ class RecommendationSerializer(serializers.Serializer):
     versions = VersionSerializer(many=True, help_text="Its versions, oldest first (those who see its history).")
     invitations = serializers.ListField(child=serializers.DictField(), help_text="Pending invitations to co-author "
                                         "(those who see its history): {id, invitee, invited_by, created_at}.")  # fmt: skip
+    contributions = serializers.ListField(
+        child=serializers.IntegerField(),
+        help_text="Ids of the contributions it consolidates that the caller may read (those of its table's "
+        "readers); empty for everyone else.",
+    )  # fmt: skip
 
     def to_representation(self, item: RecommendationPage):
         user = self.context["request"].user
@@ -138,6 +145,7 @@ class RecommendationSerializer(serializers.Serializer):
             "versions": [
                 {"id": v.id, "at": v.at, "stage": v.stage, "label": v.label} for v in versions.versions_of(item)
             ] if participant else [],
+            "contributions": list(consolidated_in(user, item).order_by("pk").values_list("pk", flat=True)),
         }  # fmt: skip
 
 
@@ -201,6 +209,33 @@ class TaskSerializer(serializers.Serializer):
         return reverse("workspace:recommendation", args=[item.pk]) if isinstance(item, RecommendationPage) else ""
 
 
+class AttachmentField(serializers.FileField):
+    """Written as a file (multipart upload; ``null`` removes the attachment), read as
+    ``{"title", "url"}`` (the document's address, served to the table's readers only) or null."""
+
+    def to_representation(self, document):
+        if not document:
+            return None
+        request = self.context.get("request")
+        url = document.url
+        return {"title": document.title, "url": request.build_absolute_uri(url) if request else url}
+
+
+class AttachmentFieldExtension(OpenApiSerializerFieldExtension):
+    target_class = AttachmentField
+
+    def map_serializer_field(self, auto_schema, direction):
+        if direction == "request":
+            return {"type": "string", "format": "binary", "nullable": True,
+                    "description": "The attachment, uploaded as multipart/form-data (types of WAGTAILDOCS_EXTENSIONS, "
+                                   "at most CONTRIBUTION_ATTACHMENT_MAX_MB); null removes it."}  # fmt: skip
+        return {
+            "type": "object", "nullable": True, "readOnly": True,
+            "properties": {"title": {"type": "string"}, "url": {"type": "string", "format": "uri"}},
+            "required": ["title", "url"],
+        }  # fmt: skip
+
+
 class ContributionSerializer(serializers.ModelSerializer):
     author = serializers.CharField(source="author.username", read_only=True)
     objectives = codes_field(OBJECTIVES)
@@ -209,12 +244,29 @@ class ContributionSerializer(serializers.ModelSerializer):
     title = serializers.CharField(max_length=255)
     text = serializers.CharField(max_length=20000)
     comments_count = serializers.IntegerField(source="comments.count", read_only=True)
+    attachment = AttachmentField(required=False, allow_null=True, allow_empty_file=False, max_length=255)
+    consolidated_into = serializers.IntegerField(
+        source="consolidated_into_id", read_only=True, allow_null=True,
+        help_text="Id of the recommendation that consolidates this contribution (chosen by its table's drafters), or null.",
+    )  # fmt: skip
 
     class Meta:
         model = Contribution
         fields = ["id", "title", "table", "text", "objectives", "countries", "author", "created_at", "updated_at",
-                  "comments_count"]  # fmt: skip
+                  "comments_count", "attachment", "consolidated_into"]  # fmt: skip
         read_only_fields = ["created_at", "updated_at"]
+
+    def service_data(self) -> dict:
+        """The validated input as ``workflows.contributions`` takes it: a file as ``upload``,
+        ``attachment=None`` to remove the attachment."""
+        data = dict(self.validated_data)
+        if "attachment" in data:
+            upload = data.pop("attachment")
+            if upload is None:
+                data["attachment"] = None
+            else:
+                data["upload"] = upload
+        return data
 
 
 class ContributionCommentSerializer(serializers.ModelSerializer):

@@ -193,27 +193,32 @@ class ContributionViewSet(viewsets.GenericViewSet):
     def get_object(self) -> Contribution:
         return get_object_or_404(self.get_queryset(), pk=_pk(self.kwargs["pk"]))
 
+    def shown(self, contribution_or_page, **kwargs):
+        return s.ContributionSerializer(contribution_or_page, context={"request": self.request}, **kwargs).data
+
     def list(self, request):
-        page = self.paginate_queryset(self.get_queryset())
-        return self.get_paginated_response(s.ContributionSerializer(page, many=True).data)
+        page = self.paginate_queryset(self.get_queryset().select_related("attachment"))
+        return self.get_paginated_response(self.shown(page, many=True))
 
     def retrieve(self, request, pk=None):
-        return Response(s.ContributionSerializer(self.get_object()).data)
+        return Response(self.shown(self.get_object()))
 
     def create(self, request):
+        """A new contribution; ``attachment`` is a file uploaded with multipart/form-data."""
         serializer = s.ContributionSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        contribution = contribution_services.contribution_create(user=request.user, **serializer.validated_data)
-        return Response(s.ContributionSerializer(contribution).data, status=status.HTTP_201_CREATED)
+        contribution = contribution_services.contribution_create(user=request.user, **serializer.service_data())
+        return Response(self.shown(contribution), status=status.HTTP_201_CREATED)
 
     def partial_update(self, request, pk=None):
+        """Its author edits it; ``attachment`` (multipart) replaces the attachment, null removes it."""
         contribution = self.get_object()
         serializer = s.ContributionSerializer(data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
         contribution = contribution_services.contribution_update(
-            contribution=contribution, user=request.user, **serializer.validated_data
+            contribution=contribution, user=request.user, **serializer.service_data()
         )
-        return Response(s.ContributionSerializer(contribution).data)
+        return Response(self.shown(contribution))
 
     @extend_schema(request=s.ContributionCommentSerializer, responses=s.ContributionCommentSerializer(many=True))
     @action(detail=True, methods=["get", "post"], serializer_class=s.ContributionCommentSerializer)
