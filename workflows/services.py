@@ -397,10 +397,10 @@ def practice_submit(*, user=None, submitter_email: str = "", data: dict) -> Prac
     Raises ``ValidationError`` with field errors for bad input; nothing is saved then."""
     unknown = set(data) - set(PRACTICE_FIELDS)
     if unknown:
-        raise ValidationError({name: "Unknown field." for name in unknown})
+        raise ValidationError({name: _("Unknown field.") for name in unknown})
     anonymous = not (user and user.is_authenticated)
     if anonymous and not submitter_email:
-        raise ValidationError({"submitter_email": "An e-mail address is required."})
+        raise ValidationError({"submitter_email": _("An e-mail address is required.")})
     repository = PracticeIndexPage.objects.originals().get()
     page = PracticePage(owner=None if anonymous else user, live=False, submitter_email=submitter_email, **data)
     page.slug = _unique_slug(repository, page.title or "practica")
