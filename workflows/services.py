@@ -175,8 +175,20 @@ def tasks_for(user) -> list[RecommendationPage | PracticePage]:
 # --- Recommendations: drafting --------------------------------------------------------------
 
 
+def ascii_slug(title: str, limit: int = 60) -> str:
+    """``"Niños y niñas: protección…"`` → ``"ninos-y-ninas-proteccion"``: accents folded to ASCII,
+    cut at a word boundary at most ``limit`` characters long (a word is never cut in two)."""
+    import unicodedata
+
+    slug = slugify(unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode())
+    if len(slug) > limit:
+        head = slug[: limit + 1]
+        slug = head.rsplit("-", 1)[0] if "-" in head else slug[:limit]
+    return slug.strip("-")
+
+
 def _unique_slug(parent: Page, title: str) -> str:
-    base = slugify(title, allow_unicode=True)[:60] or "recomendacion"
+    base = ascii_slug(title) or "recomendacion"
     slug, n = base, 1
     siblings = set(parent.get_children().values_list("slug", flat=True))
     while slug in siblings:
