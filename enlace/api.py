@@ -6,6 +6,8 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils import translation
+from django.utils.html import strip_tags
+from drf_spectacular.utils import OpenApiParameter
 from rest_framework import exceptions, status
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.renderers import BaseRenderer, BrowsableAPIRenderer, JSONRenderer
@@ -54,6 +56,59 @@ def request_language(request) -> str:
             raise ParameterError("lang", "One of " + ", ".join(settings.LANGUAGE_CODES) + ".")
         return lang
     return translation.get_language() or settings.LANGUAGE_CODE
+
+
+# --- ``q`` on every list (SPEC §5: "every list endpoint that searches accepts q") -------------
+# A list either searches (its schema declares ``q`` with ``x-searches: true`` and it filters by it)
+# or does not (``q`` declared with ``x-searches: false``, and any ``q`` is a 400): never silently
+# ignored. tests/api/test_text_query.py walks the schema so that a new list cannot forget it.
+
+MAX_QUERY_LENGTH = 500
+
+
+def q_parameter(over: str) -> OpenApiParameter:
+    return OpenApiParameter(
+        "q", str, description=f"Full text over {over}: every word must match, case and accents aside.",
+        extensions={"x-searches": True},
+    )  # fmt: skip
+
+
+Q_NOT_SEARCHED = OpenApiParameter(
+    "q", str, description="This list does not search: any `q` is answered 400.", extensions={"x-searches": False}
+)
+
+
+def text_query(request) -> list[str]:
+    """The folded words of ``?q=`` (none when absent or blank); 400 when it is over-long."""
+    from search.text import query_terms
+
+    raw = request.query_params.get("q", "")
+    if len(raw) > MAX_QUERY_LENGTH:
+        raise ParameterError("q", f"At most {MAX_QUERY_LENGTH} characters.")
+    return query_terms(raw)
+
+
+def filter_text(request, queryset, fields: list[str]):
+    """``queryset`` narrowed to the rows whose ``fields`` (paths, relations allowed; rich text is
+    read without its tags) contain every word of ``?q=``, case- and accent-insensitively in every
+    database (the same folding as the search service). For the directory-sized lists it serves:
+    it reads the fields of the rows the caller may see, then filters by primary key."""
+    from search.text import fold
+
+    terms = text_query(request)
+    if not terms:
+        return queryset
+    texts: dict = {}
+    for pk, *values in queryset.order_by().values_list("pk", *fields):
+        texts.setdefault(pk, []).extend(strip_tags(str(value)) for value in values if value)
+    matching = [pk for pk, parts in texts.items() if all(term in fold(" ".join(parts)) for term in terms)]
+    return queryset.filter(pk__in=matching)
+
+
+def reject_text_query(request) -> None:
+    """For the lists that do not search: ``q`` is a 400, never silently ignored."""
+    if "q" in request.query_params:
+        raise ParameterError("q", "This list does not search: leave out q.")
 
 
 class CSVRenderer(BaseRenderer):

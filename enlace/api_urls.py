@@ -5,6 +5,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.authtoken.views import ObtainAuthToken
 from rest_framework.routers import DefaultRouter
 
+from cms.api.suggestions import SuggestionView
 from cms.api.views import EventViewSet, OrganisationViewSet, PracticeViewSet, TableViewSet, TaxonomyView
 from workflows.api.followups import FollowUpViewSet, ProgressView
 from workflows.api.drafting import AmendmentViewSet, DraftCommentViewSet, InvitationViewSet
@@ -34,6 +35,7 @@ router.register("comments", DraftCommentViewSet, basename="draft-comment")
 urlpatterns = [
     path("taxonomies/", TaxonomyView.as_view(), name="taxonomies"),
     path("progress/", ProgressView.as_view(), name="progress"),
+    path("suggestions/", SuggestionView.as_view(), name="suggestions"),
     path("me/", MeView.as_view(), name="me"),
     path("me/notifications/", MyNotificationsView.as_view(), name="my-notifications"),
     path("me/notifications/read/", MyNotificationsReadView.as_view(), name="my-notifications-read"),

@@ -8,6 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from enlace import health
+from frontend import errors as frontend_errors
 from frontend import views as frontend_views
 from frontend import progress as frontend_progress
 
@@ -18,6 +19,7 @@ urlpatterns = [
     path("api/v1/", include("enlace.api_urls")),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", health.healthz, name="healthz"),
+    path("favicon.ico", frontend_errors.favicon, name="favicon"),
     path("readyz", health.readyz, name="readyz"),
 ]
 
@@ -40,3 +42,8 @@ urlpatterns += i18n_patterns(
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
+
+# Error pages in the site's frame and the request's language (frontend/errors.py).
+handler403 = "frontend.errors.permission_denied"
+handler404 = "frontend.errors.page_not_found"
+handler500 = "frontend.errors.server_error"

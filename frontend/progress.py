@@ -73,8 +73,18 @@ def _state(params) -> list[tuple[str, str]]:
     return [(key, value) for key in STATE_KEYS for value in params.getlist(key) if value != ""]
 
 
+def _country_counts() -> dict[str, int]:
+    """Per country (or ``419``, the region): how many published recommendations have a published
+    report there, shown beside each country of the filter."""
+    from django.db.models import Count
+
+    rows = published_reports().values("country").annotate(n=Count("recommendation", distinct=True)).order_by()
+    return {row["country"]: row["n"] for row in rows}
+
+
 def _filter_form(params, options, language) -> list[dict]:
     selected = {name: set(params.getlist(name)) for name in BOARD_FILTERS}
+    counts = {"country": _country_counts()}
     filters = []
     for name in BOARD_FILTERS:
         choices = list(options[name])
@@ -88,7 +98,11 @@ def _filter_form(params, options, language) -> list[dict]:
             {
                 "name": name,
                 "title": FILTER_TITLES[name],
-                "options": [{"code": code, "label": label, "selected": code in selected[name]} for code, label in choices],
+                "options": [
+                    {"code": code, "label": label, "selected": code in selected[name],
+                     "count": counts[name].get(code, 0) if name in counts else None}
+                    for code, label in choices
+                ],  # fmt: skip
                 "count": len(selected[name] & {code for code, _label in choices}),
             }
         )

@@ -87,41 +87,41 @@ def clean_report_data(data: dict, *, partial: bool = False, instance: FollowUpRe
     required = ("country", "status", "actor", "date", "description")
     for name in required:
         if not partial and name not in data:
-            errors[name] = ["This field is required."]
+            errors[name] = [_("This field is required.")]
     if "country" in data:
         if data["country"] not in FOLLOW_UP_SCOPES:
-            errors["country"] = ["An ISO 3166 country code, or 419 for the region as a whole."]
+            errors["country"] = [_("An ISO 3166 country code, or 419 for the region as a whole.")]
         else:
             cleaned["country"] = data["country"]
     if "status" in data:
         if data["status"] not in FOLLOW_UP_STATUSES:
-            errors["status"] = ["One of " + ", ".join(FOLLOW_UP_STATUSES.codes) + "."]
+            errors["status"] = [_("One of %(values)s.") % {"values": ", ".join(FOLLOW_UP_STATUSES.codes)}]
         else:
             cleaned["status"] = data["status"]
     for name, limit in (("actor", 255), ("description", 5000)):
         if name in data:
             value = (data[name] or "").strip()
             if not value:
-                errors[name] = ["This field may not be blank."]
+                errors[name] = [_("This field may not be blank.")]
             elif len(value) > limit:
-                errors[name] = [f"At most {limit} characters."]
+                errors[name] = [_("At most %(limit)d characters.") % {"limit": limit}]
             else:
                 cleaned[name] = value
     if "date" in data:
         value = data["date"]
         if not isinstance(value, datetime.date):
-            errors["date"] = ["A date (YYYY-MM-DD)."]
+            errors["date"] = [_("A date (YYYY-MM-DD).")]
         elif value > timezone.localdate():
-            errors["date"] = ["The date of what is reported cannot be in the future."]
+            errors["date"] = [_("The date of what is reported cannot be in the future.")]
         elif value < EARLIEST_DATE:
-            errors["date"] = [f"Not before {EARLIEST_DATE.isoformat()}."]
+            errors["date"] = [_("Not before %(date)s.") % {"date": EARLIEST_DATE.isoformat()}]
         else:
             cleaned["date"] = value
     if "organisation" in data:
         slug = data["organisation"]
         organisation = Organisation.objects.filter(slug=slug).first() if slug else None
         if slug and organisation is None:
-            errors["organisation"] = [f"No organisation {slug!r} in the directory."]
+            errors["organisation"] = [_("No organisation %(slug)s in the directory.") % {"slug": repr(slug)}]
         cleaned["organisation"] = organisation
     if "evidence_urls" in data:
         urls = [str(url).strip() for url in data["evidence_urls"] or []]
@@ -133,9 +133,9 @@ def clean_report_data(data: dict, *, partial: bool = False, instance: FollowUpRe
             except ValidationError:
                 bad.append(url[:80])
         if len(urls) > MAX_EVIDENCE:
-            errors["evidence_urls"] = [f"At most {MAX_EVIDENCE} links."]
+            errors["evidence_urls"] = [_("At most %(count)d links.") % {"count": MAX_EVIDENCE}]
         elif bad:
-            errors["evidence_urls"] = ["Not a web address: " + ", ".join(bad)]
+            errors["evidence_urls"] = [_("Not a web address: %(urls)s") % {"urls": ", ".join(bad)}]
         else:
             cleaned["evidence_urls"] = list(dict.fromkeys(urls))
     if "evidence_documents" in data:
@@ -145,17 +145,17 @@ def clean_report_data(data: dict, *, partial: bool = False, instance: FollowUpRe
         found = set(get_document_model().objects.filter(pk__in=ids).values_list("pk", flat=True))
         missing = [str(pk) for pk in ids if pk not in found]
         if missing:
-            errors["evidence_documents"] = ["No document with id " + ", ".join(missing) + "."]
+            errors["evidence_documents"] = [_("No document with id %(ids)s.") % {"ids": ", ".join(missing)}]
         cleaned["evidence_documents"] = ids
     if "practices" in data:
         ids = list(dict.fromkeys(data["practices"] or []))
         if len(ids) > MAX_PRACTICES:
-            errors["practices"] = [f"At most {MAX_PRACTICES} practices."]
+            errors["practices"] = [_("At most %(count)d practices.") % {"count": MAX_PRACTICES}]
         else:
             found = set(published_practices().filter(pk__in=ids).values_list("pk", flat=True))
             missing = [str(pk) for pk in ids if pk not in found]
             if missing:
-                errors["practices"] = ["No published practice with id " + ", ".join(missing) + "."]
+                errors["practices"] = [_("No published practice with id %(ids)s.") % {"ids": ", ".join(missing)}]
             cleaned["practices"] = ids
     status = cleaned.get("status", instance.status if instance else None)
     if "evidence_urls" in cleaned or "evidence_documents" in cleaned:
@@ -167,7 +167,8 @@ def clean_report_data(data: dict, *, partial: bool = False, instance: FollowUpRe
         has_evidence = bool(instance and instance.pk and instance.evidence.exists())
     if status in EVIDENCE_REQUIRED and not has_evidence and "status" not in errors:
         errors.setdefault("evidence_urls", []).append(
-            "A report of status %s needs at least one piece of evidence (a link or a document)." % status
+            _("A report of status “%(status)s” needs at least one piece of evidence (a link or a document).")
+            % {"status": FOLLOW_UP_STATUSES.label(status)}
         )
     if errors:
         raise ValidationError(errors)
@@ -216,7 +217,7 @@ def submit(*, recommendation, user=None, reporter_email: str = "", data: dict) -
         raise InvalidTransition(_("Follow-up is reported on published recommendations only."))
     anonymous = not (user and user.is_authenticated)
     if anonymous and not (reporter_email or "").strip():
-        raise ValidationError({"reporter_email": ["An e-mail address is required."]})
+        raise ValidationError({"reporter_email": [_("An e-mail address is required.")]})
     cleaned = clean_report_data(data)
     report = FollowUpReport(
         recommendation_id=recommendation.pk,

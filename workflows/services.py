@@ -175,8 +175,20 @@ def tasks_for(user) -> list[RecommendationPage | PracticePage]:
 # --- Recommendations: drafting --------------------------------------------------------------
 
 
+def ascii_slug(title: str, limit: int = 60) -> str:
+    """``"Niños y niñas: protección…"`` → ``"ninos-y-ninas-proteccion"``: accents folded to ASCII,
+    cut at a word boundary at most ``limit`` characters long (a word is never cut in two)."""
+    import unicodedata
+
+    slug = slugify(unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode())
+    if len(slug) > limit:
+        head = slug[: limit + 1]
+        slug = head.rsplit("-", 1)[0] if "-" in head else slug[:limit]
+    return slug.strip("-")
+
+
 def _unique_slug(parent: Page, title: str) -> str:
-    base = slugify(title, allow_unicode=True)[:60] or "recomendacion"
+    base = ascii_slug(title) or "recomendacion"
     slug, n = base, 1
     siblings = set(parent.get_children().values_list("slug", flat=True))
     while slug in siblings:
@@ -397,10 +409,10 @@ def practice_submit(*, user=None, submitter_email: str = "", data: dict) -> Prac
     Raises ``ValidationError`` with field errors for bad input; nothing is saved then."""
     unknown = set(data) - set(PRACTICE_FIELDS)
     if unknown:
-        raise ValidationError({name: "Unknown field." for name in unknown})
+        raise ValidationError({name: _("Unknown field.") for name in unknown})
     anonymous = not (user and user.is_authenticated)
     if anonymous and not submitter_email:
-        raise ValidationError({"submitter_email": "An e-mail address is required."})
+        raise ValidationError({"submitter_email": _("An e-mail address is required.")})
     repository = PracticeIndexPage.objects.originals().get()
     page = PracticePage(owner=None if anonymous else user, live=False, submitter_email=submitter_email, **data)
     page.slug = _unique_slug(repository, page.title or "practica")

@@ -16,7 +16,16 @@ from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
-from enlace.api import SEARCH_RENDERERS, ParameterError, page_links, request_language
+from enlace.api import (
+    Q_NOT_SEARCHED,
+    SEARCH_RENDERERS,
+    ParameterError,
+    filter_text,
+    page_links,
+    q_parameter,
+    reject_text_query,
+    request_language,
+)
 from search.params import query_from_params
 from search.service import SearchQuery, iter_hits, search
 from workflows.organisations import can_edit_organisation, organisation_update
@@ -167,7 +176,8 @@ class OrganisationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, view
     def get_serializer_context(self):
         return {**super().get_serializer_context(), "language": request_language(self.request)}
 
-    @extend_schema(parameters=[OpenApiParameter("country", str), OpenApiParameter("kind", str)])
+    @extend_schema(parameters=[OpenApiParameter("country", str), OpenApiParameter("kind", str),
+                               q_parameter("name, acronym, description and website")])  # fmt: skip
     def list(self, request, *args, **kwargs):
         return super().list(request, *args, **kwargs)
 
@@ -181,6 +191,7 @@ class OrganisationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, view
                     if value not in vocabulary:
                         raise ParameterError(name, f"Unknown {name} code.")
                     queryset = queryset.filter(**{name: value})
+            queryset = filter_text(self.request, queryset, ["name", "acronym", "description", "website"])
         return queryset
 
     @extend_schema(request=s.OrganisationUpdateSerializer, responses=s.OrganisationSerializer)
@@ -199,8 +210,9 @@ class TableViewSet(viewsets.ViewSet):
     pagination_class = None
 
     @extend_schema(responses=s.TableSerializer(many=True),
-                   parameters=[OpenApiParameter("lang", str, enum=["es", "en", "pt", "fr"])])  # fmt: skip
+                   parameters=[OpenApiParameter("lang", str, enum=["es", "en", "pt", "fr"]), Q_NOT_SEARCHED])  # fmt: skip
     def list(self, request):
+        reject_text_query(request)
         language = request_language(request)
         spaces = {space.table: space for space in TableSpacePage.objects.originals().live().public()}
         rows = [
@@ -221,6 +233,13 @@ class EventViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
 
     def get_queryset(self):
         return EventPage.objects.originals().live().public().order_by("-date").prefetch_related("themes")
+
+    @extend_schema(parameters=[q_parameter("title, summary, description, report title and themes")])
+    def list(self, request, *args, **kwargs):
+        events = filter_text(request, self.get_queryset(), ["title", "summary", "body", "report_title", "themes__title",
+                                                            "themes__summary"])  # fmt: skip
+        page = self.paginate_queryset(events)
+        return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
     def get_object(self):
         return get_object_or_404(self.get_queryset(), pk=_pk(self.kwargs["pk"]))

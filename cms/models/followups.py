@@ -128,6 +128,29 @@ class FollowUpEvidence(Orderable):
     def label(self) -> str:
         return self.title or self.url or (self.document.title if self.document else "")
 
+    @property
+    def short_label(self) -> str:
+        """What a page shows: the title, else a short readable form of the address (host and
+        decoded path, cut at 48 characters), never a raw percent-encoded URL that would widen a
+        phone's page."""
+        return self.title or short_url(self.url) or (self.document.title if self.document else "")
+
+
+def short_url(url: str, limit: int = 48) -> str:
+    """``https://www.example.org/a%20b/c/`` → ``example.org/a b/c``; a longer one keeps its host and
+    last segment (``example.org/…/file.pdf``); at most ``limit`` characters."""
+    if not url:
+        return ""
+    from urllib.parse import unquote, urlsplit
+
+    parts = urlsplit(url)
+    host = parts.netloc.removeprefix("www.")
+    path = unquote(parts.path).rstrip("/")
+    text = host + path
+    if len(text) > limit and path.count("/") > 1:  # keep the host and the last segment
+        text = f"{host}/…/{path.rsplit('/', 1)[1]}"
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
 
 class RecommendationFollower(models.Model):
     """A member who asked to be told when a recommendation's follow-up changes."""

@@ -112,6 +112,9 @@ TEMPLATES = [
     },
 ]
 
+# No request from any page to another host: the Wagtail admin shows initials, not Gravatar images.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
 # --- Database ---------------------------------------------------------------------------
 if DATABASE_URL:
     # conn_health_checks: a kept connection is tested before a request reuses it, so a

@@ -492,10 +492,26 @@ def test_invalid_reports_are_400_with_field_errors_and_nothing_saved(client, ove
     assert FollowUpReport.objects.count() == before
 
 
-def test_service_errors_in_english(client):
+@pytest.mark.parametrize(
+    "prefix, expected, foreign",
+    [("", "necesita al menos una evidencia", "needs at least one piece of evidence"),
+     ("/en", "needs at least one piece of evidence", "necesita al menos una evidencia"),
+     ("/fr", "doit avoir au moins une preuve", "needs at least one piece of evidence")],
+    ids=["es", "en", "fr"],
+)  # fmt: skip
+def test_service_errors_in_the_page_language(client, prefix, expected, foreign):
+    """The service's field errors go through the catalogues: the language of the page's address,
+    whatever the browser asks for (issue 21: no English on a Spanish page)."""
     page = recommendation("t1-desburocratizar-procesos")
-    response = client.post(form_url(page), report_data(status="implemented", evidence_urls=""), HTTP_ACCEPT_LANGUAGE="en")
-    assert "needs at least one piece of evidence" in response.content.decode()
+    data = report_data(status="implemented", evidence_urls="", date="2099-01-01")
+    response = client.post(prefix + form_url(page), data, HTTP_ACCEPT_LANGUAGE="en" if not prefix else "es")
+    assert response.status_code == 400
+    text = response.content.decode()
+    assert expected in text and foreign not in text
+    assert {"": "estado «Implementada»", "/en": "status “Implemented”", "/fr": "statut « Mise en œuvre »"}[prefix] in text
+    if not prefix:
+        assert "La fecha de lo informado no puede ser futura." in text
+        assert "cannot be in the future" not in text
 
 
 @pytest.mark.parametrize(

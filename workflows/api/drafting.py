@@ -11,6 +11,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from cms.api.views import _pk
+from enlace.api import Q_NOT_SEARCHED, reject_text_query
 
 from .. import drafting
 from ..models import Amendment, CoAuthorInvitation, DraftComment
@@ -108,7 +109,8 @@ class DraftingMixin:
             raise Http404  # the public sees the published text, never its working material
         return item
 
-    @extend_schema(request=AmendmentProposalSerializer, responses={200: AmendmentSerializer(many=True), 201: AmendmentCreatedSerializer})
+    @extend_schema(methods=["GET"], parameters=[Q_NOT_SEARCHED], responses=AmendmentSerializer(many=True))
+    @extend_schema(methods=["POST"], request=AmendmentProposalSerializer, responses={201: AmendmentCreatedSerializer})
     @action(detail=True, methods=["get", "post"], serializer_class=AmendmentSerializer)
     def amendments(self, request, pk=None):
         item = self.working_item()
@@ -117,10 +119,12 @@ class DraftingMixin:
             body.is_valid(raise_exception=True)
             amendment = drafting.amendment_propose(item=item, user=request.user, **body.validated_data)
             return Response({"id": amendment.pk, "state": amendment.public_state}, status=status.HTTP_201_CREATED)
+        reject_text_query(request)
         page = self.paginate_queryset(drafting.amendments_visible_to(request.user, item))
         return self.get_paginated_response(AmendmentSerializer(page, many=True).data)
 
-    @extend_schema(request=InviteSerializer, responses={200: InvitationSerializer(many=True), 201: InvitationSerializer})
+    @extend_schema(methods=["GET"], parameters=[Q_NOT_SEARCHED], responses=InvitationSerializer(many=True))
+    @extend_schema(methods=["POST"], request=InviteSerializer, responses={201: InvitationSerializer})
     @action(detail=True, methods=["get", "post"], serializer_class=InvitationSerializer)
     def invitations(self, request, pk=None):
         item = self.working_item()
@@ -129,10 +133,12 @@ class DraftingMixin:
             body.is_valid(raise_exception=True)
             invitation = drafting.invite(item=item, user=request.user, username=body.validated_data["username"])
             return Response(InvitationSerializer(invitation).data, status=status.HTTP_201_CREATED)
+        reject_text_query(request)
         page = self.paginate_queryset(drafting.invitations_visible_to(request.user, item))
         return self.get_paginated_response(InvitationSerializer(page, many=True).data)
 
-    @extend_schema(request=NewCommentSerializer, responses={200: DraftCommentSerializer(many=True), 201: DraftCommentSerializer})
+    @extend_schema(methods=["GET"], parameters=[Q_NOT_SEARCHED], responses=DraftCommentSerializer(many=True))
+    @extend_schema(methods=["POST"], request=NewCommentSerializer, responses={201: DraftCommentSerializer})
     @action(detail=True, methods=["get", "post"], url_path="comments", serializer_class=DraftCommentSerializer)
     def draft_comments(self, request, pk=None):
         item = self.working_item()
@@ -141,6 +147,7 @@ class DraftingMixin:
             body.is_valid(raise_exception=True)
             comment = drafting.comment_post(item=item, user=request.user, **body.validated_data)
             return Response(DraftCommentSerializer(comment).data, status=status.HTTP_201_CREATED)
+        reject_text_query(request)
         page = self.paginate_queryset(flat(drafting.comments_visible_to(request.user, item)))
         return self.get_paginated_response(DraftCommentSerializer(page, many=True).data)
 

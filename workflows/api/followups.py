@@ -20,7 +20,7 @@ from cms.models import EventPage, FollowUpEvidence, FollowUpReport, Recommendati
 from cms.progress import BOARD_FILTERS, GROUP_BY, BoardError, board, board_csv_rows, board_query
 from cms.selectors import published_practices, published_recommendations, recommendations_of_table
 from cms.taxonomies import FOLLOW_UP_REVIEW_STATUSES, FOLLOW_UP_SCOPES, FOLLOW_UP_STATUSES, OBJECTIVES, TABLES
-from enlace.api import SEARCH_RENDERERS, ParameterError, request_language
+from enlace.api import SEARCH_RENDERERS, ParameterError, filter_text, q_parameter, request_language
 
 from .. import followups
 
@@ -161,6 +161,7 @@ REPORT_FILTERS = [
     OpenApiParameter("review_status", str, enum=list(FOLLOW_UP_REVIEW_STATUSES.codes),
                      description="Reviewers and reporters: reports in this review status (default: published)."),
     OpenApiParameter("format", str, enum=["json", "csv"]),
+    q_parameter("who acted, what was done, the organisation and the recommendation's title"),
 ]  # fmt: skip
 
 
@@ -197,7 +198,8 @@ def filter_reports(request, reports):
     review_status = request.query_params.get("review_status", "published")
     if review_status not in FOLLOW_UP_REVIEW_STATUSES:
         raise ParameterError("review_status", "One of " + ", ".join(FOLLOW_UP_REVIEW_STATUSES.codes) + ".")
-    return reports.filter(review_status=review_status)
+    reports = reports.filter(review_status=review_status)
+    return filter_text(request, reports, ["actor", "description", "organisation__name", "recommendation__title"])
 
 
 CSV_COLUMNS = ["id", "recommendation", "recommendation_title", "country", "country_label", "status", "status_label",
@@ -298,7 +300,8 @@ class RecommendationFollowUpMixin:
         return super().get_throttles()
 
     @extend_schema(
-        methods=["GET"], parameters=[OpenApiParameter("review_status", str, enum=list(FOLLOW_UP_REVIEW_STATUSES.codes))],
+        methods=["GET"], parameters=[OpenApiParameter("review_status", str, enum=list(FOLLOW_UP_REVIEW_STATUSES.codes)),
+                                     q_parameter("who acted, what was done and the organisation")],
         responses=FollowUpReportSerializer(many=True),
     )
     @extend_schema(methods=["POST"], request=FollowUpWriteSerializer, responses={201: FollowUpCreatedSerializer})

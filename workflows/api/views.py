@@ -16,7 +16,16 @@ from cms.api.views import LIST_PARAMS, _pk, csv_response, search_query_from, sea
 from cms.models import Contribution, RecommendationPage
 from cms.progress import follow_ups_of
 from cms.taxonomies import FOLLOW_UP_STATUSES, REVIEW_STATUSES, TABLES
-from enlace.api import SEARCH_RENDERERS, ParameterError, StrictPagination, int_param
+from enlace.api import (
+    Q_NOT_SEARCHED,
+    SEARCH_RENDERERS,
+    ParameterError,
+    StrictPagination,
+    filter_text,
+    int_param,
+    q_parameter,
+    reject_text_query,
+)
 
 from .. import contributions as contribution_services
 from .. import notifications as notification_services
@@ -174,7 +183,9 @@ class TaskViewSet(viewsets.GenericViewSet):
     permission_classes = [permissions.IsAuthenticated]
     serializer_class = s.TaskSerializer
 
+    @extend_schema(parameters=[Q_NOT_SEARCHED])
     def list(self, request):
+        reject_text_query(request)
         items = services.tasks_for(request.user)
         page = self.paginate_queryset(items)
         return self.get_paginated_response(s.TaskSerializer(page, many=True).data)
@@ -196,8 +207,11 @@ class ContributionViewSet(viewsets.GenericViewSet):
     def shown(self, contribution_or_page, **kwargs):
         return s.ContributionSerializer(contribution_or_page, context={"request": self.request}, **kwargs).data
 
+    @extend_schema(parameters=[q_parameter("title, text and author")])
     def list(self, request):
-        page = self.paginate_queryset(self.get_queryset().select_related("attachment"))
+        contributions = filter_text(request, self.get_queryset(), ["title", "text", "author__username", "author__first_name",
+                                                                   "author__last_name"])  # fmt: skip
+        page = self.paginate_queryset(contributions.select_related("attachment"))
         return self.get_paginated_response(self.shown(page, many=True))
 
     def retrieve(self, request, pk=None):
@@ -220,7 +234,8 @@ class ContributionViewSet(viewsets.GenericViewSet):
         )
         return Response(self.shown(contribution))
 
-    @extend_schema(request=s.ContributionCommentSerializer, responses=s.ContributionCommentSerializer(many=True))
+    @extend_schema(methods=["GET"], parameters=[Q_NOT_SEARCHED], responses=s.ContributionCommentSerializer(many=True))
+    @extend_schema(methods=["POST"], request=s.ContributionCommentSerializer, responses=s.ContributionCommentSerializer)
     @action(detail=True, methods=["get", "post"], serializer_class=s.ContributionCommentSerializer)
     def comments(self, request, pk=None):
         contribution = self.get_object()
@@ -231,6 +246,7 @@ class ContributionViewSet(viewsets.GenericViewSet):
                 contribution=contribution, user=request.user, text=serializer.validated_data["text"]
             )
             return Response(s.ContributionCommentSerializer(comment).data, status=status.HTTP_201_CREATED)
+        reject_text_query(request)
         page = self.paginate_queryset(contribution_services.comments_visible_to(request.user, contribution))
         return self.get_paginated_response(s.ContributionCommentSerializer(page, many=True).data)
 
@@ -261,8 +277,9 @@ class MyNotificationsView(APIView):
 
     permission_classes = [permissions.IsAuthenticated]
 
-    @extend_schema(parameters=[OpenApiParameter("unread", bool)], responses=s.NotificationSerializer(many=True))
+    @extend_schema(parameters=[OpenApiParameter("unread", bool), Q_NOT_SEARCHED], responses=s.NotificationSerializer(many=True))
     def get(self, request):
+        reject_text_query(request)
         raw = request.query_params.get("unread", "")
         if raw not in ("", "true", "false", "1", "0"):
             raise ParameterError("unread", "true or false.")
