@@ -307,7 +307,7 @@ def follow(*, recommendation, user) -> bool:
 def unfollow(*, recommendation, user) -> bool:
     if not (user and user.is_authenticated):
         raise NotAllowed(_("Sign in to follow a recommendation."))
-    deleted, _ = RecommendationFollower.objects.filter(recommendation_id=recommendation.pk, user=user).delete()
+    deleted, _by_model = RecommendationFollower.objects.filter(recommendation_id=recommendation.pk, user=user).delete()
     return bool(deleted)
 
 

@@ -292,10 +292,14 @@ def describe(notifications, user) -> list[dict]:
 
     from .tasks import context_of, language_of, template_of
 
+    from wagtail.models import Page
+
+    notifications = list(notifications)
+    items = Page.objects.filter(pk__in={n.page_id for n in notifications if n.page_id}).specific().in_bulk()
     rows = []
     with translation.override(translation.get_language() or language_of(user)):
         for notification in notifications:
-            context = context_of(notification, user)
+            context = context_of(notification, user, items)
             summary = " ".join(render_to_string(f"workflows/email/{template_of(notification)}_subject.txt", {**context, "user": user}).split())
             rows.append({"notification": notification, "summary": summary, "comment": context["comment"],
                          "link": context["link"], "read": notification.read_at is not None})  # fmt: skip

@@ -228,7 +228,7 @@ def set_default_admin_language(user) -> None:
 
 def roles_of(user) -> list[tuple[str, str | None]]:
     """The (role, table) pairs a user holds, for display and checks."""
-    names = _group_names(user)
+    names = group_names(user)
     held = [(role, table) for role, table in role_groups() if group_name(role, table) in names]
     if user.is_superuser:
         held.append(("admin", None))
@@ -261,7 +261,7 @@ def table_reader_groups(table: str) -> list[str]:
     return [*table_drafter_groups(table), table_member_group(table)]
 
 
-def _group_names(user) -> set[str]:
+def group_names(user) -> set[str]:
     """The user's group names, read once per user object (requests ask several questions)."""
     cached = getattr(user, "_enlace_group_names", None)
     if cached is None:
@@ -275,7 +275,7 @@ def _tables_where(user, groups_of_table) -> set[str]:
         return set()
     if user.is_superuser:
         return set(TABLES.codes)
-    names = _group_names(user)
+    names = group_names(user)
     return {table for table in TABLES.codes if names.intersection(groups_of_table(table))}
 
 

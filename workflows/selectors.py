@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q, QuerySet
 from guardian.shortcuts import get_objects_for_user
-from wagtail.models import PageLogEntry
+from wagtail.models import Page, PageLogEntry
 
 from cms.models import RecommendationPage, TableSpacePage
 
-from .roles import group_name, tables_read_by
+from .roles import group_name, group_names, tables_read_by
 
 LOG_ACTION = "enlace.review"
 # Reviewers who decided on an item keep seeing it (its history shows their decision).
@@ -34,7 +35,7 @@ def recommendations_visible_to(user, *, include_published: bool = True) -> Query
         user, "cms.change_recommendationpage", klass=RecommendationPage, accept_global_perms=False
     ).values("pk")
     rule |= Q(pk__in=co_authored)
-    groups = set(user.groups.values_list("name", flat=True))
+    groups = group_names(user)
     for stage in ("liaison", "network"):
         if group_name(stage) in groups:
             rule |= Q(status="in_review", stage=stage)
@@ -67,27 +68,41 @@ def authored_by(user) -> QuerySet[RecommendationPage]:
 
 def awaiting_review(user) -> list[dict]:
     """What waits for ``user``'s decision, oldest first: ``{"item", "stage", "since"}``."""
-    from wagtail.models import TaskState, WorkflowState
+    from wagtail.models import Task, TaskState, WorkflowState
 
-    from .models import ReviewTask
+    from .models import LiaisonVote, ReviewTask, authors_of_many
 
-    if not (user and user.is_authenticated):
+    if not (user and user.is_authenticated and user.is_active):
         return []
     states = (
         TaskState.objects.filter(status=TaskState.STATUS_IN_PROGRESS, workflow_state__status=WorkflowState.STATUS_IN_PROGRESS)
         .select_related("workflow_state")
         .order_by("started_at")
     )
-    waiting = []
+    # The few tasks and all the items in one query each; the cheap questions (the stage's
+    # groups) before the dear ones (authorship reads the latest revision, votes a query).
+    tasks = {task.pk: task for task in Task.objects.filter(pk__in={s.task_id for s in states}).specific()}
+    states = [s for s in states if s.workflow_state.base_content_type_id == page_type_id()]  # pages only
+    items = Page.objects.filter(pk__in={int(s.workflow_state.object_id) for s in states}).specific().in_bulk()
+    RecommendationPage.with_tables(item for item in items.values() if isinstance(item, RecommendationPage))
+    candidates = []
     for state in states:
-        task = state.task.specific
-        if not isinstance(task, ReviewTask):
-            continue
-        item = state.workflow_state.content_object
-        item = item.specific if item is not None else None
-        if item is not None and task.is_approver(item, user) and not task.has_voted(state, user):
-            waiting.append({"item": item, "stage": task.stage, "since": state.started_at})
-    return waiting
+        task = tasks.get(state.task_id)
+        item = items.get(int(state.workflow_state.object_id))
+        if isinstance(task, ReviewTask) and item is not None and task.may_approve(item, user):
+            candidates.append((state, task, item))
+    # ReviewTask.is_approver and has_voted, asked for all the candidates in two queries.
+    authors = authors_of_many(item for _, _, item in candidates)
+    voted = set(LiaisonVote.objects.filter(user=user, task_state__in=[state for state, _, _ in candidates]).values_list("task_state_id", flat=True))
+    return [
+        {"item": item, "stage": task.stage, "since": state.started_at}
+        for state, task, item in candidates
+        if user.pk not in authors[item.pk] and state.pk not in voted
+    ]
+
+
+def page_type_id() -> int:
+    return ContentType.objects.get_for_model(Page).pk
 
 
 def latest_decision(item, action: str = "request_changes") -> dict | None:

@@ -36,7 +36,12 @@ UNSUBSCRIBE_SALT = "workflows.notifications.unsubscribe"
 
 
 def language_of(user) -> str:
-    language = UserProfile.get_for_user(user).preferred_language if user and user.pk else ""
+    language = ""
+    if user and user.pk:
+        try:  # the reverse accessor: read once per user object, then kept on it
+            language = user.wagtail_userprofile.preferred_language
+        except UserProfile.DoesNotExist:
+            pass
     return language or settings.LANGUAGE_CODE
 
 
@@ -125,10 +130,13 @@ TEMPLATES = {
 }  # fmt: skip
 
 
-def context_of(notification: Notification, recipient) -> dict:
-    """What the templates need, in the recipient's language (called inside its override)."""
+def context_of(notification: Notification, recipient, items: dict | None = None) -> dict:
+    """What the templates need, in the recipient's language (called inside its override).
+    ``items``: the notifications' pages already loaded (specific), by id."""
     params = notification.params
-    item = notification.page.specific if notification.page_id else None
+    item = None
+    if notification.page_id:
+        item = items.get(notification.page_id) if items is not None else notification.page.specific
     stage = params.get("stage", "")
     context = {
         "notification": notification, "event": notification.event, "item": item, "title": params.get("title", ""),

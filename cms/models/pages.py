@@ -17,6 +17,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from guardian.models import UserObjectPermissionBase
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -440,15 +441,22 @@ class RecommendationPage(Page):
         if self.theme_id and not self.event_id:
             self.event_id = self.theme.page_id
 
-    @property
-    def space(self) -> TableSpacePage | None:
-        parent = self.get_parent()
-        return parent.specific if parent and isinstance(parent.specific, TableSpacePage) else None
-
-    @property
+    @cached_property
     def table(self) -> str:
-        space = self.space
-        return space.table if space else ""
+        """The code of the table whose space holds the item: one query, once per instance
+        (``with_tables`` answers it for a whole list in one)."""
+        return TableSpacePage.objects.filter(path=self.path[: -self.steplen]).values_list("table", flat=True).first() or ""
+
+    @staticmethod
+    def with_tables(items):
+        """``items`` with their ``table`` known, from one query for all of them."""
+        items = list(items)
+        parents = {item.path[: -item.steplen] for item in items if "table" not in item.__dict__}
+        if parents:
+            tables = dict(TableSpacePage.objects.filter(path__in=parents).values_list("path", "table"))
+            for item in items:
+                item.__dict__.setdefault("table", tables.get(item.path[: -item.steplen], ""))
+        return items
 
     @property
     def table_label(self) -> str:

@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import get_language, gettext_lazy as _
 
 from cms.models import EventPage, EventTheme
-from cms.taxonomies import ADDRESSEES, COUNTRIES, OBJECTIVES, STAKEHOLDER_GROUPS, TABLES, table_name
+from cms.taxonomies import ADDRESSEES, COUNTRIES, OBJECTIVES, STAKEHOLDER_GROUPS, table_name
 from workflows.roles import tables_drafted_by
 
 User = get_user_model()

@@ -56,7 +56,7 @@ def item_url(item) -> str:
 def home(request):
     user = request.user
     mine, sent_back = [], []
-    for item in authored_by(user).exclude(status="published").order_by("-latest_revision_created_at"):
+    for item in RecommendationPage.with_tables(authored_by(user).exclude(status="published").order_by("-latest_revision_created_at")):
         if item.status == "changes_requested":
             sent_back.append({"item": item, "sent_back": latest_decision(item)})
         else:
@@ -89,7 +89,7 @@ def recommendations(request):
     items = recommendations_visible_to(request.user, include_published=False)
     if wanted in REVIEW_STATUSES:
         items = items.filter(status=wanted)
-    items = items.order_by("-latest_revision_created_at")
+    items = RecommendationPage.with_tables(items.order_by("-latest_revision_created_at"))
     statuses = [{"code": code, "label": REVIEW_STATUSES.label(code), "current": code == wanted} for code in REVIEW_STATUSES.codes]
     return render(request, "recommendations.html", {"items": items, "statuses": statuses, "wanted": wanted})
 

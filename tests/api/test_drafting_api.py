@@ -155,7 +155,7 @@ def test_only_authors_invite_and_nobody_twice(as_user, make_item):
     assert post(as_user("delegate1"), url, {"username": "delegate2"}).status_code == 400  # already a co-author
     assert post(as_user("delegate1"), url, {"username": "delegate3"}).status_code == 201
     assert post(as_user("delegate1"), url, {"username": "delegate3"}).status_code == 400  # already invited
-    assert post(as_user("delegate1"), f"/api/v1/recommendations/", {
+    assert post(as_user("delegate1"), "/api/v1/recommendations/", {
         "title": "x", "text": "y", "table": "1", "co_authors": ["delegate3"]}).status_code == 400  # fmt: skip
 
 

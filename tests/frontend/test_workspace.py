@@ -162,3 +162,34 @@ def test_hidden_comments_in_the_workspace(as_user, make_item, client, peer):
     client.force_login(peer)
     assert "Un comentario que no corresponde." not in text(client.get(item_url(item)))
     assert as_user("member").post(f"/espacio/comentarios/{comment.pk}/ocultar/").status_code == 302  # refused, message
+
+
+@pytest.mark.parametrize("username, state, url", [
+    ("secretariat1", "table", "/espacio/"),  # waiting for the table's review
+    ("liaison1", "liaison", "/espacio/"),
+    ("delegate1", "table", "/espacio/recomendaciones/"),
+    ("delegate1", "table", "/espacio/avisos/"),  # each submission notifies the author
+])  # fmt: skip
+def test_pages_that_list_items_cost_the_same_queries_for_one_item_as_for_four(as_user, make_item, username, state, url):
+    """The workspace's lists read their items, tables, tasks and notifications in bulk: a
+    per-item query (the table through ``get_parent()``, a task's ``specific``, the
+    recipient's profile) would make the count grow with the list."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = as_user(username)
+
+    def queries():
+        client.get(url)  # warm the per-process caches (site root, content types)
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(url)
+        assert response.status_code == 200
+        return len(captured), response.content.decode()
+
+    make_item(state)
+    one, page = queries()
+    assert "Recomendación de prueba" in page or url == "/espacio/avisos/"
+    for _ in range(3):
+        make_item(state)
+    four, page = queries()
+    assert four == one, f"{url} as {username}: {one} queries for one item, {four} for four"

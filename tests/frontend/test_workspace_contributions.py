@@ -9,8 +9,7 @@ from django.utils.timezone import localtime
 from wagtail.documents import get_document_model
 
 from cms.models import Contribution, ContributionComment
-from tests.workflows.conftest import make_item  # noqa: F401  (a fixture)
-from workflows.contributions import consolidate, contribution_comment, contribution_create
+from workflows.contributions import contribution_comment, contribution_create
 
 pytestmark = pytest.mark.django_db
 Document = get_document_model()

@@ -111,7 +111,7 @@ def seeds(material) -> list[str]:
         f"/admin/snippets/choose/cms/contribution/?{q}", f"/admin/snippets/choose/cms/contribution/results/?{q}",
         f"/admin/snippets/choose/cms/followupreport/?{q}", "/admin/snippets/choose/cms/organisation/",
         f"/admin/documents/?{q}", f"/admin/documents/chooser/?{q}", f"/admin/images/?{q}", "/admin/images/chooser/",
-        f"/admin/bulk/cms/contribution/delete/?id=all", f"/admin/workflows/list/", "/admin/workflows/tasks/index/",
+        "/admin/bulk/cms/contribution/delete/?id=all", "/admin/workflows/list/", "/admin/workflows/tasks/index/",
         "/admin/account/", f"/admin/pages/{repository}/", f"/admin/choose-page/{repository}/",
     ]  # fmt: skip
     for space in spaces:

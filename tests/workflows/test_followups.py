@@ -298,3 +298,15 @@ def test_sent_back_reports_tell_their_reporter(recommendation, user_named, djang
     send_due(force=True)
     mine = [message for message in mail.outbox if message.to == [user_named("member").email]]
     assert len(mine) == 1 and "Indique la fuente." in mine[0].body
+
+
+def test_following_and_unfollowing_ask_for_a_signed_in_person(recommendation):
+    """Both refuse an anonymous visitor with the service's error (``unfollow`` once failed with
+    an UnboundLocalError: its ``_`` unpacking shadowed gettext; ruff's F823 found it)."""
+    from django.contrib.auth.models import AnonymousUser
+
+    from workflows.services import NotAllowed
+
+    for action in (followups.follow, followups.unfollow):
+        with pytest.raises(NotAllowed):
+            action(recommendation=recommendation, user=AnonymousUser())

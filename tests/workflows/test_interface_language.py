@@ -13,7 +13,7 @@ import polib
 import pytest
 import wagtail
 
-from tests.workflows.test_admin_crawl import crawl, seeds
+from tests.workflows.test_admin_crawl import crawl
 
 pytestmark = pytest.mark.django_db
 
