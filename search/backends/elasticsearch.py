@@ -40,12 +40,18 @@ from .base import Key, Progress, SearchBackend, suggestion
 
 logger = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3  # 3: index sorted on the default order (INDEX_SORT)
 FACET_SIZE = 1000  # above the number of values of any facet (countries: 249)
 BATCH = 500
 SOURCE_EXCLUDES = ["folded", "stems"]  # indexed only, never read back
 FOLDED_FIELDS = [f"folded.{name}^{TEXT_WEIGHTS.get(name, 1)}" for name in TEXT_FIELDS]
 ANALYSIS_VARIANTS = ("language", "hunspell", "plain")
+# The index is stored in the default order of a search without text (``-published``, see
+# ``sort_spec``): a top-N search in that order meets the best documents first, so its queue never
+# churns, and a hits request that does not count (``track_total_hits`` off) can stop early. All
+# four fields are single-valued keyword/long fields with doc values.
+INDEX_SORT = (("published", "desc"), ("title_sort", "asc"), ("type", "asc"), ("id", "asc"))
+FORCE_MERGE_TIMEOUT = 600.0  # seconds; a full rebuild is merged to one segment before the swap
 
 
 def doc_id(kind: str, object_id: int) -> str:
@@ -129,7 +135,9 @@ def _analysis(variant: str) -> tuple[dict, dict[str, str]]:
     return {}, {}
 
 
-def index_body(variant: str) -> dict:
+def index_body(variant: str, *, index_sort: bool = True) -> dict:
+    """Settings and mappings of a concrete index; ``index_sort=False`` only to compare with an
+    unsorted index (tests, bench)."""
     analysis, subfields = _analysis(variant)
     keyword = {"type": "keyword"}
     if subfields:
@@ -146,6 +154,11 @@ def index_body(variant: str) -> dict:
             "number_of_shards": 1,  # exact facet counts; the corpus is small
             "number_of_replicas": getattr(settings, "SEARCH_ES_REPLICAS", 0),
             **({"analysis": analysis} if analysis else {}),
+            **(
+                {"sort.field": [name for name, _ in INDEX_SORT], "sort.order": [order for _, order in INDEX_SORT]}
+                if index_sort
+                else {}
+            ),
         },
         "mappings": {
             "dynamic": False,
@@ -295,13 +308,13 @@ class ElasticsearchBackend(SearchBackend):
             self._variants[self.alias] = variant
         return variant
 
-    def create_index(self, name: str) -> str:
+    def create_index(self, name: str, *, index_sort: bool = True) -> str:
         """Create ``name`` with the richest analysis the cluster accepts; return the variant."""
         client = self.admin_client
         last_error: Exception | None = None
         for variant in ANALYSIS_VARIANTS:
             try:
-                client.indices.create(index=name, **index_body(variant))
+                client.indices.create(index=name, **index_body(variant, index_sort=index_sort))
                 return variant
             except BadRequestError as exc:
                 if "resource_already_exists" in str(exc):
@@ -445,11 +458,15 @@ class ElasticsearchBackend(SearchBackend):
             )  # fmt: skip
         }
 
-    def rebuild(self, documents: Iterable[dict], *, progress: Progress | None = None) -> int:
-        """Load a new concrete index while the alias keeps serving the old one, then swap."""
+    def rebuild(
+        self, documents: Iterable[dict], *, progress: Progress | None = None, index_sort: bool = True, force_merge: bool = True
+    ) -> int:
+        """Load a new concrete index while the alias keeps serving the old one, force-merge it
+        to one segment (searches then walk one sorted segment), then swap. ``index_sort`` and
+        ``force_merge`` are switched off only to compare (tests, bench)."""
         client = self.admin_client
         name = self._new_index_name()
-        variant = self.create_index(name)
+        variant = self.create_index(name, index_sort=index_sort)
         written = 0
         try:
             client.indices.put_settings(index=name, settings={"index": {"refresh_interval": "-1"}})
@@ -462,6 +479,8 @@ class ElasticsearchBackend(SearchBackend):
                 progress(written)
             client.indices.put_settings(index=name, settings={"index": {"refresh_interval": None}})
             client.indices.refresh(index=name)
+            if force_merge:
+                client.options(request_timeout=FORCE_MERGE_TIMEOUT).indices.forcemerge(index=name, max_num_segments=1)
             old = self.concrete_indices()
             actions = [{"remove": {"index": index, "alias": self.alias}} for index in old]
             if not old and client.indices.exists(index=self.alias):
