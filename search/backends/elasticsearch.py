@@ -1,4 +1,4 @@
-"""The Elasticsearch backend (elasticsearch-dsl ``FacetedSearch``).
+"""The Elasticsearch backend (elasticsearch-dsl ``Search`` and ``MultiSearch``).
 
 Index design (works on the minimal ``integ-test-zip`` distribution, richer where the cluster
 allows):
@@ -16,8 +16,12 @@ allows):
   ``hunspell`` (es_ES, pt_BR) when the node has the dictionaries, else not indexed. These only
   add to the score (they never decide whether a document matches, so both backends return
   the same hits); the variant in use is recorded in the index's ``_meta``.
-* ``facets.<facet>``: keywords; ``FacetedSearch`` puts the selected values in a
-  ``post_filter`` and computes each facet's counts with all the *other* facets applied.
+* ``facets.<facet>``: keywords. A search is one ``_msearch`` of two requests
+  (:func:`search_requests`): the page of hits (selected facets as filters, no counting) and the
+  counts (``size`` 0, shard request cache; each facet counted with all the *other* facets
+  applied, aggregations sharing a filter grouped under one filter aggregation).
+* The index is sorted on the default order (:data:`INDEX_SORT`) and a full rebuild is
+  force-merged before the alias swap.
 """
 
 from __future__ import annotations
@@ -30,7 +34,7 @@ from typing import Iterable, Iterator
 
 from django.conf import settings
 from elasticsearch import ApiError, BadRequestError, NotFoundError, helpers
-from elasticsearch_dsl import FacetedSearch, Q, Search, TermsFacet
+from elasticsearch_dsl import MultiSearch, Q, Search
 
 from ..client import get_client, index_name
 from ..documents import FACETS, TEXT_FIELDS, TEXT_WEIGHTS
@@ -244,30 +248,63 @@ def sort_spec(query: SearchQuery) -> list:
     return [{"published": "desc"}, {"title_sort": "asc"}] + tail
 
 
-class ContentSearch(FacetedSearch):
-    """Published practices and recommendations, faceted by SPEC §4."""
+def facet_filter(name: str, codes) -> Q:
+    return Q("terms", **{f"facets.{name}": list(codes)})
 
-    facets = {name: TermsFacet(field=f"facets.{name}", size=FACET_SIZE) for name in FACETS}
 
-    def __init__(self, *, client, index: str, query: SearchQuery, variant: str):
-        self.using = client
-        self.index = index
-        self._search_query = query
-        self._variant = variant
-        filters = {name: list(codes) for name, codes in query.filters.items() if name in self.facets}
-        super().__init__(query=query.text or None, filters=filters, sort=sort_spec(query))
+def _all_of(filters: list) -> Q:
+    return Q("bool", filter=filters) if filters else Q("match_all")
 
-    def search(self):
-        s = super().search()
-        for clause in base_filters(self._search_query):
-            s = s.filter(clause)
-        return s.extra(track_total_hits=True).source(excludes=SOURCE_EXCLUDES)
 
-    def query(self, search, query):
-        terms = self._search_query.terms
-        if not terms:
-            return search
-        return search.query(text_query(terms, self._search_query.text, self._variant))
+def search_requests(query: SearchQuery, *, client, index: str, variant: str) -> tuple[Search, Search]:
+    """The two requests of one faceted search, sent together in one ``_msearch``.
+
+    * **hits**: the query, the universe filters and every selected facet as filters, sorted,
+      one page, no counting (``track_total_hits`` off: in the index order it can stop early);
+    * **counts** (``size`` 0, eligible for the shard request cache): the total and every facet's
+      counts. Multi-select (OR within a facet, AND across, each facet counted with the *other*
+      facets applied) as ``FacetedSearch`` does it, but aggregations that share a filter are
+      grouped: one filter aggregation (all selected facets: its ``doc_count`` is the total) holds
+      the terms of every facet without a selection, and each selected facet gets one filter
+      aggregation of the others.
+    """
+    universe = Search(using=client, index=index)
+    for clause in base_filters(query):
+        universe = universe.filter(clause)
+    if query.terms:
+        universe = universe.query(text_query(query.terms, query.text, variant))
+    selected = {name: facet_filter(name, codes) for name, codes in query.filters.items() if name in FACETS}
+
+    hits = universe
+    for clause in selected.values():
+        hits = hits.filter(clause)
+    hits = (
+        hits.sort(*sort_spec(query))
+        .source(excludes=SOURCE_EXCLUDES)
+        .extra(from_=query.offset, size=query.page_size, track_total_hits=False)
+    )
+
+    counts = universe.extra(size=0, track_total_hits=False).params(request_cache=True)
+    grouped = counts.aggs.bucket("all", "filter", filter=_all_of(list(selected.values())))
+    for name in FACETS:
+        if name not in selected:
+            grouped.bucket(name, "terms", field=f"facets.{name}", size=FACET_SIZE)
+    for name in selected:
+        others = [clause for other, clause in selected.items() if other != name]
+        counts.aggs.bucket(f"only_{name}", "filter", filter=_all_of(others)).bucket(
+            name, "terms", field=f"facets.{name}", size=FACET_SIZE
+        )
+    return hits, counts
+
+
+def read_counts(response) -> tuple[int, dict[str, dict[str, int]]]:
+    """(total, facet → code → count) from the counts request's response."""
+    aggregations = response.aggregations
+    counts: dict[str, dict[str, int]] = {}
+    for name in FACETS:
+        parent = aggregations["all"] if name in aggregations["all"] else aggregations[f"only_{name}"]
+        counts[name] = {bucket.key: bucket.doc_count for bucket in parent[name].buckets}
+    return aggregations["all"].doc_count, counts
 
 
 def _matcher(query: SearchQuery) -> Matcher | None:
@@ -366,13 +403,15 @@ class ElasticsearchBackend(SearchBackend):
     # --- reading -----------------------------------------------------------------------------
 
     def search(self, query: SearchQuery) -> SearchResults:
-        faceted = ContentSearch(client=self.client, index=self.alias, query=query, variant=self.variant())
-        response = faceted[query.offset : query.offset + query.page_size].execute()
-        counts = {name: {key: count for key, count, _selected in response.facets[name]} for name in FACETS}
+        """One round trip: the hits and the counts requests in one ``_msearch``, which the node
+        runs concurrently."""
+        hits_request, counts_request = search_requests(query, client=self.client, index=self.alias, variant=self.variant())
+        hits_response, counts_response = MultiSearch(using=self.client, index=self.alias).add(hits_request).add(counts_request).execute()
+        total, counts = read_counts(counts_response)
         matcher = _matcher(query)
-        hits = [hit_from_document(source, highlight(source, matcher)) for source in (h.to_dict() for h in response.hits)]
+        hits = [hit_from_document(source, highlight(source, matcher)) for source in (h.to_dict() for h in hits_response.hits)]
         return SearchResults(
-            total=response.hits.total.value,
+            total=total,
             hits=hits,
             facets=assemble_facets(counts, query),
             backend=self.name,

@@ -167,3 +167,32 @@ def test_streaming_the_whole_set_agrees(es_pair, database_index):
         assert streamed == [(h.type, h.id) for h in previous.iter_hits(query)]
         assert streamed == [(h.type, h.id) for h in database_index.iter_hits(query)]
         assert len(streamed) == database_index.search(query).total
+
+
+@pytest.mark.elasticsearch
+def test_one_round_trip_with_cacheable_counts(es_pair):
+    """Hits and counts go in one ``_msearch``; the counts request (no hits, aggregations sharing a
+    filter grouped) is answered from the shard request cache when repeated."""
+    from elasticsearch_dsl import MultiSearch
+
+    from search.backends.elasticsearch import search_requests
+
+    product, _previous = es_pair
+    query = MIX["api: three facets"].validated()
+    hits, counts = search_requests(query, client=product.client, index=product.alias, variant=product.variant())
+    body = MultiSearch(index=product.alias).add(hits).add(counts).to_dict()
+    assert len(body) == 4 and body[2]["request_cache"] is True and "request_cache" not in body[0]
+    assert body[3]["size"] == 0 and body[1]["size"] == query.page_size and body[1]["track_total_hits"] is False
+    # three facets selected: one filter aggregation for the nine others (and the total), one per selected facet
+    assert sorted(body[3]["aggs"]) == ["all", "only_country", "only_level", "only_objective"]
+    assert len(body[3]["aggs"]["all"]["aggs"]) == 9
+
+    def cache():
+        stats = product.admin_client.indices.stats(index=product.alias, metric="request_cache")
+        return stats["_all"]["primaries"]["request_cache"]["hit_count"]
+
+    first = product.search(query)
+    hits_before = cache()
+    again = product.search(query)
+    assert cache() > hits_before
+    assert (again.total, keys(again), facets(again)) == (first.total, keys(first), facets(first))
