@@ -30,6 +30,7 @@ from django.db.models import BooleanField, Case, Count, Exists, F, FloatField, I
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Collate
 
+from .. import cache as response_cache
 from ..documents import FACETS, TEXT_FIELDS, key
 from ..models import SearchEntry, SearchFacetValue, SearchTerm
 from ..text import (
@@ -284,6 +285,8 @@ class DatabaseBackend(SearchBackend):
         with transaction.atomic():
             for start in range(0, len(documents), BATCH):
                 self._write(documents[start : start + BATCH])
+            if documents:
+                response_cache.bump_on_commit()
         return len(documents)
 
     def remove(self, keys: Iterable[Key]) -> int:
@@ -294,6 +297,8 @@ class DatabaseBackend(SearchBackend):
         with transaction.atomic():
             for kind, ids in by_type.items():
                 removed += self._delete(SearchEntry.objects.filter(type=kind, object_id__in=ids))
+            if by_type:  # even when nothing was there: an answer may still show it
+                response_cache.bump_on_commit()
         return removed
 
     def fingerprints(self) -> dict[Key, str]:
@@ -316,6 +321,7 @@ class DatabaseBackend(SearchBackend):
                 written += self._write(batch, replace=False)
                 if progress:
                     progress(written)
+            response_cache.bump_on_commit()
         return written
 
     def _delete(self, queryset) -> int:

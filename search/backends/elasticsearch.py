@@ -36,6 +36,7 @@ from django.conf import settings
 from elasticsearch import ApiError, BadRequestError, NotFoundError, helpers
 from elasticsearch_dsl import MultiSearch, Q, Search
 
+from .. import cache as response_cache
 from ..client import get_client, index_name
 from ..documents import FACETS, TEXT_FIELDS, TEXT_WEIGHTS
 from ..text import FUZZY_MIN_LENGTH, MAX_EXPANSIONS, Matcher, fold, stem_set, stems
@@ -466,7 +467,11 @@ class ElasticsearchBackend(SearchBackend):
             {"_op_type": "index", "_index": self.alias, "_id": doc_id(d["type"], d["id"]), "_source": es_source(d)}
             for d in documents
         )
-        written, _errors = helpers.bulk(self.admin_client, actions, chunk_size=BATCH, refresh=refresh)
+        # Return once the write is searchable ("wait_for": the next periodic refresh), then start a
+        # new generation of the response cache (search/cache.py): never before it is visible.
+        written, _errors = helpers.bulk(self.admin_client, actions, chunk_size=BATCH, refresh=refresh or "wait_for")
+        if written:
+            response_cache.bump()
         return written
 
     def remove(self, keys: Iterable[Key], *, refresh: bool = False) -> int:
@@ -477,13 +482,14 @@ class ElasticsearchBackend(SearchBackend):
             return 0
         removed = 0
         for ok, item in helpers.streaming_bulk(
-            self.admin_client, actions, chunk_size=BATCH, raise_on_error=False, refresh=refresh
+            self.admin_client, actions, chunk_size=BATCH, raise_on_error=False, refresh=refresh or "wait_for"
         ):
             status = item.get("delete", {}).get("status")
             if ok:
                 removed += 1
             elif status != 404:  # already gone is fine: deletes are idempotent
                 raise RuntimeError(f"could not delete from the search index: {item}")
+        response_cache.bump()  # even when nothing was there: an answer may still show it
         return removed
 
     def fingerprints(self) -> dict[Key, str]:
@@ -529,6 +535,7 @@ class ElasticsearchBackend(SearchBackend):
             client.indices.delete(index=name, ignore_unavailable=True)
             raise
         self._variants[self.alias] = variant
+        response_cache.bump()  # the alias now points at the new index
         for index in old:
             client.indices.delete(index=index, ignore_unavailable=True)
         return written
