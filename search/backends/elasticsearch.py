@@ -482,13 +482,17 @@ class ElasticsearchBackend(SearchBackend):
             return 0
         removed = 0
         for ok, item in helpers.streaming_bulk(
-            self.admin_client, actions, chunk_size=BATCH, raise_on_error=False, refresh=refresh or "wait_for"
+            self.admin_client, actions, chunk_size=BATCH, raise_on_error=False, refresh=refresh
         ):
             status = item.get("delete", {}).get("status")
             if ok:
                 removed += 1
             elif status != 404:  # already gone is fine: deletes are idempotent
                 raise RuntimeError(f"could not delete from the search index: {item}")
+        if removed and not refresh:
+            # Searchable before the new cache generation (an explicit refresh: deletions are rare,
+            # and a task removing a document that is not there does not wait for one).
+            self.admin_client.indices.refresh(index=self.alias)
         response_cache.bump()  # even when nothing was there: an answer may still show it
         return removed
 
