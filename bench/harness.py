@@ -311,13 +311,16 @@ def service_query(params: dict):
     return query_from_params(qd, types=("practice",), facets=PRACTICE_FACET_PARAMS, sorts=SORTS, language="es")
 
 
-def raw_es_body(query) -> tuple[str, dict]:
-    """The exact request body ``ElasticsearchBackend.search`` sends for ``query``."""
-    from search.backends.elasticsearch import ContentSearch, ElasticsearchBackend
+def raw_es_body(query) -> tuple[str, list]:
+    """The exact ``_msearch`` body ``ElasticsearchBackend.search`` sends for ``query`` (header and
+    body of its hits request, then of its counts request)."""
+    from elasticsearch_dsl import MultiSearch
+
+    from search.backends.elasticsearch import ElasticsearchBackend, search_requests
 
     backend = ElasticsearchBackend()
-    faceted = ContentSearch(client=backend.client, index=backend.alias, query=query, variant=backend.variant())
-    return backend.alias, faceted[query.offset : query.offset + query.page_size]._s.to_dict()
+    hits, counts = search_requests(query, client=backend.client, index=backend.alias, variant=backend.variant())
+    return backend.alias, MultiSearch(index=backend.alias).add(hits).add(counts).to_dict()
 
 
 # --- sections --------------------------------------------------------------------------------------
@@ -453,9 +456,9 @@ def section_latency(size: int, results: dict, *, repeat: int, cap: float) -> Non
                     raw_ms = took = None
                     if body is not None:
                         t0 = time.perf_counter()
-                        response = es.search(index=alias, body=body)
+                        response = es.msearch(index=alias, searches=body)
                         raw_ms = (time.perf_counter() - t0) * 1000
-                        took = response["took"]
+                        took = max(item["took"] for item in response["responses"])
                     if i < 2:
                         deadline = time.monotonic() + cap
                         continue

@@ -27,19 +27,8 @@ django.setup()
 from django.db import connection  # noqa: E402
 
 from search.text import query_terms  # noqa: E402
-from search.types import SearchQuery  # noqa: E402
 
-BOTH = ("practice", "recommendation")
-MIX = {
-    "facets only": SearchQuery(types=BOTH),
-    "one word": SearchQuery(text="migrantes", types=BOTH),
-    "accents and case": SearchQuery(text="MIGRACIÓN niños", types=BOTH),
-    "typo": SearchQuery(text="vulnerabilidda", types=BOTH),
-    "three words + 2 facets": SearchQuery(text="protección de derechos", filters={"objective": ("7", "15"), "level": ("national",)}),
-    "multi-select facets + years": SearchQuery(filters={"country": ("PE", "EC", "CO"), "table": ("1", "2")}, year_from=2010, year_to=2022),
-    "sort title, page 3": SearchQuery(sort="title", page=3),
-    "sort year, text": SearchQuery(text="programa", sort="-start_year"),
-}
+from bench.mix import BOTH, SERVICE_MIX as MIX  # noqa: E402
 
 
 def percentile(values, q):

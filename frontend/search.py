@@ -57,7 +57,7 @@ def practice_search(request) -> dict:
             params, types=("practice",), facets=FACETS, sorts=[code for code, _label in SORTS],
             language=get_language(), page_size=20,
         )  # fmt: skip
-        results = search(query)
+        results = search(query, cache=not request.user.is_authenticated)  # anonymous: search.cache
         in_reader_language(request, results.hits)
     except SearchError as error:
         return {"search_errors": error.errors, "query_text": params.get("q", ""), "sorts": SORTS, "state": state}

@@ -20,6 +20,7 @@ from django.conf import settings
 from elastic_transport import TransportError
 from elasticsearch import ApiError
 
+from . import cache as response_cache
 from .backends.base import SearchBackend
 from .backends.database import DatabaseBackend
 from .documents import FACETS, TYPES
@@ -73,9 +74,18 @@ def _degraded() -> bool:
     return settings.SEARCH_BACKEND == "elasticsearch" and bool(settings.ELASTICSEARCH_URL)
 
 
-def search(query: SearchQuery) -> SearchResults:
-    """Faceted search of published content; raises :class:`SearchError` for a bad query."""
+def search(query: SearchQuery, *, cache: bool = False) -> SearchResults:
+    """Faceted search of published content; raises :class:`SearchError` for a bad query.
+
+    ``cache=True`` (anonymous readers only: the caller decides) answers from the response cache
+    of :mod:`search.cache` when it is on (``SEARCH_CACHE_SECONDS``)."""
     query = query.validated()
+    if cache and response_cache.enabled():
+        return response_cache.fetch("results", query, lambda: _search(query))
+    return _search(query)
+
+
+def _search(query: SearchQuery) -> SearchResults:
     primary = _primary()
     if primary is not None:
         try:

@@ -7,6 +7,7 @@ import csv
 from collections.abc import Iterator
 
 from django.http import StreamingHttpResponse
+from django.utils.http import parse_etags
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import mixins, permissions, status, viewsets
@@ -26,6 +27,7 @@ from enlace.api import (
     reject_text_query,
     request_language,
 )
+from search import cache as response_cache
 from search.params import query_from_params
 from search.service import SearchQuery, iter_hits, search
 from workflows.organisations import can_edit_organisation, organisation_update
@@ -48,8 +50,13 @@ def search_query_from(request, *, types, facet_params, sorts=SORTS) -> SearchQue
 
 def search_response(request, query: SearchQuery, hit_fields, decorate=None, facet_names=s.FACET_NAMES) -> Response:
     """One page of hits with the endpoint's facets; ``decorate(rows)`` may add fields from the
-    database."""
-    results = search(query)
+    database. Anonymous reads go through the search response cache (``search.cache``) and carry
+    an ``ETag`` of the index generation and the URL: a matching ``If-None-Match`` gets a 304."""
+    anonymous = not request.user.is_authenticated
+    etag = response_cache.etag(request.build_absolute_uri(), query) if anonymous and response_cache.enabled() else None
+    if etag is not None and etag in parse_etags(request.headers.get("If-None-Match", "")):
+        return response_cache.headers(Response(status=status.HTTP_304_NOT_MODIFIED), etag)
+    results = search(query, cache=anonymous)
     next_url, previous_url = page_links(request, query.page, query.page_size, results.total)
     rows = []
     for hit in results.hits:
@@ -63,10 +70,11 @@ def search_response(request, query: SearchQuery, hit_fields, decorate=None, face
         name: [{"code": v.code, "label": v.label, "count": v.count, "selected": v.selected} for v in values]
         for name, values in results.facets.items() if name in facet_names
     }
-    return Response({
+    response = Response({
         "count": results.total, "next": next_url, "previous": previous_url, "results": rows,
         "facets": facets, "backend": results.backend, "degraded": results.degraded,
     })  # fmt: skip
+    return response_cache.headers(response, None if results.degraded else etag, private=not anonymous)
 
 
 class Echo:

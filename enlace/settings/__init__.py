@@ -220,6 +220,9 @@ SEARCH_ES_RETRY_AFTER = float(env_str("SEARCH_ES_RETRY_AFTER", "5"))  # seconds 
 SEARCH_ES_REPLICAS = env_int("SEARCH_ES_REPLICAS", 0)  # replicas of new indices (1+ on a cluster)
 SEARCH_TASK_BACKOFF_MAX = env_int("SEARCH_TASK_BACKOFF_MAX", 300)  # longest wait between index task retries
 SEARCH_TASK_MAX_RETRIES = env_int("SEARCH_TASK_MAX_RETRIES", 20)  # then search_check --repair catches up
+# Anonymous search answers cached this many seconds, keyed by the index generation (search/cache.py);
+# off without a shared CACHE_URL (a per-process cache would miss the other processes' index writes).
+SEARCH_CACHE_SECONDS = env_int("SEARCH_CACHE_SECONDS", 300 if CACHE_URL else 0)
 # Beat runs `search_check --repair` this often (seconds; 0 = never): drift repair.
 SEARCH_REPAIR_SECONDS = env_int("SEARCH_REPAIR_SECONDS", 24 * 60 * 60)
 

@@ -8,12 +8,19 @@ matter. Each query term becomes a group of alternatives, the groups are ANDed:
   :class:`~search.models.SearchTerm` vocabulary, matched against the folded text;
 * the term's Spanish and Portuguese stems, matched against the stems column.
 
+A search with text and no facet filter evaluates the text match once: the ids it matches
+(with the type and year restrictions) are read first; their number is the total, and they are
+passed as one parameter to the facet counts and the ordering, which then never touch the
+full-text index again (issue 19: the match was evaluated three times, the largest cost of
+text-only queries on PostgreSQL).
+
 Facet counts are ``GROUP BY`` queries on :class:`~search.models.SearchFacetValue`: one for all
 facets without a selection, one per facet with a selection (its own filter left out).
 """
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from typing import Iterable, Iterator
 
@@ -23,6 +30,7 @@ from django.db.models import BooleanField, Case, Count, Exists, F, FloatField, I
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Collate
 
+from .. import cache as response_cache
 from ..documents import FACETS, TEXT_FIELDS, key
 from ..models import SearchEntry, SearchFacetValue, SearchTerm
 from ..text import (
@@ -60,8 +68,15 @@ class DatabaseBackend(SearchBackend):
         groups = self._groups(query.terms)
         base = self._base(query, groups)
         filters = self._filters(query)
+        matched = None
+        if groups and not filters:
+            # The text match once: its ids stand for it in the facet counts and the order. With
+            # facet filters the planner narrows by them first (measured: reading every text match
+            # then cost more than matching again), so those searches keep the plain queries.
+            matched = list(base.values_list("id", flat=True))
+            base = SearchEntry.objects.filter(self._among(matched))
         hits_qs = base.filter(*filters.values())
-        total = hits_qs.count()
+        total = len(matched) if matched is not None else hits_qs.count()
         counts = self._facet_counts(base, filters)
         page_ids = self._ordered_ids(hits_qs, query, groups, query.offset, query.offset + query.page_size)
         matcher = self._matcher(groups)
@@ -154,6 +169,13 @@ class DatabaseBackend(SearchBackend):
                 sql.append("vector @@ to_tsquery('simple', %s)")
                 params.append(" | ".join(words))
         return RawSQL("(" + " AND ".join(sql) + ")", params, output_field=BooleanField())
+
+    def _among(self, ids: list[int]) -> RawSQL:
+        """``id`` among ``ids``, as one parameter (an array on PostgreSQL, a JSON array read by
+        ``json_each`` on SQLite), whatever the number of ids."""
+        if self.vendor == "sqlite":
+            return RawSQL("id IN (SELECT value FROM json_each(%s))", [json.dumps(ids)], output_field=BooleanField())
+        return RawSQL("id = ANY(%s::bigint[])", [ids], output_field=BooleanField())
 
     def _base(self, query: SearchQuery, groups):
         qs = SearchEntry.objects.filter(type__in=query.types)
@@ -263,6 +285,8 @@ class DatabaseBackend(SearchBackend):
         with transaction.atomic():
             for start in range(0, len(documents), BATCH):
                 self._write(documents[start : start + BATCH])
+            if documents:
+                response_cache.bump_on_commit()
         return len(documents)
 
     def remove(self, keys: Iterable[Key]) -> int:
@@ -273,6 +297,8 @@ class DatabaseBackend(SearchBackend):
         with transaction.atomic():
             for kind, ids in by_type.items():
                 removed += self._delete(SearchEntry.objects.filter(type=kind, object_id__in=ids))
+            if by_type:  # even when nothing was there: an answer may still show it
+                response_cache.bump_on_commit()
         return removed
 
     def fingerprints(self) -> dict[Key, str]:
@@ -295,6 +321,7 @@ class DatabaseBackend(SearchBackend):
                 written += self._write(batch, replace=False)
                 if progress:
                     progress(written)
+            response_cache.bump_on_commit()
         return written
 
     def _delete(self, queryset) -> int:

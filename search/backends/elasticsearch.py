@@ -1,4 +1,4 @@
-"""The Elasticsearch backend (elasticsearch-dsl ``FacetedSearch``).
+"""The Elasticsearch backend (elasticsearch-dsl ``Search`` and ``MultiSearch``).
 
 Index design (works on the minimal ``integ-test-zip`` distribution, richer where the cluster
 allows):
@@ -16,8 +16,12 @@ allows):
   ``hunspell`` (es_ES, pt_BR) when the node has the dictionaries, else not indexed. These only
   add to the score (they never decide whether a document matches, so both backends return
   the same hits); the variant in use is recorded in the index's ``_meta``.
-* ``facets.<facet>``: keywords; ``FacetedSearch`` puts the selected values in a
-  ``post_filter`` and computes each facet's counts with all the *other* facets applied.
+* ``facets.<facet>``: keywords. A search is one ``_msearch`` of two requests
+  (:func:`search_requests`): the page of hits (selected facets as filters, no counting) and the
+  counts (``size`` 0, shard request cache; each facet counted with all the *other* facets
+  applied, aggregations sharing a filter grouped under one filter aggregation).
+* The index is sorted on the default order (:data:`INDEX_SORT`) and a full rebuild is
+  force-merged before the alias swap.
 """
 
 from __future__ import annotations
@@ -30,8 +34,9 @@ from typing import Iterable, Iterator
 
 from django.conf import settings
 from elasticsearch import ApiError, BadRequestError, NotFoundError, helpers
-from elasticsearch_dsl import FacetedSearch, Q, Search, TermsFacet
+from elasticsearch_dsl import MultiSearch, Q, Search
 
+from .. import cache as response_cache
 from ..client import get_client, index_name
 from ..documents import FACETS, TEXT_FIELDS, TEXT_WEIGHTS
 from ..text import FUZZY_MIN_LENGTH, MAX_EXPANSIONS, Matcher, fold, stem_set, stems
@@ -40,12 +45,18 @@ from .base import Key, Progress, SearchBackend, suggestion
 
 logger = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3  # 3: index sorted on the default order (INDEX_SORT)
 FACET_SIZE = 1000  # above the number of values of any facet (countries: 249)
 BATCH = 500
 SOURCE_EXCLUDES = ["folded", "stems"]  # indexed only, never read back
 FOLDED_FIELDS = [f"folded.{name}^{TEXT_WEIGHTS.get(name, 1)}" for name in TEXT_FIELDS]
 ANALYSIS_VARIANTS = ("language", "hunspell", "plain")
+# The index is stored in the default order of a search without text (``-published``, see
+# ``sort_spec``): a top-N search in that order meets the best documents first, so its queue never
+# churns, and a hits request that does not count (``track_total_hits`` off) can stop early. All
+# four fields are single-valued keyword/long fields with doc values.
+INDEX_SORT = (("published", "desc"), ("title_sort", "asc"), ("type", "asc"), ("id", "asc"))
+FORCE_MERGE_TIMEOUT = 600.0  # seconds; a full rebuild is merged to one segment before the swap
 
 
 def doc_id(kind: str, object_id: int) -> str:
@@ -129,7 +140,9 @@ def _analysis(variant: str) -> tuple[dict, dict[str, str]]:
     return {}, {}
 
 
-def index_body(variant: str) -> dict:
+def index_body(variant: str, *, index_sort: bool = True) -> dict:
+    """Settings and mappings of a concrete index; ``index_sort=False`` only to compare with an
+    unsorted index (tests, bench)."""
     analysis, subfields = _analysis(variant)
     keyword = {"type": "keyword"}
     if subfields:
@@ -146,6 +159,11 @@ def index_body(variant: str) -> dict:
             "number_of_shards": 1,  # exact facet counts; the corpus is small
             "number_of_replicas": getattr(settings, "SEARCH_ES_REPLICAS", 0),
             **({"analysis": analysis} if analysis else {}),
+            **(
+                {"sort.field": [name for name, _ in INDEX_SORT], "sort.order": [order for _, order in INDEX_SORT]}
+                if index_sort
+                else {}
+            ),
         },
         "mappings": {
             "dynamic": False,
@@ -231,30 +249,63 @@ def sort_spec(query: SearchQuery) -> list:
     return [{"published": "desc"}, {"title_sort": "asc"}] + tail
 
 
-class ContentSearch(FacetedSearch):
-    """Published practices and recommendations, faceted by SPEC §4."""
+def facet_filter(name: str, codes) -> Q:
+    return Q("terms", **{f"facets.{name}": list(codes)})
 
-    facets = {name: TermsFacet(field=f"facets.{name}", size=FACET_SIZE) for name in FACETS}
 
-    def __init__(self, *, client, index: str, query: SearchQuery, variant: str):
-        self.using = client
-        self.index = index
-        self._search_query = query
-        self._variant = variant
-        filters = {name: list(codes) for name, codes in query.filters.items() if name in self.facets}
-        super().__init__(query=query.text or None, filters=filters, sort=sort_spec(query))
+def _all_of(filters: list) -> Q:
+    return Q("bool", filter=filters) if filters else Q("match_all")
 
-    def search(self):
-        s = super().search()
-        for clause in base_filters(self._search_query):
-            s = s.filter(clause)
-        return s.extra(track_total_hits=True).source(excludes=SOURCE_EXCLUDES)
 
-    def query(self, search, query):
-        terms = self._search_query.terms
-        if not terms:
-            return search
-        return search.query(text_query(terms, self._search_query.text, self._variant))
+def search_requests(query: SearchQuery, *, client, index: str, variant: str) -> tuple[Search, Search]:
+    """The two requests of one faceted search, sent together in one ``_msearch``.
+
+    * **hits**: the query, the universe filters and every selected facet as filters, sorted,
+      one page, no counting (``track_total_hits`` off: in the index order it can stop early);
+    * **counts** (``size`` 0, eligible for the shard request cache): the total and every facet's
+      counts. Multi-select (OR within a facet, AND across, each facet counted with the *other*
+      facets applied) as ``FacetedSearch`` does it, but aggregations that share a filter are
+      grouped: one filter aggregation (all selected facets: its ``doc_count`` is the total) holds
+      the terms of every facet without a selection, and each selected facet gets one filter
+      aggregation of the others.
+    """
+    universe = Search(using=client, index=index)
+    for clause in base_filters(query):
+        universe = universe.filter(clause)
+    if query.terms:
+        universe = universe.query(text_query(query.terms, query.text, variant))
+    selected = {name: facet_filter(name, codes) for name, codes in query.filters.items() if name in FACETS}
+
+    hits = universe
+    for clause in selected.values():
+        hits = hits.filter(clause)
+    hits = (
+        hits.sort(*sort_spec(query))
+        .source(excludes=SOURCE_EXCLUDES)
+        .extra(from_=query.offset, size=query.page_size, track_total_hits=False)
+    )
+
+    counts = universe.extra(size=0, track_total_hits=False).params(request_cache=True)
+    grouped = counts.aggs.bucket("all", "filter", filter=_all_of(list(selected.values())))
+    for name in FACETS:
+        if name not in selected:
+            grouped.bucket(name, "terms", field=f"facets.{name}", size=FACET_SIZE)
+    for name in selected:
+        others = [clause for other, clause in selected.items() if other != name]
+        counts.aggs.bucket(f"only_{name}", "filter", filter=_all_of(others)).bucket(
+            name, "terms", field=f"facets.{name}", size=FACET_SIZE
+        )
+    return hits, counts
+
+
+def read_counts(response) -> tuple[int, dict[str, dict[str, int]]]:
+    """(total, facet → code → count) from the counts request's response."""
+    aggregations = response.aggregations
+    counts: dict[str, dict[str, int]] = {}
+    for name in FACETS:
+        parent = aggregations["all"] if name in aggregations["all"] else aggregations[f"only_{name}"]
+        counts[name] = {bucket.key: bucket.doc_count for bucket in parent[name].buckets}
+    return aggregations["all"].doc_count, counts
 
 
 def _matcher(query: SearchQuery) -> Matcher | None:
@@ -295,13 +346,13 @@ class ElasticsearchBackend(SearchBackend):
             self._variants[self.alias] = variant
         return variant
 
-    def create_index(self, name: str) -> str:
+    def create_index(self, name: str, *, index_sort: bool = True) -> str:
         """Create ``name`` with the richest analysis the cluster accepts; return the variant."""
         client = self.admin_client
         last_error: Exception | None = None
         for variant in ANALYSIS_VARIANTS:
             try:
-                client.indices.create(index=name, **index_body(variant))
+                client.indices.create(index=name, **index_body(variant, index_sort=index_sort))
                 return variant
             except BadRequestError as exc:
                 if "resource_already_exists" in str(exc):
@@ -353,13 +404,15 @@ class ElasticsearchBackend(SearchBackend):
     # --- reading -----------------------------------------------------------------------------
 
     def search(self, query: SearchQuery) -> SearchResults:
-        faceted = ContentSearch(client=self.client, index=self.alias, query=query, variant=self.variant())
-        response = faceted[query.offset : query.offset + query.page_size].execute()
-        counts = {name: {key: count for key, count, _selected in response.facets[name]} for name in FACETS}
+        """One round trip: the hits and the counts requests in one ``_msearch``, which the node
+        runs concurrently."""
+        hits_request, counts_request = search_requests(query, client=self.client, index=self.alias, variant=self.variant())
+        hits_response, counts_response = MultiSearch(using=self.client, index=self.alias).add(hits_request).add(counts_request).execute()
+        total, counts = read_counts(counts_response)
         matcher = _matcher(query)
-        hits = [hit_from_document(source, highlight(source, matcher)) for source in (h.to_dict() for h in response.hits)]
+        hits = [hit_from_document(source, highlight(source, matcher)) for source in (h.to_dict() for h in hits_response.hits)]
         return SearchResults(
-            total=response.hits.total.value,
+            total=total,
             hits=hits,
             facets=assemble_facets(counts, query),
             backend=self.name,
@@ -414,7 +467,11 @@ class ElasticsearchBackend(SearchBackend):
             {"_op_type": "index", "_index": self.alias, "_id": doc_id(d["type"], d["id"]), "_source": es_source(d)}
             for d in documents
         )
-        written, _errors = helpers.bulk(self.admin_client, actions, chunk_size=BATCH, refresh=refresh)
+        # Return once the write is searchable ("wait_for": the next periodic refresh), then start a
+        # new generation of the response cache (search/cache.py): never before it is visible.
+        written, _errors = helpers.bulk(self.admin_client, actions, chunk_size=BATCH, refresh=refresh or "wait_for")
+        if written:
+            response_cache.bump()
         return written
 
     def remove(self, keys: Iterable[Key], *, refresh: bool = False) -> int:
@@ -432,6 +489,11 @@ class ElasticsearchBackend(SearchBackend):
                 removed += 1
             elif status != 404:  # already gone is fine: deletes are idempotent
                 raise RuntimeError(f"could not delete from the search index: {item}")
+        if removed and not refresh:
+            # Searchable before the new cache generation (an explicit refresh: deletions are rare,
+            # and a task removing a document that is not there does not wait for one).
+            self.admin_client.indices.refresh(index=self.alias)
+        response_cache.bump()  # even when nothing was there: an answer may still show it
         return removed
 
     def fingerprints(self) -> dict[Key, str]:
@@ -445,11 +507,15 @@ class ElasticsearchBackend(SearchBackend):
             )  # fmt: skip
         }
 
-    def rebuild(self, documents: Iterable[dict], *, progress: Progress | None = None) -> int:
-        """Load a new concrete index while the alias keeps serving the old one, then swap."""
+    def rebuild(
+        self, documents: Iterable[dict], *, progress: Progress | None = None, index_sort: bool = True, force_merge: bool = True
+    ) -> int:
+        """Load a new concrete index while the alias keeps serving the old one, force-merge it
+        to one segment (searches then walk one sorted segment), then swap. ``index_sort`` and
+        ``force_merge`` are switched off only to compare (tests, bench)."""
         client = self.admin_client
         name = self._new_index_name()
-        variant = self.create_index(name)
+        variant = self.create_index(name, index_sort=index_sort)
         written = 0
         try:
             client.indices.put_settings(index=name, settings={"index": {"refresh_interval": "-1"}})
@@ -462,6 +528,8 @@ class ElasticsearchBackend(SearchBackend):
                 progress(written)
             client.indices.put_settings(index=name, settings={"index": {"refresh_interval": None}})
             client.indices.refresh(index=name)
+            if force_merge:
+                client.options(request_timeout=FORCE_MERGE_TIMEOUT).indices.forcemerge(index=name, max_num_segments=1)
             old = self.concrete_indices()
             actions = [{"remove": {"index": index, "alias": self.alias}} for index in old]
             if not old and client.indices.exists(index=self.alias):
@@ -471,6 +539,7 @@ class ElasticsearchBackend(SearchBackend):
             client.indices.delete(index=name, ignore_unavailable=True)
             raise
         self._variants[self.alias] = variant
+        response_cache.bump()  # the alias now points at the new index
         for index in old:
             client.indices.delete(index=index, ignore_unavailable=True)
         return written

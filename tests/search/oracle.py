@@ -25,14 +25,20 @@ class Oracle:
             self.stems[(d["type"], d["id"])] = stem_set(words)
             vocabulary |= {w for w in words if len(w) >= 4}
         self.vocabulary = sorted(vocabulary)
+        self._expansions: dict[str, set[str]] = {}
+
+    def _words(self, term) -> set[str]:
+        if term not in self._expansions:
+            words = {term}
+            if len(term) >= FUZZY_MIN_LENGTH:
+                close = sorted(w for w in self.vocabulary if within_one_edit(term, w))
+                close.sort(key=lambda w: w != term)
+                words |= set(close[:MAX_EXPANSIONS])
+            self._expansions[term] = words
+        return self._expansions[term]
 
     def _term_matches(self, term, key) -> bool:
-        words = {term}
-        if len(term) >= FUZZY_MIN_LENGTH:
-            close = sorted(w for w in self.vocabulary if within_one_edit(term, w))
-            close.sort(key=lambda w: w != term)
-            words |= set(close[:MAX_EXPANSIONS])
-        return bool(words & self.tokens[key]) or bool(stems(term) & self.stems[key])
+        return bool(self._words(term) & self.tokens[key]) or bool(stems(term) & self.stems[key])
 
     def _base(self, q: SearchQuery):
         out = []
