@@ -376,6 +376,8 @@ if env_str("CSP_REPORT_URI"):
     CONTENT_SECURITY_POLICY["DIRECTIVES"]["report-uri"] = [env_str("CSP_REPORT_URI")]
 # Wagtail's admin would load avatars from an outside service: the policy keeps it on the site.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Nor would it ask an outside host for Wagtail's latest version on the dashboard.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 # --- Production safety ------------------------------------------------------------------
 if not DEBUG:
