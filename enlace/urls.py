@@ -9,10 +9,13 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from enlace import health
 from frontend import errors as frontend_errors
+from frontend import login as frontend_login
 from frontend import views as frontend_views
 from frontend import progress as frontend_progress
 
 urlpatterns = [
+    # The admin's login in two steps when the account has a second factor (frontend/login.py).
+    path("admin/login/", frontend_login.AdminLoginView.as_view(), name="wagtailadmin_login"),
     # A few admin views guarded in front of Wagtail's (what a user may not see stays hidden).
     path("admin/", include("workflows.admin_urls")),
     path("admin/", include(wagtailadmin_urls)),
@@ -30,7 +33,8 @@ if settings.DEBUG:  # media from disk, but documents only through /documents/ (i
 
 # The public site, once per language: Spanish unprefixed, then /en/, /pt/, /fr/ (cms/i18n.py).
 urlpatterns += i18n_patterns(
-    path("login/", auth_views.LoginView.as_view(template_name="frontend/login.html"), name="login"),
+    path("login/", frontend_login.SiteLoginView.as_view(), name="login"),
+    path("login/codigo/", frontend_login.login_code, name="login_code"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("practicas/proponer/", frontend_views.practice_submission, name="practice_submission"),
     path("practicas/proponer/gracias/", frontend_views.practice_submission_done, name="practice_submission_done"),

@@ -28,6 +28,16 @@ ROOT = Path(__file__).resolve().parent.parent
 DEMO_PASSWORD = "enlace-demo-test"
 
 
+def pytest_configure(config):
+    """The second factor is compulsory for privileged roles wherever debug is off, which the
+    suite's PostgreSQL pass is; tests that log privileged accounts in with a password only (most
+    of them) run without that rule, and the tests of the rule turn it on with the ``settings``
+    fixture (tests/platform/test_accounts.py)."""
+    from django.conf import settings
+
+    settings.ENLACE_REQUIRE_2FA = False
+
+
 # --- CI: a skip is a failure ----------------------------------------------------------
 
 
@@ -203,6 +213,8 @@ def serve_site(home: Path, **extra_env):
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
         "DJANGO_SECURE_COOKIES": "0",  # plain http on loopback
         "DEMO_PASSWORD": DEMO_PASSWORD,
+        # The demo accounts log in with their password (tests of the second factor set it to 1).
+        "ENLACE_REQUIRE_2FA": "0",
         **extra_env,
     }
     for key in ("DATABASE_URL", "ELASTICSEARCH_URL", "CELERY_BROKER_URL", "CELERY_RESULT_BACKEND"):

@@ -6,9 +6,11 @@ search backend, Celery tasks run eagerly in-process and e-mail printed to the co
 PostgreSQL, Elasticsearch and Redis. ``docs/configuration.md`` lists every variable.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -62,6 +64,10 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "guardian",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -76,6 +82,10 @@ MIDDLEWARE = [
     # Database unreachable: 503 + Retry-After instead of a 500 (enlace/middleware.py).
     "enlace.middleware.DatabaseUnavailableMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy on every response (CONTENT_SECURITY_POLICY below).
+    "csp.middleware.CSPMiddleware",
+    # The admin's own inline scripts (date pickers, inline panels) get the nonce; nothing else does.
+    "enlace.accounts.csp.AdminScriptNonceMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # The site's language is in its URL (/en/, /pt/, /fr/; Spanish unprefixed); the API and
     # the admin negotiate theirs (enlace/middleware.py).
@@ -83,9 +93,15 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(): signed in with a second factor (enlace/accounts/).
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # The admin refuses privileged roles without their second factor (ENLACE_REQUIRE_2FA).
+    "enlace.accounts.middleware.SecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last: turns a locked-out login on any door into the lock-out answer (enlace/accounts/).
+    "axes.middleware.AxesMiddleware",
 ]
 
 if not DEBUG:  # a deployment serves its collected static files itself (runserver does in debug)
@@ -147,6 +163,8 @@ CACHES = {
 
 # --- Authentication and object permissions ----------------------------------------------
 AUTHENTICATION_BACKENDS = [
+    # First: refuses any login of a locked-out account or address (django-axes).
+    "enlace.accounts.backends.LockoutBackend",
     "django.contrib.auth.backends.ModelBackend",
     "guardian.backends.ObjectPermissionBackend",
 ]
@@ -159,6 +177,39 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"
+# Failed logins, counted in the database by django-axes on the three doors (/login/,
+# /admin/login/, /api/v1/auth/token/), so every web process sees the same counts: after
+# LOGIN_FAILURE_LIMIT failures for one username, or from one address, within
+# LOGIN_LOCKOUT_MINUTES of each other, logins of that account or from that address are refused
+# (429) until LOGIN_LOCKOUT_MINUTES have passed or an administrator runs `axes_reset_username`
+# / `axes_reset_ip` (docs/accounts.md).
+LOGIN_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 10)
+LOGIN_LOCKOUT_MINUTES = env_int("LOGIN_LOCKOUT_MINUTES", 15)
+if LOGIN_FAILURE_LIMIT < 1 or LOGIN_LOCKOUT_MINUTES < 1:
+    raise ImproperlyConfigured("LOGIN_FAILURE_LIMIT and LOGIN_LOCKOUT_MINUTES must be at least 1.")
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_FAILURE_LIMIT = LOGIN_FAILURE_LIMIT
+AXES_COOLOFF_TIME = timedelta(minutes=LOGIN_LOCKOUT_MINUTES)
+AXES_LOCKOUT_PARAMETERS = [["username"], ["ip_address"]]  # per account and per address
+AXES_LOCKOUT_CALLABLE = "enlace.accounts.lockout.lockout_response"
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_VERBOSE = False
+# Attempts while locked out are refused without prolonging the lock-out.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+# The client's address: the connection's, or the X-Forwarded-For entry TRUSTED_PROXY_COUNT hops
+# back behind that many proxies (never a header a client could set itself).
+AXES_IPWARE_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR") if AXES_IPWARE_PROXY_COUNT else ("REMOTE_ADDR",)
+
+# Second factor (django-otp): TOTP apps and single-use recovery codes, set up by anyone in the
+# workspace (/espacio/seguridad/). ENLACE_REQUIRE_2FA makes it compulsory for administrators,
+# the network and curators before they reach the admin; off by default where debug is on (the
+# embedded demo's accounts log in with their password only).
+ENLACE_REQUIRE_2FA = env_bool("ENLACE_REQUIRE_2FA", not DEBUG)
+OTP_TOTP_ISSUER = "Enlace"
+# Minutes a password accepted on a login page waits for its second factor.
+LOGIN_CODE_MINUTES = 5
+
 # Guardian's anonymous user is not used: anonymous visitors see published content only.
 ANONYMOUS_USER_NAME = None
 
@@ -305,6 +356,34 @@ CORS_URLS_REGEX = r"^/api/.*$"
 if CORS_ALLOWED_ORIGINS:
     INSTALLED_APPS.append("corsheaders")
     MIDDLEWARE.insert(MIDDLEWARE.index("django.middleware.common.CommonMiddleware"), "corsheaders.middleware.CorsMiddleware")
+
+# --- Content-Security-Policy (django-csp) ----------------------------------------------------
+# Scripts only from the site itself (or carrying the response's nonce): never inline. Styles allow
+# 'unsafe-inline' for style attributes (the site's bar charts and map legend, Wagtail's admin).
+# Images may be data: URIs (the admin's and the API docs' icons). CSP_REPORT_URI, when set,
+# receives the browsers' violation reports.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", NONCE],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'"],
+        "worker-src": ["'self'", "blob:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    }
+}
+if env_str("CSP_REPORT_URI"):
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["report-uri"] = [env_str("CSP_REPORT_URI")]
+# Wagtail's admin would load avatars from an outside service: the policy keeps it on the site.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Nor would it ask an outside host for Wagtail's latest version on the dashboard.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 # --- Production safety ------------------------------------------------------------------
 if not DEBUG:

@@ -2,12 +2,13 @@
 
 from django.urls import path
 
-from . import contributions, people, views
+from . import contributions, people, security, views
 
 app_name = "workspace"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("seguridad/", security.security, name="security"),
     path("avisos/", views.notification_list, name="notifications"),
     path("avisos/preferencias/", views.notification_settings, name="notification_settings"),
     path("avisos/baja/<str:token>/", views.unsubscribe, name="unsubscribe"),
