@@ -158,11 +158,14 @@ def test_no_admin_surface_shows_what_the_role_may_not_see(role, material, client
         visited.append(url)
         if response.status_code >= 500:
             errors.append(f"{response.status_code} {url}")
+        # A page may repeat the address it was asked for (the 404 page's language links do):
+        # that names nothing the visitor did not type.
+        others = text.replace(urlsplit(url).path, "")
         for item in forbidden:
             if item["title"] in text or html.escape(item["title"]) in text:
                 leaks.append(f"{item['title']!r} on {url}")
             for pattern in item["ids"]:
-                if re.search(pattern, text):
+                if re.search(pattern, others):
                     leaks.append(f"a link to {item['title']!r} ({pattern}) on {url}")
         seen_allowed.update(item["title"] for item in allowed if html.escape(item["title"]) in text or item["title"] in text)
     print(f"\nadmin crawl as {role}: {len(visited)} URLs")
