@@ -27,13 +27,13 @@ WORD = "zanahoriaazul"  # in no demo text
 
 @pytest.fixture(params=["database", pytest.param("elasticsearch", marks=pytest.mark.elasticsearch)])
 def backend(request, settings):
+    # The module's Elasticsearch settings first: an override made after the test's own (the
+    # ``settings`` fixture) would be undone with it at the end of the first test.
+    es = request.getfixturevalue("es_search") if request.param == "elasticsearch" else None
     settings.SEARCH_CACHE_SECONDS = 300
-    if request.param == "database":
+    if es is None:
         settings.ELASTICSEARCH_URL = ""
         settings.SEARCH_BACKEND = "database"
-        es = None
-    else:
-        es = request.getfixturevalue("es_search")
     cache.clear()
     yield es
     cache.clear()
