@@ -115,7 +115,9 @@ def es_variants(args, practice_documents) -> dict:
         for backend, how in ((unsorted_new, dict(index_sort=False, force_merge=False)), (after, {})):
             t0 = time.monotonic()
             written = backend.rebuild(practice_documents(args.size), **how)
-            print(f"loaded {written} into {backend.alias} {how or '(sorted, merged)'} in {time.monotonic() - t0:.0f} s", flush=True)
+            print(
+                f"loaded {written} into {backend.alias} {how or '(sorted, merged)'} in {time.monotonic() - t0:.0f} s", flush=True
+            )
     return {"before": before, "sorted": sorted_old, "after": after}
 
 

@@ -30,8 +30,8 @@ from __future__ import annotations
 import random
 import re
 import uuid
-from datetime import datetime, timedelta, timezone
-from typing import Iterator
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 
 from cms.demo import data as demo
 from cms.taxonomies import LEVELS, OBJECTIVES, POPULATIONS, PRINCIPLES, REGION_COUNTRY_CODES, STAKEHOLDER_GROUPS, TABLES
@@ -43,11 +43,40 @@ RECOMMENDATIONS_PER_PRACTICE = 1 / 20
 
 # Relative weights: population and migration in the region (orders of magnitude, not census).
 COUNTRY_WEIGHTS = {
-    "MX": 30, "CO": 22, "BR": 20, "PE": 14, "EC": 10, "VE": 10, "CL": 9, "AR": 9, "GT": 6, "HN": 6,
-    "SV": 4, "DO": 4, "HT": 4, "BO": 4, "CR": 4, "PA": 3, "NI": 3, "CU": 3, "PY": 2, "UY": 2,
-    "TT": 1, "JM": 1, "GY": 1, "BZ": 1, "SR": 0.5, "BS": 0.5, "BB": 0.5, "LC": 0.3, "GD": 0.3,
-    "VC": 0.3, "AG": 0.3, "DM": 0.3, "KN": 0.2,
-}  # fmt: skip
+    "MX": 30,
+    "CO": 22,
+    "BR": 20,
+    "PE": 14,
+    "EC": 10,
+    "VE": 10,
+    "CL": 9,
+    "AR": 9,
+    "GT": 6,
+    "HN": 6,
+    "SV": 4,
+    "DO": 4,
+    "HT": 4,
+    "BO": 4,
+    "CR": 4,
+    "PA": 3,
+    "NI": 3,
+    "CU": 3,
+    "PY": 2,
+    "UY": 2,
+    "TT": 1,
+    "JM": 1,
+    "GY": 1,
+    "BZ": 1,
+    "SR": 0.5,
+    "BS": 0.5,
+    "BB": 0.5,
+    "LC": 0.3,
+    "GD": 0.3,
+    "VC": 0.3,
+    "AG": 0.3,
+    "DM": 0.3,
+    "KN": 0.2,
+}
 assert set(COUNTRY_WEIGHTS) == set(REGION_COUNTRY_CODES)
 
 # Portuguese words of the field, the frequent ones repeated (Zipf-like draws).
@@ -121,7 +150,9 @@ def practice_fields(count: int, seed: int = 2023, start: int = 0) -> Iterator[di
             "body": "".join(f"<p>{s}</p>" for s in sentences),
             "body_text": " ".join(sentences),
             "countries": countries,
-            "objectives": sorted(rng.sample(list(OBJECTIVES.codes), rng.choices((1, 2, 3, 4), weights=(35, 35, 20, 10))[0]), key=int),
+            "objectives": sorted(
+                rng.sample(list(OBJECTIVES.codes), rng.choices((1, 2, 3, 4), weights=(35, 35, 20, 10))[0]), key=int
+            ),
             "principles": _pick(rng, PRINCIPLES.codes, 1, 3),
             "table": rng.choice(TABLES.codes),
             "stakeholder_groups": _pick(rng, STAKEHOLDER_GROUPS.codes, 0, 2),
@@ -142,10 +173,17 @@ def practice_documents(count: int, seed: int = 2023) -> Iterator[dict]:
         i = f["index"]
         facets = {name: [] for name in FACETS}
         facets.update(
-            country=f["countries"], objective=f["objectives"], principle=f["principles"], table=[f["table"]],
-            stakeholder_group=f["stakeholder_groups"], level=[f["level"]], population=f["populations"],
-            start_year=[str(f["start_year"])] if f["start_year"] else [], language=[f["language"]], type=["practice"],
-        )  # fmt: skip
+            country=f["countries"],
+            objective=f["objectives"],
+            principle=f["principles"],
+            table=[f["table"]],
+            stakeholder_group=f["stakeholder_groups"],
+            level=[f["level"]],
+            population=f["populations"],
+            start_year=[str(f["start_year"])] if f["start_year"] else [],
+            language=[f["language"]],
+            type=["practice"],
+        )
         yield _finish(
             {
                 "type": "practice",
@@ -180,7 +218,12 @@ def _child_paths(parent, how_many: int) -> Iterator[str]:
     """Treebeard materialised paths of ``how_many`` new children after the parent's last child."""
     from wagtail.models import Page
 
-    last = Page.objects.filter(path__startswith=parent.path, depth=parent.depth + 1).order_by("-path").values_list("path", flat=True).first()
+    last = (
+        Page.objects.filter(path__startswith=parent.path, depth=parent.depth + 1)
+        .order_by("-path")
+        .values_list("path", flat=True)
+        .first()
+    )
     alphabet, steplen = Page.alphabet, Page.steplen
     position = 0
     if last:
@@ -224,13 +267,13 @@ def create_pages(target: int, *, seed: int = 2023, batch: int = 2000, progress=N
     practice_ct = ContentType.objects.get_for_model(PracticePage)
     recommendation_ct = ContentType.objects.get_for_model(RecommendationPage)
     through = PracticePage.organisations.through
-    base_time = datetime(2020, 1, 1, tzinfo=timezone.utc)
+    base_time = datetime(2020, 1, 1, tzinfo=UTC)
     paths = _child_paths(repository, target - have)
     added = 0
     rec_serial = int(have * RECOMMENDATIONS_PER_PRACTICE)
     fields_iter = practice_fields(target, seed, start=have)
     while True:
-        chunk = [f for _, f in zip(range(batch), fields_iter)]
+        chunk = [f for _, f in zip(range(batch), fields_iter, strict=False)]
         if not chunk:
             break
         with transaction.atomic():
@@ -241,22 +284,42 @@ def create_pages(target: int, *, seed: int = 2023, batch: int = 2000, progress=N
                 slug = f"{SLUG_PREFIX}{i}"
                 bases.append(
                     Page(
-                        title=f["title"], draft_title=f["title"], slug=slug, content_type=practice_ct,
-                        path=next(paths), depth=repository.depth + 1, numchild=0,
-                        url_path=f"{repository.url_path}{slug}/", live=True, has_unpublished_changes=False,
-                        first_published_at=when, last_published_at=when, locale=locale, translation_key=uuid.uuid4(),
-                    )  # fmt: skip
+                        title=f["title"],
+                        draft_title=f["title"],
+                        slug=slug,
+                        content_type=practice_ct,
+                        path=next(paths),
+                        depth=repository.depth + 1,
+                        numchild=0,
+                        url_path=f"{repository.url_path}{slug}/",
+                        live=True,
+                        has_unpublished_changes=False,
+                        first_published_at=when,
+                        last_published_at=when,
+                        locale=locale,
+                        translation_key=uuid.uuid4(),
+                    )
                 )
             Page.objects.bulk_create(bases)
             links = []
-            for base, f in zip(bases, chunk):
+            for base, f in zip(bases, chunk, strict=False):
                 page = PracticePage(
-                    page_ptr_id=base.pk, summary=f["summary"], body=f["body"], countries=f["countries"],
-                    objectives=f["objectives"], principles=f["principles"], table=f["table"],
-                    stakeholder_groups=f["stakeholder_groups"], level=f["level"], populations=f["populations"],
-                    start_year=f["start_year"], status="ongoing", results=f["results"],
-                    lessons_learned=f["lessons_learned"], language=f["language"],
-                )  # fmt: skip
+                    page_ptr_id=base.pk,
+                    summary=f["summary"],
+                    body=f["body"],
+                    countries=f["countries"],
+                    objectives=f["objectives"],
+                    principles=f["principles"],
+                    table=f["table"],
+                    stakeholder_groups=f["stakeholder_groups"],
+                    level=f["level"],
+                    populations=f["populations"],
+                    start_year=f["start_year"],
+                    status="ongoing",
+                    results=f["results"],
+                    lessons_learned=f["lessons_learned"],
+                    language=f["language"],
+                )
                 specifics.append(page)
                 for org in f["rng"].sample(org_ids, min(f["organisations"], len(org_ids))):
                     links.append(through(practicepage_id=base.pk, organisation_id=org))
@@ -267,7 +330,10 @@ def create_pages(target: int, *, seed: int = 2023, batch: int = 2000, progress=N
             # One recommendation per 20 practices, round-robin over the table spaces.
             wanted = int((have + added) * RECOMMENDATIONS_PER_PRACTICE) - rec_serial
             if wanted > 0 and spaces:
-                per_space = {space.pk: [n for n in range(rec_serial, rec_serial + wanted) if n % len(spaces) == k] for k, space in enumerate(spaces)}
+                per_space = {
+                    space.pk: [n for n in range(rec_serial, rec_serial + wanted) if n % len(spaces) == k]
+                    for k, space in enumerate(spaces)
+                }
                 words = _spanish_vocabulary_cached()
                 weights = [COUNTRY_WEIGHTS[c] for c in sorted(COUNTRY_WEIGHTS)]
                 for space in spaces:
@@ -283,12 +349,21 @@ def create_pages(target: int, *, seed: int = 2023, batch: int = 2000, progress=N
                         when = base_time + timedelta(hours=n)
                         rec_bases.append(
                             Page(
-                                title=title, draft_title=title, slug=slug, content_type=recommendation_ct,
-                                path=next(space_paths), depth=space.depth + 1, numchild=0,
-                                url_path=f"{space.url_path}{slug}/", live=True, has_unpublished_changes=False,
-                                first_published_at=when, last_published_at=when, locale=locale,
+                                title=title,
+                                draft_title=title,
+                                slug=slug,
+                                content_type=recommendation_ct,
+                                path=next(space_paths),
+                                depth=space.depth + 1,
+                                numchild=0,
+                                url_path=f"{space.url_path}{slug}/",
+                                live=True,
+                                has_unpublished_changes=False,
+                                first_published_at=when,
+                                last_published_at=when,
+                                locale=locale,
                                 translation_key=uuid.uuid4(),
-                            )  # fmt: skip
+                            )
                         )
                         rngs.append(rng)
                     Page.objects.bulk_create(rec_bases)
@@ -297,13 +372,16 @@ def create_pages(target: int, *, seed: int = 2023, batch: int = 2000, progress=N
                     )
                     rec_rows = [
                         RecommendationPage(
-                            page_ptr_id=base.pk, text=_sentence(rng, words, rng.randint(25, 70)),
+                            page_ptr_id=base.pk,
+                            text=_sentence(rng, words, rng.randint(25, 70)),
                             rationale=_sentence(rng, words, rng.randint(0, 60)),
                             objectives=sorted(rng.sample(list(OBJECTIVES.codes), rng.randint(1, 3)), key=int),
                             countries=_countries(rng, sorted(COUNTRY_WEIGHTS), weights) if rng.random() < 0.5 else [],
-                            addressed_to=[], status="published", stage="",
-                        )  # fmt: skip
-                        for base, rng in zip(rec_bases, rngs)
+                            addressed_to=[],
+                            status="published",
+                            stage="",
+                        )
+                        for base, rng in zip(rec_bases, rngs, strict=False)
                     ]
                     _insert_specific(RecommendationPage, rec_rows)
                 rec_serial += wanted
@@ -332,10 +410,11 @@ def trim_pages(target: int) -> int:
 
     keep_recs = int(target * RECOMMENDATIONS_PER_PRACTICE)
     extra = [
-        pk for pk, slug in Page.objects.filter(slug__startswith=SLUG_PREFIX).values_list("pk", "slug")
+        pk
+        for pk, slug in Page.objects.filter(slug__startswith=SLUG_PREFIX).values_list("pk", "slug")
         if (slug.startswith(f"{SLUG_PREFIX}rec-") and int(slug.rsplit("-", 1)[1]) >= keep_recs)
-        or (slug[len(SLUG_PREFIX):].isdigit() and int(slug[len(SLUG_PREFIX):]) >= target)
-    ]  # fmt: skip
+        or (slug[len(SLUG_PREFIX) :].isdigit() and int(slug[len(SLUG_PREFIX) :]) >= target)
+    ]
     if not extra:
         return 0
     through = PracticePage.organisations.through._meta.db_table

@@ -43,7 +43,7 @@ import subprocess
 import sys
 import threading
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urlencode, urlparse
 
@@ -70,7 +70,7 @@ def bench_env() -> dict:
     env = dict(os.environ)
     missing = [name for name in ("ELASTICSEARCH_URL", "DATABASE_URL", "CELERY_BROKER_URL") if not env.get(name)]
     if missing:
-        sys.exit(f"bench: {', '.join(missing)} not set: run `make bench` or eval \"$(deploy/local/services.sh env)\" first")
+        sys.exit(f'bench: {", ".join(missing)} not set: run `make bench` or eval "$(deploy/local/services.sh env)" first')
     url = urlparse(env["DATABASE_URL"])
     env["BENCH_ADMIN_DATABASE_URL"] = env["DATABASE_URL"]
     env["DATABASE_URL"] = url._replace(path="/" + BENCH_DB).geturl()
@@ -107,7 +107,11 @@ def ensure_database(smallest: int) -> None:
         if exists:
             with psycopg.connect(ENV["DATABASE_URL"], autocommit=True) as bench:
                 table = bench.execute("SELECT to_regclass('wagtailcore_page')").fetchone()[0]
-                have = bench.execute("SELECT count(*) FROM wagtailcore_page WHERE slug ~ '^bench-[0-9]+$'").fetchone()[0] if table else 0
+                have = (
+                    bench.execute("SELECT count(*) FROM wagtailcore_page WHERE slug ~ '^bench-[0-9]+$'").fetchone()[0]
+                    if table
+                    else 0
+                )
             if have > smallest + 5000:
                 log(f"setup: database {BENCH_DB} holds {have:,} synthetic practices: dropping it (faster than deleting pages)")
                 conn.execute(f'DROP DATABASE "{BENCH_DB}" WITH (FORCE)')
@@ -169,7 +173,7 @@ def machine() -> dict:
         "elasticsearch": es_version,
         "postgresql": pg_version,
         "loadavg_start": loadavg(),
-        "started": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "started": datetime.now(UTC).isoformat(timespec="seconds"),
     }
 
 
@@ -247,7 +251,9 @@ def wait_http(port: int, path: str = "/healthz", timeout: float = 90) -> None:
 
 
 def start_gunicorn(role: str, port: int, backend: str) -> Proc:
-    env = dict(ENV, GUNICORN_BIND=f"127.0.0.1:{port}", SEARCH_BACKEND=backend, GUNICORN_ACCESS_LOG=str(VAR_DIR / f"{role}.access.log"))
+    env = dict(
+        ENV, GUNICORN_BIND=f"127.0.0.1:{port}", SEARCH_BACKEND=backend, GUNICORN_ACCESS_LOG=str(VAR_DIR / f"{role}.access.log")
+    )
     argv = [str(VENV_BIN / "gunicorn"), "-c", "deploy/gunicorn.conf.py", "enlace.wsgi:application"]
     proc = Proc(role, argv, env, VAR_DIR / f"{role}.log")
     MEMORY.track(proc)
@@ -256,8 +262,23 @@ def start_gunicorn(role: str, port: int, backend: str) -> Proc:
 
 
 def start_celery() -> Proc:
-    argv = [str(VENV_BIN / "celery"), "-A", "enlace", "worker", "-c", "1", "-P", "prefork", "-l", "WARNING",
-            "--without-gossip", "--without-mingle", "--without-heartbeat", "-n", "bench@%h"]  # fmt: skip
+    argv = [
+        str(VENV_BIN / "celery"),
+        "-A",
+        "enlace",
+        "worker",
+        "-c",
+        "1",
+        "-P",
+        "prefork",
+        "-l",
+        "WARNING",
+        "--without-gossip",
+        "--without-mingle",
+        "--without-heartbeat",
+        "-n",
+        "bench@%h",
+    ]
     proc = Proc("celery", argv, ENV, VAR_DIR / "celery.log")
     MEMORY.track(proc)
     from enlace.celery import ping
@@ -275,7 +296,9 @@ def http_get(port: int, path: str, *, timeout: float = 60) -> tuple[int, bytes, 
     t0 = time.perf_counter()
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
     try:
-        conn.request("GET", path, headers={"Host": "127.0.0.1", "Accept": "application/json, text/html", "Accept-Encoding": "identity"})
+        conn.request(
+            "GET", path, headers={"Host": "127.0.0.1", "Accept": "application/json, text/html", "Accept-Encoding": "identity"}
+        )
         response = conn.getresponse()
         body = response.read()
         return response.status, body, (time.perf_counter() - t0) * 1000
@@ -347,8 +370,10 @@ def section_corpus(size: int, results: dict) -> None:
 
     total = count_published()
     results.setdefault("corpus", {})[str(size)] = {
-        "practices_added": added, "seconds": round(time.monotonic() - t0, 1), "published_documents": total,
-    }  # fmt: skip
+        "practices_added": added,
+        "seconds": round(time.monotonic() - t0, 1),
+        "published_documents": total,
+    }
     log(f"corpus: added {added:,} practices in {time.monotonic() - t0:.1f} s; {total:,} published documents")
 
 
@@ -389,7 +414,9 @@ def section_indexing(size: int, results: dict, *, raw_sample: int = 0) -> None:
                 "docs_per_s": round(documents / total, 1),
                 "load_docs_per_s": round(documents / phases[backend], 1),
             }
-            log(f"  {backend}: {total:.1f} s ({documents / total:,.0f} docs/s; load {phases[backend]:.1f} s, drift pass {total - phases[backend]:.1f} s)")
+            log(
+                f"  {backend}: {total:.1f} s ({documents / total:,.0f} docs/s; load {phases[backend]:.1f} s, drift pass {total - phases[backend]:.1f} s)"
+            )
     finally:
         for cls, orig in originals.items():
             cls.rebuild = orig
@@ -400,7 +427,7 @@ def section_indexing(size: int, results: dict, *, raw_sample: int = 0) -> None:
     client = backend.admin_client
     log("indexing: reading the documents back for the raw bulk load")
     scan = helpers.scan(client, index=backend.alias, query={"query": {"match_all": {}}}, size=1000, preserve_order=False)
-    sources = [(hit["_id"], hit["_source"]) for hit, _n in zip(scan, range(raw_sample or 10**9))]
+    sources = [(hit["_id"], hit["_source"]) for hit, _n in zip(scan, range(raw_sample or 10**9), strict=False)]
     name = f"{backend.alias}-rawbulk"
     client.indices.delete(index=name, ignore_unavailable=True)
     client.indices.create(index=name, **index_body(backend.variant()))
@@ -417,11 +444,18 @@ def section_indexing(size: int, results: dict, *, raw_sample: int = 0) -> None:
         client.indices.delete(index=name, ignore_unavailable=True)
     del sources
     es = out["elasticsearch"]
-    out["raw_bulk"] = {"documents": written, "seconds": round(raw, 2), "docs_per_s": round(written / raw, 1), "sample": written < documents}
+    out["raw_bulk"] = {
+        "documents": written,
+        "seconds": round(raw, 2),
+        "docs_per_s": round(written / raw, 1),
+        "sample": written < documents,
+    }
     es["ratio_vs_raw"] = round(es["docs_per_s"] / out["raw_bulk"]["docs_per_s"], 3)
     es["load_ratio_vs_raw"] = round(es["load_docs_per_s"] / out["raw_bulk"]["docs_per_s"], 3)
     out["index_size_mb"] = round(backend.size_in_bytes() / 1e6, 1)
-    log(f"  raw bulk: {raw:.1f} s ({written / raw:,.0f} docs/s); search_reindex at {es['ratio_vs_raw']:.0%} of it (load alone {es['load_ratio_vs_raw']:.0%})")
+    log(
+        f"  raw bulk: {raw:.1f} s ({written / raw:,.0f} docs/s); search_reindex at {es['ratio_vs_raw']:.0%} of it (load alone {es['load_ratio_vs_raw']:.0%})"
+    )
 
 
 def section_latency(size: int, results: dict, *, repeat: int, cap: float) -> None:
@@ -478,8 +512,14 @@ def section_latency(size: int, results: dict, *, repeat: int, cap: float) -> Non
             per_query[name] = row
             for key in pooled:
                 pooled[key] += times[key]
-            extra = f"  raw {row['raw']['median']:.1f}/{row['raw']['p95']:.1f} (took {row['took']['median']:.0f})  api/raw {row['api_over_raw_median']:.2f}x" if times["raw"] else ""
-            log(f"latency {size:,} {backend:<13} {name:<14} n={len(times['api']):<3} hits={total:>6}  service {row['service']['median']:.1f}/{row['service']['p95']:.1f}  api {row['api']['median']:.1f}/{row['api']['p95']:.1f}{extra} ms")
+            extra = (
+                f"  raw {row['raw']['median']:.1f}/{row['raw']['p95']:.1f} (took {row['took']['median']:.0f})  api/raw {row['api_over_raw_median']:.2f}x"
+                if times["raw"]
+                else ""
+            )
+            log(
+                f"latency {size:,} {backend:<13} {name:<14} n={len(times['api']):<3} hits={total:>6}  service {row['service']['median']:.1f}/{row['service']['p95']:.1f}  api {row['api']['median']:.1f}/{row['api']['p95']:.1f}{extra} ms"
+            )
         per_query["_all"] = {key: summary(values) for key, values in pooled.items() if values}
 
 
@@ -494,7 +534,7 @@ def section_throughput(size: int, results: dict, *, seconds: float, levels=(1, 4
         latencies: list[float] = []
         errors: list[str] = []
 
-        def client(k: int):
+        def client(k: int, stop=stop, lock=lock, latencies=latencies, errors=errors):
             n = k
             while time.monotonic() < stop:
                 path = paths[n % len(paths)]
@@ -517,10 +557,19 @@ def section_throughput(size: int, results: dict, *, seconds: float, levels=(1, 4
         for t in threads:
             t.join()
         elapsed = time.monotonic() - t0
-        row = {"clients": clients, "requests": len(latencies), "errors": len(errors), "error_kinds": sorted(set(errors)),
-               "rps": len(latencies) / elapsed, "latency": summary(latencies), "loadavg": loadavg()}  # fmt: skip
+        row = {
+            "clients": clients,
+            "requests": len(latencies),
+            "errors": len(errors),
+            "error_kinds": sorted(set(errors)),
+            "rps": len(latencies) / elapsed,
+            "latency": summary(latencies),
+            "loadavg": loadavg(),
+        }
         out[str(clients)] = row
-        log(f"throughput {size:,}: {clients:>2} clients  {row['rps']:.1f} req/s  errors {len(errors)}  median {row['latency']['median']:.0f} ms  p95 {row['latency']['p95']:.0f} ms")
+        log(
+            f"throughput {size:,}: {clients:>2} clients  {row['rps']:.1f} req/s  errors {len(errors)}  median {row['latency']['median']:.0f} ms  p95 {row['latency']['p95']:.0f} ms"
+        )
     base = out["1"]["rps"]
     for row in out.values():
         row["ratio_vs_1_client"] = row["rps"] / base if base else None
@@ -542,10 +591,15 @@ def section_freshness(size: int, results: dict, *, publishes: int) -> None:
     try:
         for k in range(publishes):
             page = PracticePage(
-                title=f"Práctica de frescura {run} {k}", slug=f"bench-fresh-{run}-{k}", live=False,
-                summary="Medición del tiempo entre la publicación y la búsqueda.", countries=["PE"], objectives=["7"],
-                principles=["human_rights"], language="es",
-            )  # fmt: skip
+                title=f"Práctica de frescura {run} {k}",
+                slug=f"bench-fresh-{run}-{k}",
+                live=False,
+                summary="Medición del tiempo entre la publicación y la búsqueda.",
+                countries=["PE"],
+                objectives=["7"],
+                principles=["human_rights"],
+                language="es",
+            )
             repository.add_child(instance=page)
             revision = page.save_revision()
             t0 = time.perf_counter()
@@ -561,9 +615,16 @@ def section_freshness(size: int, results: dict, *, publishes: int) -> None:
                     break
                 time.sleep(0.01)
             time.sleep(0.05)
-        out = {"publishes": publishes, "timeouts": timeouts, "publish_to_searchable_ms": summary(delays), "publish_call_ms": summary(publish_ms)}
+        out = {
+            "publishes": publishes,
+            "timeouts": timeouts,
+            "publish_to_searchable_ms": summary(delays),
+            "publish_call_ms": summary(publish_ms),
+        }
         results.setdefault("freshness", {})[str(size)] = out
-        log(f"freshness {size:,}: publish→searchable median {out['publish_to_searchable_ms']['median']:.0f} ms, p95 {out['publish_to_searchable_ms']['p95']:.0f} ms, timeouts {timeouts}; publish() itself median {out['publish_call_ms']['median']:.0f} ms")
+        log(
+            f"freshness {size:,}: publish→searchable median {out['publish_to_searchable_ms']['median']:.0f} ms, p95 {out['publish_to_searchable_ms']['p95']:.0f} ms, timeouts {timeouts}; publish() itself median {out['publish_call_ms']['median']:.0f} ms"
+        )
         PracticePage.objects.originals().filter(slug__startswith="bench-fresh-").delete()
         time.sleep(2)  # let the worker remove them from Elasticsearch
     finally:
@@ -613,7 +674,9 @@ def section_pages(size: int, results: dict, *, repeat: int) -> None:
             row["api_same_query_ms"] = summary(base_times)
             row["ratio_vs_api_median"] = row["server_ms"]["median"] / row["api_same_query_ms"]["median"]
         out[name] = row
-        log(f"pages {size:,}: {name:<13} median {row['server_ms']['median']:.0f} ms p95 {row['server_ms']['p95']:.0f} ms  gzip {weight['total']:,} B (html {weight['html']:,})")
+        log(
+            f"pages {size:,}: {name:<13} median {row['server_ms']['median']:.0f} ms p95 {row['server_ms']['p95']:.0f} ms  gzip {weight['total']:,} B (html {weight['html']:,})"
+        )
 
 
 def _db_search(name: str, times: int) -> None:
@@ -638,18 +701,32 @@ def section_profile(results: dict, *, size: int, sizes_small: int) -> None:
     client = Client(HTTP_HOST="127.0.0.1")
     practice = PracticePage.objects.originals().filter(slug="bench-5").first()
     slowest = max(
-        ((name, row["api"]["median"]) for name, row in results["latency"][str(size)]["elasticsearch"].items() if not name.startswith("_")),
+        (
+            (name, row["api"]["median"])
+            for name, row in results["latency"][str(size)]["elasticsearch"].items()
+            if not name.startswith("_")
+        ),
         key=lambda item: item[1],
     )[0]
     slowest_db = max(
-        ((name, row["api"]["median"]) for name, row in results["latency"][str(sizes_small)]["database"].items() if not name.startswith("_")),
+        (
+            (name, row["api"]["median"])
+            for name, row in results["latency"][str(sizes_small)]["database"].items()
+            if not name.startswith("_")
+        ),
         key=lambda item: item[1],
     )[0]
     jobs = {
         "api-search": (f"API {slowest!r}, Elasticsearch, x20", lambda: [client.get(api_path(MIX[slowest])) for _ in range(20)]),
-        "practice-page": ("practice page, x5", lambda: [client.get(practice.url_path.replace("/enlace", "", 1)) for _ in range(5)]),
+        "practice-page": (
+            "practice page, x5",
+            lambda: [client.get(practice.url_path.replace("/enlace", "", 1)) for _ in range(5)],
+        ),
         "database-search": (f"service call {slowest_db!r}, database backend, x5", lambda: _db_search(slowest_db, 5)),
-        "reindex-documents": ("iter_documents + es_source, first 5,000 documents", lambda: [es_source(d) for d, _ in zip(iter_documents(), range(5000))]),
+        "reindex-documents": (
+            "iter_documents + es_source, first 5,000 documents",
+            lambda: [es_source(d) for d, _ in zip(iter_documents(), range(5000), strict=False)],
+        ),
     }
     out = results.setdefault("profile", {})
     for key, (label, job) in jobs.items():
@@ -668,8 +745,15 @@ def section_profile(results: dict, *, size: int, sizes_small: int) -> None:
         path.write_text(f"# {label}, {size:,} practices, wall {wall:.2f} s\n" + text.getvalue())
         top = []
         stats.sort_stats("tottime")
-        for func, (cc, nc, tt, ct, callers) in sorted(stats.stats.items(), key=lambda kv: -kv[1][2])[:8]:
-            top.append({"function": f"{Path(func[0]).name}:{func[1]}({func[2]})", "tottime_s": round(tt, 3), "cumtime_s": round(ct, 3), "calls": nc})
+        for func, (_cc, nc, tt, ct, _callers) in sorted(stats.stats.items(), key=lambda kv: -kv[1][2])[:8]:
+            top.append(
+                {
+                    "function": f"{Path(func[0]).name}:{func[1]}({func[2]})",
+                    "tottime_s": round(tt, 3),
+                    "cumtime_s": round(ct, 3),
+                    "calls": nc,
+                }
+            )
         out[key] = {"label": label, "wall_s": round(wall, 2), "file": str(path.relative_to(ROOT)), "top_tottime": top}
         log(f"profile {key}: {label}: {wall:.2f} s -> {path.relative_to(ROOT)}")
 
@@ -685,23 +769,51 @@ def report(results: dict, *, md: bool = False) -> str:
     from bench.stats import markdown, table
 
     if md:
+
         def table(title, header, rows):  # noqa: F811 - the same tables, as Markdown
             return f"**{title}**\n\n" + markdown(header, rows)
 
     parts = []
     m = results["machine"]
-    parts.append(f"Machine: {m['nproc']} cores ({m['cpu']}), {m['ram_gib']} GiB; Python {m['python']}, Elasticsearch {m['elasticsearch']}, "
-                 f"PostgreSQL {m['postgresql']}; load average start {m['loadavg_start']}, end {m.get('loadavg_end', '?')}")  # fmt: skip
+    parts.append(
+        f"Machine: {m['nproc']} cores ({m['cpu']}), {m['ram_gib']} GiB; Python {m['python']}, Elasticsearch {m['elasticsearch']}, "
+        f"PostgreSQL {m['postgresql']}; load average start {m['loadavg_start']}, end {m.get('loadavg_end', '?')}"
+    )
     if "indexing" in results:
         rows = []
         for size, r in results["indexing"].items():
             for backend in ("database", "elasticsearch"):
                 b = r[backend]
-                rows.append([f"{int(size):,}", f"search_reindex {backend}", f"{b['documents']:,}", f"{b['command_seconds']:.1f}", f"{b['docs_per_s']:,.0f}",
-                             f"{b['load_seconds']:.1f} / {b['drift_pass_seconds']:.1f}", f"{b['ratio_vs_raw']:.2f}" if backend == "elasticsearch" else ""])  # fmt: skip
+                rows.append(
+                    [
+                        f"{int(size):,}",
+                        f"search_reindex {backend}",
+                        f"{b['documents']:,}",
+                        f"{b['command_seconds']:.1f}",
+                        f"{b['docs_per_s']:,.0f}",
+                        f"{b['load_seconds']:.1f} / {b['drift_pass_seconds']:.1f}",
+                        f"{b['ratio_vs_raw']:.2f}" if backend == "elasticsearch" else "",
+                    ]
+                )
             raw = r["raw_bulk"]
-            rows.append([f"{int(size):,}", "raw streaming_bulk (baseline)" + (" sample" if raw.get("sample") else ""), f"{raw['documents']:,}", f"{raw['seconds']:.1f}", f"{raw['docs_per_s']:,.0f}", "", "1.00"])
-        parts.append(table("Indexing (ratio = docs/s against the raw bulk load of the same documents)", ["practices", "what", "docs", "seconds", "docs/s", "load / drift s", "ratio"], rows))
+            rows.append(
+                [
+                    f"{int(size):,}",
+                    "raw streaming_bulk (baseline)" + (" sample" if raw.get("sample") else ""),
+                    f"{raw['documents']:,}",
+                    f"{raw['seconds']:.1f}",
+                    f"{raw['docs_per_s']:,.0f}",
+                    "",
+                    "1.00",
+                ]
+            )
+        parts.append(
+            table(
+                "Indexing (ratio = docs/s against the raw bulk load of the same documents)",
+                ["practices", "what", "docs", "seconds", "docs/s", "load / drift s", "ratio"],
+                rows,
+            )
+        )
     if "latency" in results:
         rows = []
         for size, per_backend in results["latency"].items():
@@ -709,35 +821,126 @@ def report(results: dict, *, md: bool = False) -> str:
                 for name, r in per_query.items():
                     if name.startswith("_"):
                         continue
-                    rows.append([f"{int(size):,}", backend, name, f"{r['total_hits']:,}", f"{r['api']['n']}",
-                                 ms(r.get("service"), "median"), ms(r.get("service"), "p95"), ms(r.get("api"), "median"), ms(r.get("api"), "p95"),
-                                 ms(r.get("raw"), "median"), ms(r.get("raw"), "p95"), ms(r.get("took"), "median"),
-                                 f"{r['api_over_raw_median']:.2f}" if "api_over_raw_median" in r else "-",
-                                 f"{r['api_over_raw_p95']:.2f}" if "api_over_raw_p95" in r else "-"])  # fmt: skip
-        parts.append(table("Search latency, ms: (a) service call, (b) HTTP API via gunicorn, (c) raw Elasticsearch query; ratio b/c",
-                           ["practices", "backend", "query", "hits", "n", "a med", "a p95", "b med", "b p95", "c med", "c p95", "ES took", "b/c med", "b/c p95"], rows))  # fmt: skip
+                    rows.append(
+                        [
+                            f"{int(size):,}",
+                            backend,
+                            name,
+                            f"{r['total_hits']:,}",
+                            f"{r['api']['n']}",
+                            ms(r.get("service"), "median"),
+                            ms(r.get("service"), "p95"),
+                            ms(r.get("api"), "median"),
+                            ms(r.get("api"), "p95"),
+                            ms(r.get("raw"), "median"),
+                            ms(r.get("raw"), "p95"),
+                            ms(r.get("took"), "median"),
+                            f"{r['api_over_raw_median']:.2f}" if "api_over_raw_median" in r else "-",
+                            f"{r['api_over_raw_p95']:.2f}" if "api_over_raw_p95" in r else "-",
+                        ]
+                    )
+        parts.append(
+            table(
+                "Search latency, ms: (a) service call, (b) HTTP API via gunicorn, (c) raw Elasticsearch query; ratio b/c",
+                [
+                    "practices",
+                    "backend",
+                    "query",
+                    "hits",
+                    "n",
+                    "a med",
+                    "a p95",
+                    "b med",
+                    "b p95",
+                    "c med",
+                    "c p95",
+                    "ES took",
+                    "b/c med",
+                    "b/c p95",
+                ],
+                rows,
+            )
+        )
     if "throughput" in results:
         rows = []
         for size, per_level in results["throughput"].items():
             for clients, r in per_level.items():
-                rows.append([f"{int(size):,}", clients, f"{r['requests']:,}", f"{r['rps']:.1f}", f"{r['errors']}", ms(r["latency"], "median"), ms(r["latency"], "p95"), f"{r['ratio_vs_1_client']:.2f}", r["loadavg"]])
-        parts.append(table("Throughput: API searches/s through gunicorn, Elasticsearch backend (ratio vs 1 client)", ["practices", "clients", "requests", "req/s", "errors", "med ms", "p95 ms", "ratio", "load"], rows))
+                rows.append(
+                    [
+                        f"{int(size):,}",
+                        clients,
+                        f"{r['requests']:,}",
+                        f"{r['rps']:.1f}",
+                        f"{r['errors']}",
+                        ms(r["latency"], "median"),
+                        ms(r["latency"], "p95"),
+                        f"{r['ratio_vs_1_client']:.2f}",
+                        r["loadavg"],
+                    ]
+                )
+        parts.append(
+            table(
+                "Throughput: API searches/s through gunicorn, Elasticsearch backend (ratio vs 1 client)",
+                ["practices", "clients", "requests", "req/s", "errors", "med ms", "p95 ms", "ratio", "load"],
+                rows,
+            )
+        )
     if "freshness" in results:
         rows = []
         for size, r in results["freshness"].items():
-            rows.append([f"{int(size):,}", r["publishes"], ms(r["publish_to_searchable_ms"], "median"), ms(r["publish_to_searchable_ms"], "p95"), ms(r["publish_call_ms"], "median"), ms(r["publish_call_ms"], "p95"), r["timeouts"]])
-        parts.append(table("Freshness: publish → searchable in Elasticsearch (Celery worker on Redis), ms", ["practices", "publishes", "median", "p95", "publish() med", "publish() p95", "timeouts"], rows))
+            rows.append(
+                [
+                    f"{int(size):,}",
+                    r["publishes"],
+                    ms(r["publish_to_searchable_ms"], "median"),
+                    ms(r["publish_to_searchable_ms"], "p95"),
+                    ms(r["publish_call_ms"], "median"),
+                    ms(r["publish_call_ms"], "p95"),
+                    r["timeouts"],
+                ]
+            )
+        parts.append(
+            table(
+                "Freshness: publish → searchable in Elasticsearch (Celery worker on Redis), ms",
+                ["practices", "publishes", "median", "p95", "publish() med", "publish() p95", "timeouts"],
+                rows,
+            )
+        )
     if "pages" in results:
         rows = []
         for size, per_page in results["pages"].items():
             for name, r in per_page.items():
                 w = r["gzip_bytes"]
-                rows.append([f"{int(size):,}", name, ms(r["server_ms"], "median"), ms(r["server_ms"], "p95"), ms(r.get("api_same_query_ms"), "median"),
-                             f"{r['ratio_vs_api_median']:.2f}" if "ratio_vs_api_median" in r else "-", f"{w.get('html', 0):,}", f"{w.get('css', 0):,}", f"{w.get('js', 0):,}", f"{w['total']:,}"])  # fmt: skip
-        parts.append(table("Pages: server time (ms; ratio vs the API with the same query) and weight (gzip bytes)", ["practices", "page", "med", "p95", "API med", "ratio", "html", "css", "js", "total"], rows))
+                rows.append(
+                    [
+                        f"{int(size):,}",
+                        name,
+                        ms(r["server_ms"], "median"),
+                        ms(r["server_ms"], "p95"),
+                        ms(r.get("api_same_query_ms"), "median"),
+                        f"{r['ratio_vs_api_median']:.2f}" if "ratio_vs_api_median" in r else "-",
+                        f"{w.get('html', 0):,}",
+                        f"{w.get('css', 0):,}",
+                        f"{w.get('js', 0):,}",
+                        f"{w['total']:,}",
+                    ]
+                )
+        parts.append(
+            table(
+                "Pages: server time (ms; ratio vs the API with the same query) and weight (gzip bytes)",
+                ["practices", "page", "med", "p95", "API med", "ratio", "html", "css", "js", "total"],
+                rows,
+            )
+        )
     if "memory" in results:
         rows = [[key, r["processes"], f"{r['peak_rss_mib']:.0f}"] for key, r in results["memory"].items()]
-        parts.append(table("Memory: peak RSS (VmHWM) over the run, MiB (max over the processes of that kind)", ["process", "count", "peak MiB"], rows))
+        parts.append(
+            table(
+                "Memory: peak RSS (VmHWM) over the run, MiB (max over the processes of that kind)",
+                ["process", "count", "peak MiB"],
+                rows,
+            )
+        )
     if "targets" in results:
         rows = [[t["target"], t["measured"], "met" if t["met"] else "MISSED"] for t in results["targets"]]
         parts.append(table("Targets", ["target", "measured", ""], rows))
@@ -745,8 +948,19 @@ def report(results: dict, *, md: bool = False) -> str:
         rows = []
         for key, r in results["profile"].items():
             for f in r["top_tottime"][:4]:
-                rows.append([key, f"{r['wall_s']:.2f}", f["function"], f"{f['tottime_s']:.3f}", f"{f['cumtime_s']:.3f}", f"{f['calls']:,}"])
-        parts.append(table("Profile (cProfile, top own time)", ["path", "wall s", "function", "tottime", "cumtime", "calls"], rows))
+                rows.append(
+                    [
+                        key,
+                        f"{r['wall_s']:.2f}",
+                        f["function"],
+                        f"{f['tottime_s']:.3f}",
+                        f"{f['cumtime_s']:.3f}",
+                        f"{f['calls']:,}",
+                    ]
+                )
+        parts.append(
+            table("Profile (cProfile, top own time)", ["path", "wall s", "function", "tottime", "cumtime", "calls"], rows)
+        )
     return "\n\n".join(parts)
 
 
@@ -758,17 +972,37 @@ def targets(results: dict) -> list[dict]:
         big = str(sizes[-1])
         es_rows = results["latency"][big]["elasticsearch"]
         p95 = max(es_rows[q]["api"]["p95"] for q in faceted)
-        out.append({"target": f"API faceted search, ES, {int(big):,}: p95 < 100 ms (worst faceted query)", "measured": f"{p95:.0f} ms", "met": p95 < 100})
+        out.append(
+            {
+                "target": f"API faceted search, ES, {int(big):,}: p95 < 100 ms (worst faceted query)",
+                "measured": f"{p95:.0f} ms",
+                "met": p95 < 100,
+            }
+        )
         ratios = [es_rows[q]["api_over_raw_median"] for q in MIX]
         worst = max(ratios)
-        out.append({"target": f"API over raw engine query < 1.5x at the median ({int(big):,}, worst query)", "measured": f"{worst:.2f}x", "met": worst < 1.5})
+        out.append(
+            {
+                "target": f"API over raw engine query < 1.5x at the median ({int(big):,}, worst query)",
+                "measured": f"{worst:.2f}x",
+                "met": worst < 1.5,
+            }
+        )
         small = str(sizes[0])
         db_p95 = max(r["api"]["p95"] for name, r in results["latency"][small]["database"].items() if not name.startswith("_"))
-        out.append({"target": f"Database backend, {int(small):,}: p95 < 200 ms (worst query, API)", "measured": f"{db_p95:.0f} ms", "met": db_p95 < 200})
+        out.append(
+            {
+                "target": f"Database backend, {int(small):,}: p95 < 200 ms (worst query, API)",
+                "measured": f"{db_p95:.0f} ms",
+                "met": db_p95 < 200,
+            }
+        )
     if "indexing" in results:
         big = str(max(int(s) for s in results["indexing"]))
         ratio = results["indexing"][big]["elasticsearch"]["ratio_vs_raw"]
-        out.append({"target": f"search_reindex >= 70% of raw bulk ({int(big):,})", "measured": f"{ratio:.0%}", "met": ratio >= 0.7})
+        out.append(
+            {"target": f"search_reindex >= 70% of raw bulk ({int(big):,})", "measured": f"{ratio:.0%}", "met": ratio >= 0.7}
+        )
     if "freshness" in results:
         big = str(max(int(s) for s in results["freshness"]))
         p95 = results["freshness"][big]["publish_to_searchable_ms"]["p95"]
@@ -782,12 +1016,16 @@ def targets(results: dict) -> list[dict]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="10000,100000", help="comma-separated numbers of practices (default 10000,100000)")
-    parser.add_argument("--skip", default="", help="comma-separated sections to skip: indexing,latency,throughput,freshness,pages,profile")
+    parser.add_argument(
+        "--skip", default="", help="comma-separated sections to skip: indexing,latency,throughput,freshness,pages,profile"
+    )
     parser.add_argument("--repeat", type=int, default=30, help="measured runs of each query (after 2 warm-up runs)")
     parser.add_argument("--cap", type=float, default=15.0, help="seconds at most per query and backend (at least 5 runs)")
     parser.add_argument("--throughput-seconds", type=float, default=15.0)
     parser.add_argument("--publishes", type=int, default=100)
-    parser.add_argument("--raw-sample", type=int, default=20000, help="documents in the raw bulk baseline (0: all; the rate is what is compared)")
+    parser.add_argument(
+        "--raw-sample", type=int, default=20000, help="documents in the raw bulk baseline (0: all; the rate is what is compared)"
+    )
     parser.add_argument("--report", metavar="JSON", help="only print the tables of a results file (with --markdown: as Markdown)")
     parser.add_argument("--markdown", action="store_true")
     args = parser.parse_args()
@@ -799,7 +1037,9 @@ def main() -> None:
     skip = set(filter(None, args.skip.split(",")))
 
     VAR_DIR.mkdir(parents=True, exist_ok=True)
-    log(f"bench: sizes {sizes}, database {BENCH_DB}, index prefix {ENV['SEARCH_INDEX_PREFIX']}, Elasticsearch {ENV['ELASTICSEARCH_URL']}, load {loadavg()}")
+    log(
+        f"bench: sizes {sizes}, database {BENCH_DB}, index prefix {ENV['SEARCH_INDEX_PREFIX']}, Elasticsearch {ENV['ELASTICSEARCH_URL']}, load {loadavg()}"
+    )
     ensure_database(sizes[0])
     log("setup: migrate")
     manage("migrate", "--noinput")
@@ -855,7 +1095,7 @@ def main() -> None:
     results["machine"]["seconds"] = round(time.monotonic() - T0, 1)
     results["targets"] = targets(results)
     RESULTS.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     text = json.dumps(results, indent=1, default=str)
     (RESULTS / f"run-{stamp}.json").write_text(text)
     (RESULTS / "latest.json").write_text(text)

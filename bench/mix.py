@@ -11,8 +11,12 @@ SERVICE_MIX = {
     "one word": SearchQuery(text="migrantes", types=BOTH),
     "accents and case": SearchQuery(text="MIGRACIÓN niños", types=BOTH),
     "typo": SearchQuery(text="vulnerabilidda", types=BOTH),
-    "three words + 2 facets": SearchQuery(text="protección de derechos", filters={"objective": ("7", "15"), "level": ("national",)}),
-    "multi-select facets + years": SearchQuery(filters={"country": ("PE", "EC", "CO"), "table": ("1", "2")}, year_from=2010, year_to=2022),
+    "three words + 2 facets": SearchQuery(
+        text="protección de derechos", filters={"objective": ("7", "15"), "level": ("national",)}
+    ),
+    "multi-select facets + years": SearchQuery(
+        filters={"country": ("PE", "EC", "CO"), "table": ("1", "2")}, year_from=2010, year_to=2022
+    ),
     "sort title, page 3": SearchQuery(sort="title", page=3),
     "sort year, text": SearchQuery(text="programa", sort="-start_year"),
 }

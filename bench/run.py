@@ -26,9 +26,9 @@ django.setup()
 
 from django.db import connection  # noqa: E402
 
+from bench.mix import BOTH  # noqa: E402
+from bench.mix import SERVICE_MIX as MIX  # noqa: E402
 from search.text import query_terms  # noqa: E402
-
-from bench.mix import BOTH, SERVICE_MIX as MIX  # noqa: E402
 
 
 def percentile(values, q):
@@ -69,7 +69,9 @@ def main() -> None:
             backend.search(query)
             times.append((time.perf_counter() - t0) * 1000)
         all_times += times
-        print(f"  {name:<30} total {result.total:>6}  median {statistics.median(times):7.1f} ms  p95 {percentile(times, 0.95):7.1f} ms")
+        print(
+            f"  {name:<30} total {result.total:>6}  median {statistics.median(times):7.1f} ms  p95 {percentile(times, 0.95):7.1f} ms"
+        )
     times = []
     for prefix in ("mig", "protec", "ley de", "derechos hu"):
         for _ in range(args.repeat):

@@ -34,7 +34,7 @@ def table(title: str, header: list[str], rows: list[list]) -> str:
     widths = [max(len(row[i]) for row in cells) for i in range(len(header))]
     lines = [title, "-" * len(title)]
     for n, row in enumerate(cells):
-        lines.append("  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(row, widths))))
+        lines.append("  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(row, widths, strict=False))))
         if n == 0:
             lines.append("  ".join("-" * w for w in widths))
     return "\n".join(lines)

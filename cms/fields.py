@@ -62,9 +62,7 @@ class CodeListField(models.JSONField):
             "form_class": forms.TypedMultipleChoiceField,
             "choices": self.vocabulary.choices(),
             "required": not self.blank,
-            "widget": forms.CheckboxSelectMultiple
-            if len(self.vocabulary) <= 30
-            else forms.SelectMultiple(attrs={"size": 12}),
+            "widget": forms.CheckboxSelectMultiple if len(self.vocabulary) <= 30 else forms.SelectMultiple(attrs={"size": 12}),
         }
         defaults.update(kwargs)
         # JSONField.formfield would force a JSON text input: build the field directly.

@@ -20,7 +20,8 @@
 
 from __future__ import annotations
 
-from typing import Iterable, Sequence, TypeVar
+from collections.abc import Iterable, Sequence
+from typing import TypeVar
 
 from django.conf import settings
 from django.db.models.signals import post_save

@@ -11,8 +11,8 @@ publication time: the order in which reports arrive or are reviewed does not mat
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable
 
 from django.db.models import Prefetch, QuerySet
 
@@ -26,9 +26,7 @@ BOARD_FILTERS = ("event", "theme", "table", "objective", "addressee", "country",
 
 
 def published_reports() -> QuerySet[FollowUpReport]:
-    return FollowUpReport.objects.filter(
-        review_status="published", recommendation__in=published_recommendations().values("pk")
-    )
+    return FollowUpReport.objects.filter(review_status="published", recommendation__in=published_recommendations().values("pk"))
 
 
 def _latest_key(report) -> tuple:
@@ -106,14 +104,18 @@ def timelines(recommendation: RecommendationPage) -> list[Timeline]:
 
 
 def linked_practices(recommendation: RecommendationPage) -> QuerySet[PracticePage]:
-    return published_practices().filter(follow_up_reports__in=published_reports().filter(recommendation=recommendation)).distinct()
+    return (
+        published_practices().filter(follow_up_reports__in=published_reports().filter(recommendation=recommendation)).distinct()
+    )
 
 
 def recommendations_evidenced_by(practice: PracticePage) -> QuerySet[RecommendationPage]:
     """The published recommendations a published report links this practice to."""
-    return published_recommendations().filter(
-        pk__in=published_reports().filter(practices=practice).values("recommendation_id")
-    ).order_by("title")
+    return (
+        published_recommendations()
+        .filter(pk__in=published_reports().filter(practices=practice).values("recommendation_id"))
+        .order_by("title")
+    )
 
 
 # --- The progress board -------------------------------------------------------------------
@@ -307,9 +309,20 @@ def board_csv_rows(query: BoardQuery, language: str | None = None) -> Iterable[l
     pages = RecommendationPage.objects.filter(pk__in={pk for pk, _country in shown})
     titles = {page.pk: (page.title, page.full_url or "") for page in pages}
     yield [
-        "recommendation_id", "recommendation", "recommendation_url", "country", "country_label", "status",
-        "status_label", "current", "date", "actor", "description", "evidence", "practices",
-    ]  # fmt: skip
+        "recommendation_id",
+        "recommendation",
+        "recommendation_url",
+        "country",
+        "country_label",
+        "status",
+        "status_label",
+        "current",
+        "date",
+        "actor",
+        "description",
+        "evidence",
+        "practices",
+    ]
     current = current_reports({pk for pk, _country in shown})
     reports = (
         published_reports()
@@ -322,10 +335,17 @@ def board_csv_rows(query: BoardQuery, language: str | None = None) -> Iterable[l
             continue
         title, url = titles[report.recommendation_id]
         yield [
-            report.recommendation_id, title, url, report.country, FOLLOW_UP_SCOPES.label(report.country, language),
-            report.status, FOLLOW_UP_STATUSES.label(report.status, language),
+            report.recommendation_id,
+            title,
+            url,
+            report.country,
+            FOLLOW_UP_SCOPES.label(report.country, language),
+            report.status,
+            FOLLOW_UP_STATUSES.label(report.status, language),
             "yes" if current[(report.recommendation_id, report.country)].pk == report.pk else "no",
-            report.date.isoformat(), report.actor, report.description,
+            report.date.isoformat(),
+            report.actor,
+            report.description,
             " ".join(evidence.href for evidence in report.evidence.all()),
             " ".join(practice.full_url or "" for practice in report.practices.all()),
         ]

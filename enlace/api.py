@@ -27,8 +27,9 @@ class ParameterError(exceptions.ValidationError):
         super().__init__({name: [message]})
 
 
-def int_param(request, name: str, default: int | None = None, *, minimum: int | None = None,
-              maximum: int | None = None) -> int | None:  # fmt: skip
+def int_param(
+    request, name: str, default: int | None = None, *, minimum: int | None = None, maximum: int | None = None
+) -> int | None:
     raw = request.query_params.get(name)
     if raw is None or raw == "":
         return default
@@ -68,9 +69,11 @@ MAX_QUERY_LENGTH = 500
 
 def q_parameter(over: str) -> OpenApiParameter:
     return OpenApiParameter(
-        "q", str, description=f"Full text over {over}: every word must match, case and accents aside.",
+        "q",
+        str,
+        description=f"Full text over {over}: every word must match, case and accents aside.",
         extensions={"x-searches": True},
-    )  # fmt: skip
+    )
 
 
 Q_NOT_SEARCHED = OpenApiParameter(

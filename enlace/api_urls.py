@@ -5,10 +5,10 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from rest_framework.routers import DefaultRouter
 
 from cms.api.suggestions import SuggestionView
-from enlace.accounts.api import TokenView
 from cms.api.views import EventViewSet, OrganisationViewSet, PracticeViewSet, TableViewSet, TaxonomyView
-from workflows.api.followups import FollowUpViewSet, ProgressView
+from enlace.accounts.api import TokenView
 from workflows.api.drafting import AmendmentViewSet, DraftCommentViewSet, InvitationViewSet
+from workflows.api.followups import FollowUpViewSet, ProgressView
 from workflows.api.views import (
     ContributionViewSet,
     MeView,

@@ -56,9 +56,7 @@ def check_search(timeout: float) -> None:
 
     url = settings.ELASTICSEARCH_URL
     # Each node once (a cluster with one node down is still ready), never a slow retry.
-    client = get_client(url).options(
-        request_timeout=timeout, max_retries=max(0, len(url.split(",")) - 1), retry_on_timeout=False
-    )
+    client = get_client(url).options(request_timeout=timeout, max_retries=max(0, len(url.split(",")) - 1), retry_on_timeout=False)
     # The server-side wait must end before the client gives up.
     server_wait = max(1, math.floor(timeout / 2))
     if not is_ready(client, timeout=f"{server_wait}s"):

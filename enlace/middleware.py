@@ -29,8 +29,8 @@ import sys
 from django.core.signals import got_request_exception
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, JsonResponse
-from django.template.loader import render_to_string
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
+from django.template.loader import render_to_string
 from django.utils import translation
 
 logger = logging.getLogger(__name__)
@@ -106,8 +106,11 @@ class DatabaseUnavailableMiddleware:
             return None
         logger.warning(
             "database unavailable, answered 503 for %s %s: %s: %s",
-            request.method, request.path, type(error).__name__, str(error).strip().splitlines()[0] if str(error).strip() else "",
-        )  # fmt: skip
+            request.method,
+            request.path,
+            type(error).__name__,
+            str(error).strip().splitlines()[0] if str(error).strip() else "",
+        )
         return unavailable_response(request)
 
 

@@ -10,8 +10,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 from enlace import health
 from frontend import errors as frontend_errors
 from frontend import login as frontend_login
-from frontend import views as frontend_views
 from frontend import progress as frontend_progress
+from frontend import views as frontend_views
 
 urlpatterns = [
     # The admin's login in two steps when the account has a second factor (frontend/login.py).

@@ -53,8 +53,14 @@ def server_error(request):
                     url = translate_url(request.path, code)
                 except Exception:  # noqa: BLE001 - the error page itself must not fail
                     url = "/" if code == settings.LANGUAGE_CODE else f"/{code}/"
-                links.append({"code": code, "url": url, "current": code == language,
-                              "name": get_language_info(code)["name_local"].capitalize()})  # fmt: skip
+                links.append(
+                    {
+                        "code": code,
+                        "url": url,
+                        "current": code == language,
+                        "name": get_language_info(code)["name_local"].capitalize(),
+                    }
+                )
             home = "/" if language == settings.LANGUAGE_CODE else f"/{language}/"
             body = loader.get_template("500.html").render({"LANGUAGE_CODE": language, "languages": links, "home": home})
     except Exception:  # noqa: BLE001

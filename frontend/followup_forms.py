@@ -24,28 +24,40 @@ class FollowUpReportForm(forms.Form):
     )
     status = forms.ChoiceField(label=_("Implementation status"))
     actor = forms.CharField(
-        label=_("Who acted"), max_length=255,
+        label=_("Who acted"),
+        max_length=255,
         help_text=_("The government body, UN agency or organisation that acted."),
-    )  # fmt: skip
+    )
     date = forms.DateField(
-        label=_("Date of the fact reported"), widget=forms.DateInput(attrs={"type": "date"}),
+        label=_("Date of the fact reported"),
+        widget=forms.DateInput(attrs={"type": "date"}),
         help_text=_("For example 2023-08-08."),
-    )  # fmt: skip
+    )
     description = forms.CharField(
-        label=_("What was done"), max_length=5000, widget=forms.Textarea(attrs={"rows": 6}),
-    )  # fmt: skip
+        label=_("What was done"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
     evidence_urls = forms.CharField(
-        label=_("Evidence (links)"), required=False, widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_("One web address per line: a law, a decree, a news item, a report. Required for “partially implemented” and “implemented”."),
-    )  # fmt: skip
+        label=_("Evidence (links)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_(
+            "One web address per line: a law, a decree, a news item, a report. Required for “partially implemented” and “implemented”."
+        ),
+    )
     practices = forms.TypedMultipleChoiceField(
-        label=_("Related practices"), required=False, coerce=int, widget=forms.SelectMultiple(attrs={"size": 8}),
+        label=_("Related practices"),
+        required=False,
+        coerce=int,
+        widget=forms.SelectMultiple(attrs={"size": 8}),
         help_text=_("Practices of the repository that show this. Hold Ctrl (or Cmd) to select more than one."),
-    )  # fmt: skip
+    )
     reporter_email = forms.EmailField(
-        label=_("Your e-mail address"), required=False,
+        label=_("Your e-mail address"),
+        required=False,
         help_text=_("We will write to you about the review. It is never shown publicly."),
-    )  # fmt: skip
+    )
     # Spam protection, as on the practice submission form.
     website = forms.CharField(label=_("Leave this field empty"), required=False)
     rendered = forms.CharField(widget=forms.HiddenInput)

@@ -11,7 +11,8 @@ from django import forms
 from django.core import signing
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.utils.translation import get_language, gettext_lazy as _
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 from rest_framework.throttling import BaseThrottle
 
 from cms.taxonomies import COUNTRIES, LEVELS, OBJECTIVES
@@ -30,13 +31,16 @@ def _year_choices():
 class PracticeSubmissionForm(forms.Form):
     title = forms.CharField(label=_("Title of the practice"), max_length=255)
     summary = forms.CharField(
-        label=_("Summary"), widget=forms.Textarea(attrs={"rows": 5}),
+        label=_("Summary"),
+        widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_("What the practice does, for whom, and where."),
-    )  # fmt: skip
+    )
     countries = forms.MultipleChoiceField(
-        label=_("Countries"), choices=COUNTRIES.choices(), widget=forms.SelectMultiple(attrs={"size": 8}),
+        label=_("Countries"),
+        choices=COUNTRIES.choices(),
+        widget=forms.SelectMultiple(attrs={"size": 8}),
         help_text=_("Hold Ctrl (or Cmd) to select more than one."),
-    )  # fmt: skip
+    )
     objectives = forms.MultipleChoiceField(
         label=_("GCM objectives"), choices=OBJECTIVES.choices(), widget=forms.CheckboxSelectMultiple
     )
@@ -46,9 +50,10 @@ class PracticeSubmissionForm(forms.Form):
     )
     contact = forms.CharField(label=_("Public contact (optional)"), max_length=255, required=False)
     submitter_email = forms.EmailField(
-        label=_("Your e-mail address"), required=False,
+        label=_("Your e-mail address"),
+        required=False,
         help_text=_("We will write to you about the review. It is never shown publicly."),
-    )  # fmt: skip
+    )
     # Spam protection: a field people do not see (bots fill it) and a signed render time.
     website = forms.CharField(label=_("Leave this field empty"), required=False)
     rendered = forms.CharField(widget=forms.HiddenInput)
@@ -86,8 +91,8 @@ class PracticeSubmissionForm(forms.Form):
     def clean_rendered(self):
         try:
             rendered = float(signing.loads(self.cleaned_data["rendered"], salt=SALT, max_age=MAX_AGE))
-        except (signing.BadSignature, TypeError, ValueError):
-            raise ValidationError(_("The form has expired. Please reload the page and try again."), code="expired")
+        except (signing.BadSignature, TypeError, ValueError) as exc:
+            raise ValidationError(_("The form has expired. Please reload the page and try again."), code="expired") from exc
         if time.time() - rendered < MIN_SECONDS:
             raise ValidationError(_("The form was sent too quickly. Please check it and send it again."), code="too_fast")
         return rendered

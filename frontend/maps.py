@@ -18,17 +18,40 @@ from cms.taxonomies import COUNTRIES, REGION_COUNTRY_CODES
 
 # (column, row) of each country; north at the top, west on the left.
 TILES: dict[str, tuple[int, int]] = {
-    "MX": (0, 0), "CU": (3, 0), "BS": (4, 0),
-    "GT": (1, 1), "BZ": (2, 1), "JM": (3, 1), "HT": (4, 1), "DO": (5, 1), "KN": (6, 1), "AG": (7, 1),
-    "SV": (1, 2), "HN": (2, 2), "DM": (7, 2),
-    "NI": (2, 3), "LC": (7, 3),
-    "CR": (2, 4), "VC": (6, 4), "BB": (7, 4),
-    "PA": (3, 5), "GD": (6, 5), "TT": (7, 5),
-    "CO": (4, 6), "VE": (5, 6), "GY": (6, 6), "SR": (7, 6),
-    "EC": (3, 7), "PE": (4, 7), "BO": (5, 7), "BR": (6, 7),
-    "CL": (4, 8), "PY": (5, 8),
-    "AR": (5, 9), "UY": (6, 9),
-}  # fmt: skip
+    "MX": (0, 0),
+    "CU": (3, 0),
+    "BS": (4, 0),
+    "GT": (1, 1),
+    "BZ": (2, 1),
+    "JM": (3, 1),
+    "HT": (4, 1),
+    "DO": (5, 1),
+    "KN": (6, 1),
+    "AG": (7, 1),
+    "SV": (1, 2),
+    "HN": (2, 2),
+    "DM": (7, 2),
+    "NI": (2, 3),
+    "LC": (7, 3),
+    "CR": (2, 4),
+    "VC": (6, 4),
+    "BB": (7, 4),
+    "PA": (3, 5),
+    "GD": (6, 5),
+    "TT": (7, 5),
+    "CO": (4, 6),
+    "VE": (5, 6),
+    "GY": (6, 6),
+    "SR": (7, 6),
+    "EC": (3, 7),
+    "PE": (4, 7),
+    "BO": (5, 7),
+    "BR": (6, 7),
+    "CL": (4, 8),
+    "PY": (5, 8),
+    "AR": (5, 9),
+    "UY": (6, 9),
+}
 assert set(TILES) == REGION_COUNTRY_CODES and len(set(TILES.values())) == len(TILES)
 
 TILE = 48  # side of a tile, in SVG units (about CSS pixels at full size)
@@ -66,7 +89,7 @@ def tile_map(counts: Mapping[str, int], search_url: str | None = None, language:
     colours = PALETTE[len(PALETTE) - len(ranges) :]  # fewer classes: the darker ones
 
     def colour(count: int) -> tuple[str, str]:
-        for (low, high), pair in zip(ranges, colours):
+        for (low, high), pair in zip(ranges, colours, strict=False):
             if low <= count <= high:
                 return pair
         return EMPTY
@@ -91,7 +114,7 @@ def tile_map(counts: Mapping[str, int], search_url: str | None = None, language:
         )
     legend = [{"fill": EMPTY[0], "label": "0"}] + [
         {"fill": fill, "label": str(low) if low == high else f"{low}–{high}"}
-        for (low, high), (fill, _ink) in zip(ranges, colours)
+        for (low, high), (fill, _ink) in zip(ranges, colours, strict=False)
     ]
     return {
         "tiles": tiles,

@@ -46,6 +46,11 @@ def table_members_area(request, space):
     return TemplateResponse(
         request,
         "cms/table_space_members.html",
-        {"page": space, "self": space, "drafts": drafts, "threads": threads,
-         "may_manage": can_manage_table(request.user, space.table)},
+        {
+            "page": space,
+            "self": space,
+            "drafts": drafts,
+            "threads": threads,
+            "may_manage": can_manage_table(request.user, space.table),
+        },
     )

@@ -17,13 +17,24 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.translation import get_language, gettext_lazy as _
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from cms.i18n import localize, localized_by_pk
 from cms.models import RecommendationPage
-from cms.progress import BOARD_FILTERS, GROUP_BY, BoardError, board_events, board_themes, board, board_csv_rows, board_query, published_reports
+from cms.progress import (
+    BOARD_FILTERS,
+    GROUP_BY,
+    BoardError,
+    board,
+    board_csv_rows,
+    board_events,
+    board_query,
+    board_themes,
+    published_reports,
+)
 from cms.selectors import published_recommendations
 from cms.taxonomies import ADDRESSEES, FOLLOW_UP_SCOPES, FOLLOW_UP_STATUSES, OBJECTIVES, TABLES, table_name
 from workflows import followups
@@ -92,17 +103,22 @@ def _filter_form(params, options, language) -> list[dict]:
             known = {code for code, _label in choices}
             choices += [
                 (code, FOLLOW_UP_SCOPES.label(code, language))
-                for code in sorted(selected[name]) if code in FOLLOW_UP_SCOPES and code not in known
-            ]  # fmt: skip
+                for code in sorted(selected[name])
+                if code in FOLLOW_UP_SCOPES and code not in known
+            ]
         filters.append(
             {
                 "name": name,
                 "title": FILTER_TITLES[name],
                 "options": [
-                    {"code": code, "label": label, "selected": code in selected[name],
-                     "count": counts[name].get(code, 0) if name in counts else None}
+                    {
+                        "code": code,
+                        "label": label,
+                        "selected": code in selected[name],
+                        "count": counts[name].get(code, 0) if name in counts else None,
+                    }
                     for code, label in choices
-                ],  # fmt: skip
+                ],
                 "count": len(selected[name] & {code for code, _label in choices}),
             }
         )
@@ -134,9 +150,12 @@ def _bars(rows: list[dict], statuses: list[dict]) -> list[dict]:
             "width": f"{100 * row['total'] / widest:.1f}",  # a CSS number, never localised
             "segments": [
                 {"code": status["code"], "label": status["label"], "count": row["by_status"][status["code"]]}
-                for status in statuses if row["by_status"][status["code"]]
-            ] if row["total"] else [],
-        }  # fmt: skip
+                for status in statuses
+                if row["by_status"][status["code"]]
+            ]
+            if row["total"]
+            else [],
+        }
         for row in rows
     ]
 
@@ -175,11 +194,14 @@ def board_view(request, page):
             **row,
             **({"title": version.title, "url": version.get_url(request)} if (version := versions.get(row["id"])) else {}),
             "cells": [
-                {"country": column, "status": row["countries"].get(column["code"], ""),
-                 "label": status_labels.get(row["countries"].get(column["code"], ""), "")}
+                {
+                    "country": column,
+                    "status": row["countries"].get(column["code"], ""),
+                    "label": status_labels.get(row["countries"].get(column["code"], ""), ""),
+                }
                 for column in columns
             ],
-        }  # fmt: skip
+        }
         for row in recommendations
     ]
     context.update(
@@ -187,9 +209,7 @@ def board_view(request, page):
             "board": data,
             "statuses": statuses,
             "totals": data["totals"],
-            "total_statuses": [
-                {**status, "count": data["totals"]["by_status"][status["code"]]} for status in statuses
-            ],
+            "total_statuses": [{**status, "count": data["totals"]["by_status"][status["code"]]} for status in statuses],
             "country_rows": _bars(data["countries"], statuses),
             "group_rows": _bars(data["groups"], statuses),
             "group_title": GROUP_TITLES[query.group_by],
@@ -245,13 +265,17 @@ def report(request, pk: int):
     (``workflows.followups.submit``), with the practice form's spam protection and rate limit."""
     recommendation = _published_recommendation(pk)
     return public_form_view(
-        request, FollowUpReportForm, template="frontend/followup_report.html",
-        context={"recommendation": recommendation}, scope="follow-up-report",
-        email_field="reporter_email", submit=lambda form, email: followups.submit(
+        request,
+        FollowUpReportForm,
+        template="frontend/followup_report.html",
+        context={"recommendation": recommendation},
+        scope="follow-up-report",
+        email_field="reporter_email",
+        submit=lambda form, email: followups.submit(
             recommendation=recommendation, user=request.user, reporter_email=email, data=form.data_for_service()
         ),
         done_url=reverse("followup_report_done", args=[recommendation.pk]),
-    )  # fmt: skip
+    )
 
 
 def report_done(request, pk: int):

@@ -6,7 +6,8 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.utils.translation import get_language, gettext_lazy as _
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 
 from cms.i18n import localized_by_pk
 from search.params import query_from_params
@@ -54,9 +55,13 @@ def practice_search(request) -> dict:
     state = [(key, value) for key in STATE_KEYS for value in params.getlist(key) if value != ""]
     try:
         query = query_from_params(
-            params, types=("practice",), facets=FACETS, sorts=[code for code, _label in SORTS],
-            language=get_language(), page_size=20,
-        )  # fmt: skip
+            params,
+            types=("practice",),
+            facets=FACETS,
+            sorts=[code for code, _label in SORTS],
+            language=get_language(),
+            page_size=20,
+        )
         results = search(query, cache=not request.user.is_authenticated)  # anonymous: search.cache
         in_reader_language(request, results.hits)
     except SearchError as error:
@@ -73,10 +78,15 @@ def practice_search(request) -> dict:
         if values:
             facets.append({"name": name, "title": FACET_TITLES[name], "values": values})
     chips = [
-        {"label": value.label, "facet": FACET_TITLES[name],
-         "remove_url": _url([(k, v) for k, v in state if not (k == name and v == value.code)])}
-        for name in FACETS for value in results.facets.get(name, []) if value.selected
-    ]  # fmt: skip
+        {
+            "label": value.label,
+            "facet": FACET_TITLES[name],
+            "remove_url": _url([(k, v) for k, v in state if not (k == name and v == value.code)]),
+        }
+        for name in FACETS
+        for value in results.facets.get(name, [])
+        if value.selected
+    ]
     pages = -(-results.total // query.page_size) if results.total else 0
 
     def page_url(number: int) -> str:

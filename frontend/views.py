@@ -22,8 +22,7 @@ def repository():
     return localize([page])[0] if page else None
 
 
-def public_form_view(request, form_class, *, template: str, context: dict, scope: str, email_field: str, submit,
-                     done_url: str):  # fmt: skip
+def public_form_view(request, form_class, *, template: str, context: dict, scope: str, email_field: str, submit, done_url: str):
     """The one flow of the public forms: the rate limit of ``scope`` (429), the form's and the
     service's own field errors (400, nothing saved), or a redirect to ``done_url``.
     ``submit(form, email)`` calls the service; ``email`` is the form's ``email_field`` (asked of
@@ -48,11 +47,15 @@ def public_form_view(request, form_class, *, template: str, context: dict, scope
 def practice_submission(request):
     """The public form to propose a practice: a draft that curators review before publication."""
     return public_form_view(
-        request, PracticeSubmissionForm, template="frontend/practice_submission.html",
-        context={"repository": repository()}, scope="practice-submit",
-        email_field="submitter_email", submit=lambda form, email: practice_submit(user=request.user, submitter_email=email, data=form.data_for_service()),
+        request,
+        PracticeSubmissionForm,
+        template="frontend/practice_submission.html",
+        context={"repository": repository()},
+        scope="practice-submit",
+        email_field="submitter_email",
+        submit=lambda form, email: practice_submit(user=request.user, submitter_email=email, data=form.data_for_service()),
         done_url=reverse("practice_submission_done"),
-    )  # fmt: skip
+    )
 
 
 def practice_submission_done(request):

@@ -19,8 +19,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable, Iterator
 from html import unescape
-from typing import Iterable, Iterator
 
 from django.utils.html import strip_tags
 
@@ -32,9 +32,19 @@ from cms.taxonomies import COUNTRIES
 from .text import fold
 
 FACETS = (
-    "country", "objective", "principle", "table", "stakeholder_group", "level", "population",
-    "start_year", "language", "type", "follow_up_status", "follow_up_country",
-)  # fmt: skip
+    "country",
+    "objective",
+    "principle",
+    "table",
+    "stakeholder_group",
+    "level",
+    "population",
+    "start_year",
+    "language",
+    "type",
+    "follow_up_status",
+    "follow_up_country",
+)
 # Filters that are not facets (no counts): recommendations by source event.
 FILTER_ONLY = ("event",)
 TYPES = ("practice", "recommendation")
@@ -123,9 +133,7 @@ def practice_document(page: PracticePage) -> dict:
     )
 
 
-def recommendation_document(
-    page: RecommendationPage, table: str | None = None, follow_up: list[dict] | None = None
-) -> dict:
+def recommendation_document(page: RecommendationPage, table: str | None = None, follow_up: list[dict] | None = None) -> dict:
     """``follow_up``: its published follow-up, ``cms.progress.follow_ups_of`` (read when not given)."""
     table = page.table if table is None else table
     statuses, scopes = facet_values(follow_up_of(page.pk) if follow_up is None else follow_up)

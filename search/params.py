@@ -20,8 +20,9 @@ def _int(params, name: str, errors: dict, default: int | None = None) -> int | N
         return default
 
 
-def query_from_params(params, *, types: tuple[str, ...], facets: Iterable[str], sorts: Iterable[str],
-                      language: str | None, page_size: int = 20) -> SearchQuery:  # fmt: skip
+def query_from_params(
+    params, *, types: tuple[str, ...], facets: Iterable[str], sorts: Iterable[str], language: str | None, page_size: int = 20
+) -> SearchQuery:
     errors: dict[str, list[str]] = {}
     sorts = tuple(sorts)
     sort = params.get("sort") or "relevance"

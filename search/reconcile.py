@@ -41,6 +41,6 @@ def drift(backend: SearchBackend, expected: dict | None = None) -> Drift:
 def repair(backend: SearchBackend, found: Drift) -> None:
     documents = [document_for(kind, pk) for kind, pk in found.missing + found.stale]
     backend.upsert([d for d in documents if d is not None])
-    gone = [k for k, d in zip(found.missing + found.stale, documents) if d is None]
+    gone = [k for k, d in zip(found.missing + found.stale, documents, strict=False) if d is None]
     backend.remove(found.extra + gone)
     backend.refresh()

@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from typing import Iterator
+from collections.abc import Iterator
 
 from django.conf import settings
 from elastic_transport import TransportError
@@ -28,9 +28,18 @@ from .text import query_terms
 from .types import FacetValue, Hit, SearchError, SearchQuery, SearchResults
 
 __all__ = [
-    "FACETS", "FacetValue", "Hit", "SearchError", "SearchQuery", "SearchResults", "iter_hits", "search",
-    "suggest", "related", "elasticsearch_configured",
-]  # fmt: skip
+    "FACETS",
+    "FacetValue",
+    "Hit",
+    "SearchError",
+    "SearchQuery",
+    "SearchResults",
+    "iter_hits",
+    "search",
+    "suggest",
+    "related",
+    "elasticsearch_configured",
+]
 
 logger = logging.getLogger(__name__)
 

@@ -137,7 +137,7 @@ class Matcher:
     _seen: dict = field(default_factory=dict, init=False, repr=False, compare=False, hash=False)
 
     @classmethod
-    def for_terms(cls, terms) -> "Matcher":
+    def for_terms(cls, terms) -> Matcher:
         return cls(
             terms=frozenset(terms),
             stems=frozenset(s for term in terms for s in stems(term)),
@@ -200,4 +200,3 @@ def snippets(original: str, spans: list[tuple[int, int]], *, size: int = 160, li
         if len(fragments) == limit:
             break
     return fragments
-

@@ -6,8 +6,8 @@ Kept apart from the service so the backends can use these types without importin
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from typing import Mapping
 
 from cms.taxonomies import (
     CONTENT_TYPES,
@@ -84,7 +84,7 @@ class SearchQuery:
         """Relevance without text has no scores: it means newest first, in every backend."""
         return "-published" if self.sort == "relevance" and not self.terms else self.sort
 
-    def validated(self) -> "SearchQuery":
+    def validated(self) -> SearchQuery:
         """A normalised copy (filters as sorted tuples, language resolved), or SearchError."""
         errors: dict[str, list[str]] = {}
         text = (self.text or "").strip()
@@ -115,9 +115,12 @@ class SearchQuery:
             if value is not None and (not isinstance(value, int) or isinstance(value, bool) or not 1900 <= value <= 2100):
                 errors.setdefault(name, []).append("A year between 1900 and 2100.")
         if (
-            isinstance(self.year_from, int) and isinstance(self.year_to, int)
-            and "year_from" not in errors and "year_to" not in errors and self.year_from > self.year_to
-        ):  # fmt: skip
+            isinstance(self.year_from, int)
+            and isinstance(self.year_to, int)
+            and "year_from" not in errors
+            and "year_to" not in errors
+            and self.year_from > self.year_to
+        ):
             errors.setdefault("year_to", []).append("Must not be before year_from.")
         if self.sort not in SORTS:
             errors.setdefault("sort", []).append("One of " + ", ".join(SORTS) + ".")

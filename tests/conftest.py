@@ -152,10 +152,26 @@ def celery_worker_process(redis_url, tmp_path):
     env.pop("DATABASE_URL", None)  # the worker of this fixture needs no database
     with open(tmp_path / "worker.log", "w") as out:
         worker = subprocess.Popen(
-            [sys.executable, "-m", "celery", "-A", "enlace", "worker", "--pool=solo", "--concurrency=1",
-             "--without-gossip", "--without-mingle", "--loglevel=INFO", f"--hostname=test-{uuid.uuid4().hex[:6]}@%h"],
-            cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, text=True,
-        )  # fmt: skip
+            [
+                sys.executable,
+                "-m",
+                "celery",
+                "-A",
+                "enlace",
+                "worker",
+                "--pool=solo",
+                "--concurrency=1",
+                "--without-gossip",
+                "--without-mingle",
+                "--loglevel=INFO",
+                f"--hostname=test-{uuid.uuid4().hex[:6]}@%h",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
     try:
         yield worker
     finally:
@@ -227,8 +243,12 @@ def serve_site(home: Path, **extra_env):
     with open(log, "w") as out:
         server = subprocess.Popen(
             [sys.executable, "-m", "gunicorn", "enlace.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "2"],
-            cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, text=True,
-        )  # fmt: skip
+            cwd=ROOT,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
     url = f"http://127.0.0.1:{port}"
     try:
         wait_for_http(url + "/healthz", server, log)
@@ -252,9 +272,16 @@ def browser():
     with sync_playwright() as playwright:
         instance = playwright.chromium.launch(
             executable_path=executable,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                  "--disable-sync", "--no-first-run", "--disable-quic"],
-        )  # fmt: skip
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-quic",
+            ],
+        )
         yield instance
         instance.close()
 

@@ -30,8 +30,8 @@ from django.http import Http404
 from django.urls import URLPattern
 from wagtail.admin.auth import require_admin_access
 from wagtail.admin.views import chooser as page_chooser_views
-from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportView
 from wagtail.admin.views.bulk_action.registry import bulk_action_registry
+from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportView
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
 from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet

@@ -14,8 +14,8 @@ from contextlib import contextmanager
 from django.contrib.auth.models import Group
 from django.db import transaction
 from django.db.models import QuerySet
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext
+from django.utils.translation import gettext as _
 from guardian.shortcuts import assign_perm, get_objects_for_user, remove_perm
 from wagtail.log_actions import log
 
@@ -77,7 +77,9 @@ def _check_table(user, table: str) -> None:
     if table not in TABLES:
         raise WorkflowError(_("Unknown working table %(table)s.") % {"table": table}, field="table")
     if not drafts_in_table(user, table):
-        raise WorkflowError(_("Only the delegates and secretariat of table %(table)s contribute there.") % {"table": table}, field="table")
+        raise WorkflowError(
+            _("Only the delegates and secretariat of table %(table)s contribute there.") % {"table": table}, field="table"
+        )
 
 
 def _set_fields(contribution: Contribution, data: dict) -> None:
@@ -215,6 +217,10 @@ def consolidate(*, recommendation: RecommendationPage, contributions, user) -> l
     # An update, not a save: neither the contributions' authors' versions nor their times change.
     Contribution.objects.filter(pk__in=removed).update(consolidated_into=None)
     Contribution.objects.filter(pk__in=added).update(consolidated_into=recommendation)
-    log(instance=recommendation, action=CONSOLIDATE_LOG_ACTION, user=user,
-        data={"contributions": ids, "added": added, "removed": removed})  # fmt: skip
+    log(
+        instance=recommendation,
+        action=CONSOLIDATE_LOG_ACTION,
+        user=user,
+        data={"contributions": ids, "added": added, "removed": removed},
+    )
     return list(Contribution.objects.filter(pk__in=ids))

@@ -46,7 +46,12 @@ def _settings_row(user_id: int) -> NotificationSettings | None:
             NotificationSettings.objects.get_or_create(user_id=user_id)
     except IntegrityError:
         pass  # created by a concurrent run
-    return NotificationSettings.objects.select_for_update(skip_locked=True, of=("self",)).filter(user_id=user_id).select_related("user").first()
+    return (
+        NotificationSettings.objects.select_for_update(skip_locked=True, of=("self",))
+        .filter(user_id=user_id)
+        .select_related("user")
+        .first()
+    )
 
 
 def send_due(*, now=None, force: bool = False) -> int:
@@ -64,9 +69,11 @@ def send_due(*, now=None, force: bool = False) -> int:
             if not frequencies:
                 continue
             pending = list(
-                Notification.objects.select_for_update(of=("self",)).filter(recipient_id=user_id, sent_at=None)
-                .select_related("page", "recipient").order_by("-created_at", "-pk")
-            )  # fmt: skip
+                Notification.objects.select_for_update(of=("self",))
+                .filter(recipient_id=user_id, sent_at=None)
+                .select_related("page", "recipient")
+                .order_by("-created_at", "-pk")
+            )
             included = [n for n in pending if effective_frequency(n, settings) in frequencies]
             if not included:
                 continue
@@ -85,7 +92,9 @@ def digest_groups(user, notifications) -> list[dict]:
     tables: OrderedDict = OrderedDict()
     for notification in notifications:  # newest first already
         context = context_of(notification, user)
-        summary = " ".join(render_to_string(f"workflows/email/{template_of(notification)}_subject.txt", {**context, "user": user}).split())
+        summary = " ".join(
+            render_to_string(f"workflows/email/{template_of(notification)}_subject.txt", {**context, "user": user}).split()
+        )
         key = notification.page_id or f"{notification.event}:{notification.params.get('contribution', notification.pk)}"
         table = tables.setdefault(notification.table or "", OrderedDict())
         item = table.setdefault(key, {"title": context["title"] or summary, "link": context["link"], "entries": []})
@@ -94,8 +103,9 @@ def digest_groups(user, notifications) -> list[dict]:
             what += f": {context['status']}"
         if context.get("country") and context["country"] not in what:
             what += f" ({context['country']})"
-        item["entries"].append({"summary": what, "at": notification.created_at, "comment": context["comment"],
-                                "link": context["link"]})  # fmt: skip
+        item["entries"].append(
+            {"summary": what, "at": notification.created_at, "comment": context["comment"], "link": context["link"]}
+        )
     order = [code for code in TABLES.codes if code in tables] + [code for code in tables if code not in TABLES]
     return [{"table": table_name(code) if code else "", "items": list(tables[code].values())} for code in order]
 
@@ -106,5 +116,14 @@ def send_digest(user, notifications) -> None:
         categories = sorted({n.category for n in notifications})
         unsubscribe = [{"category": NotificationCategory(c).label, "link": unsubscribe_link(user, c)} for c in categories]
         language = translation.get_language()
-    send(user, "digest", {"groups": groups, "count": len(notifications), "unsubscribe_links": unsubscribe, "language": language,
-                          "unsubscribe": unsubscribe[0]["link"] if len(unsubscribe) == 1 else ""})  # fmt: skip
+    send(
+        user,
+        "digest",
+        {
+            "groups": groups,
+            "count": len(notifications),
+            "unsubscribe_links": unsubscribe,
+            "language": language,
+            "unsubscribe": unsubscribe[0]["link"] if len(unsubscribe) == 1 else "",
+        },
+    )

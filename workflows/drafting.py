@@ -95,10 +95,13 @@ def amendment_propose(*, item: RecommendationPage, user, justification: str, **w
         if value != (current.get(name) or ""):
             changes[name] = value
     if not changes:
-        raise WorkflowError(_("The amendment changes nothing: give new wording for the title, the text or the rationale."),
-                            field="non_field_errors")  # fmt: skip
-    amendment = Amendment.objects.create(recommendation=item, proposer=user, base_revision=base,
-                                         justification=justification, **changes)  # fmt: skip
+        raise WorkflowError(
+            _("The amendment changes nothing: give new wording for the title, the text or the rationale."),
+            field="non_field_errors",
+        )
+    amendment = Amendment.objects.create(
+        recommendation=item, proposer=user, base_revision=base, justification=justification, **changes
+    )
     services.record(item, "amendment_proposed", user, stage=item.stage, comment=justification, amendment=amendment.pk)
     notifications.amendment_proposed(amendment)
     return amendment
@@ -120,7 +123,9 @@ def amendment_accept(*, amendment: Amendment, user, reason: str = "") -> Amendme
     if item.status in CLOSED:
         raise InvalidTransition(_("A published or withdrawn recommendation is not amended."))
     if amendment.base_revision_id != item.latest_revision_id:
-        raise InvalidTransition(_("The recommendation changed since this amendment was proposed: reject it, or propose it again."))
+        raise InvalidTransition(
+            _("The recommendation changed since this amendment was proposed: reject it, or propose it again.")
+        )
     reason = (reason or "").strip()
     _check_length("reason", reason)
     changes = {name: value for name, value in amendment.wording().items() if value is not None}
@@ -128,8 +133,15 @@ def amendment_accept(*, amendment: Amendment, user, reason: str = "") -> Amendme
     amendment.state, amendment.decided_by, amendment.decided_at = Amendment.ACCEPTED, user, timezone.now()
     amendment.reason, amendment.applied_revision = reason, revision
     amendment.save()
-    services.record(item, "amendment_accepted", user, stage=item.stage, comment=reason, amendment=amendment.pk,
-                    proposer=amendment.proposer.get_username())  # fmt: skip
+    services.record(
+        item,
+        "amendment_accepted",
+        user,
+        stage=item.stage,
+        comment=reason,
+        amendment=amendment.pk,
+        proposer=amendment.proposer.get_username(),
+    )
     notifications.amendment_decided(amendment)
     services.on_edited(item=item, user=user)  # approved at a stage: back to the table stage
     return amendment
@@ -141,11 +153,21 @@ def amendment_reject(*, amendment: Amendment, user, reason: str = "") -> Amendme
     reason = (reason or "").strip()
     _check_length("reason", reason)
     amendment.state, amendment.decided_by, amendment.decided_at, amendment.reason = (
-        Amendment.REJECTED, user, timezone.now(), reason,
-    )  # fmt: skip
+        Amendment.REJECTED,
+        user,
+        timezone.now(),
+        reason,
+    )
     amendment.save()
-    services.record(item, "amendment_rejected", user, stage=item.stage, comment=reason, amendment=amendment.pk,
-                    proposer=amendment.proposer.get_username())  # fmt: skip
+    services.record(
+        item,
+        "amendment_rejected",
+        user,
+        stage=item.stage,
+        comment=reason,
+        amendment=amendment.pk,
+        proposer=amendment.proposer.get_username(),
+    )
     notifications.amendment_decided(amendment)
     return amendment
 
@@ -154,9 +176,7 @@ def amendment_diff(amendment: Amendment) -> dict[str, list[dict[str, str]]]:
     """Each field it changes, word by word against its base version."""
     base = amendment.base_revision.content
     return {
-        name: versions.word_diff(base.get(name) or "", value)
-        for name, value in amendment.wording().items()
-        if value is not None
+        name: versions.word_diff(base.get(name) or "", value) for name, value in amendment.wording().items() if value is not None
     }
 
 

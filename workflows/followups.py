@@ -238,7 +238,9 @@ def update(*, report: FollowUpReport, user, data: dict) -> FollowUpReport:
     if not (user and user.is_authenticated and report.reporter_id == user.pk):
         raise NotAllowed(_("Only its reporter changes a report."))
     if report.review_status != "sent_back":
-        raise InvalidTransition(_("A report in this review status (%(status)s) cannot be changed.") % {"status": report.review_status_label})
+        raise InvalidTransition(
+            _("A report in this review status (%(status)s) cannot be changed.") % {"status": report.review_status_label}
+        )
     cleaned = clean_report_data(data, partial=True, instance=report)
     report.review_status = "submitted"
     _apply(report, cleaned)
@@ -254,7 +256,9 @@ def _reviewing(report: FollowUpReport, user) -> FollowUpReport:
     if report.reporter_id and report.reporter_id == user.pk:
         raise NotAllowed(_("Nobody reviews a report they made."))
     if report.review_status != "submitted":
-        raise InvalidTransition(_("A report in this review status (%(status)s) is not waiting for review.") % {"status": report.review_status_label})
+        raise InvalidTransition(
+            _("A report in this review status (%(status)s) is not waiting for review.") % {"status": report.review_status_label}
+        )
     return report
 
 
@@ -313,6 +317,7 @@ def unfollow(*, recommendation, user) -> bool:
 
 def is_following(user, recommendation) -> bool:
     return bool(
-        user and user.is_authenticated
+        user
+        and user.is_authenticated
         and RecommendationFollower.objects.filter(recommendation_id=recommendation.pk, user=user).exists()
-    )  # fmt: skip
+    )

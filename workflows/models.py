@@ -43,8 +43,9 @@ def authors_of_many(items) -> dict[int, set[int]]:
 
     items = list(items)
     contents = dict(
-        Revision.objects.filter(pk__in=[item.latest_revision_id for item in items if item.latest_revision_id])
-        .values_list("pk", "content")
+        Revision.objects.filter(pk__in=[item.latest_revision_id for item in items if item.latest_revision_id]).values_list(
+            "pk", "content"
+        )
     )
     authors = {}
     for item in items:
@@ -95,9 +96,7 @@ class ReviewTask(Task):
         if not self.is_approver(item, user):
             return []
         actions = [("reject", _("Request changes"), True)]
-        task_state = self.task_states.filter(
-            status=TaskState.STATUS_IN_PROGRESS, workflow_state__object_id=str(item.pk)
-        ).first()
+        task_state = self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS, workflow_state__object_id=str(item.pk)).first()
         if task_state is None or not self.has_voted(task_state, user):
             actions += [("approve", _("Approve"), False), ("approve", _("Approve with comment"), True)]
         return actions
@@ -141,17 +140,17 @@ class ReviewTask(Task):
         ids = [
             state.pk
             for state in states
-            if self.is_approver(state.workflow_state.content_object.specific, user)
-            and not self.has_voted(state, user)
+            if self.is_approver(state.workflow_state.content_object.specific, user) and not self.has_voted(state, user)
         ]
         return TaskState.objects.filter(pk__in=ids)
 
 
 class RequestChangesForm(TaskStateCommentForm):
     comment = forms.CharField(
-        label=_("What should change"), widget=forms.Textarea({"rows": 4}),
+        label=_("What should change"),
+        widget=forms.Textarea({"rows": 4}),
         error_messages={"required": _("A comment is required to request changes.")},
-    )  # fmt: skip
+    )
 
 
 class TableReviewTask(ReviewTask):
@@ -253,8 +252,6 @@ class ReminderSent(models.Model):
         constraints = [models.UniqueConstraint(fields=["task_state", "sent_on"], name="one_reminder_per_day")]
 
 
-
-
 # --- Drafting together (workflows/drafting.py) ----------------------------------------------
 
 
@@ -278,8 +275,9 @@ class Amendment(models.Model):
     decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     decided_at = models.DateTimeField(null=True, blank=True)
     reason = models.TextField(_("reason"), blank=True)
-    applied_revision = models.ForeignKey("wagtailcore.Revision", null=True, blank=True, on_delete=models.SET_NULL,
-                                         related_name="+")  # fmt: skip
+    applied_revision = models.ForeignKey(
+        "wagtailcore.Revision", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -317,8 +315,9 @@ class CoAuthorInvitation(models.Model):
     class Meta:
         ordering = ["-created_at", "-pk"]
         constraints = [
-            models.UniqueConstraint(fields=["recommendation", "invitee"], condition=Q(state="pending"),
-                                    name="one_pending_invitation_per_person")  # fmt: skip
+            models.UniqueConstraint(
+                fields=["recommendation", "invitee"], condition=Q(state="pending"), name="one_pending_invitation_per_person"
+            )
         ]
 
 
@@ -375,8 +374,9 @@ class Notification(models.Model):
     (``read_at``). People without an account (the public who submitted a practice or a report)
     are notified by ``email``, always at once."""
 
-    recipient = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.CASCADE,
-                                  related_name="notifications")  # fmt: skip
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.CASCADE, related_name="notifications"
+    )
     email = models.EmailField(blank=True)
     category = models.CharField(max_length=20, choices=NotificationCategory.choices)
     event = models.CharField(max_length=40)

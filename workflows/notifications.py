@@ -88,8 +88,18 @@ def _may_see(user, page) -> bool:
     return True
 
 
-def notify(event: str, *, category: str, recipients=(), emails=(), page=None, table: str = "", params=None,
-           actor=None, visibility: bool = True) -> list[Notification]:  # fmt: skip
+def notify(
+    event: str,
+    *,
+    category: str,
+    recipients=(),
+    emails=(),
+    page=None,
+    table: str = "",
+    params=None,
+    actor=None,
+    visibility: bool = True,
+) -> list[Notification]:
     """Record ``event`` for each recipient (users, less the actor and anyone who may not see
     ``page``; and addresses of people without an account) and send the immediate ones."""
     params = dict(params or {})
@@ -100,10 +110,14 @@ def notify(event: str, *, category: str, recipients=(), emails=(), page=None, ta
         users.pop(actor.pk, None)
     if visibility and page is not None:
         users = {pk: user for pk, user in users.items() if _may_see(user, page)}
-    rows = [Notification(recipient=user, category=category, event=event, page=page, table=table, params=params)
-            for user in users.values()]  # fmt: skip
-    rows += [Notification(email=email, category=category, event=event, page=page, table=table, params=params)
-             for email in {e for e in emails if e}]  # fmt: skip
+    rows = [
+        Notification(recipient=user, category=category, event=event, page=page, table=table, params=params)
+        for user in users.values()
+    ]
+    rows += [
+        Notification(email=email, category=category, event=event, page=page, table=table, params=params)
+        for email in {e for e in emails if e}
+    ]
     if not rows:
         return []
     created = Notification.objects.bulk_create(rows)
@@ -134,25 +148,52 @@ def approvers_of_stage(item) -> None:
     task_state, task = waiting(item)
     if task is None:
         return
-    notify("stage_reached", category=WORKFLOW, recipients=pending_approvers(item, task_state, task), page=item,
-           table=item.table, params=_stage_label_params(item, task.stage))  # fmt: skip
+    notify(
+        "stage_reached",
+        category=WORKFLOW,
+        recipients=pending_approvers(item, task_state, task),
+        page=item,
+        table=item.table,
+        params=_stage_label_params(item, task.stage),
+    )
 
 
 def authors_on_decision(item, action: str, stage: str, actor, comment: str) -> None:
     """The authors, on every decision on their item (and an edit by their table)."""
-    notify("decision", category=WORKFLOW, recipients=_people(authors_of(item)), page=item, table=item.table, actor=actor,
-           params={**_stage_label_params(item, stage), "action": action, "comment": comment})  # fmt: skip
+    notify(
+        "decision",
+        category=WORKFLOW,
+        recipients=_people(authors_of(item)),
+        page=item,
+        table=item.table,
+        actor=actor,
+        params={**_stage_label_params(item, stage), "action": action, "comment": comment},
+    )
 
 
 def approvers_on_withdrawal(item, approver_ids: list[int], actor, reason: str) -> None:
     """The approvers an item was waiting for: it left their queue."""
-    notify("withdrawn", category=WORKFLOW, recipients=_people(approver_ids), page=item, table=item.table, actor=actor,
-           params={"title": item.draft_title, "comment": reason}, visibility=False)  # fmt: skip
+    notify(
+        "withdrawn",
+        category=WORKFLOW,
+        recipients=_people(approver_ids),
+        page=item,
+        table=item.table,
+        actor=actor,
+        params={"title": item.draft_title, "comment": reason},
+        visibility=False,
+    )
 
 
 def reminder(item, approvers, days: int) -> None:
-    notify("reminder", category=WORKFLOW, recipients=approvers, page=item, table=item.table,
-           params={"title": item.draft_title, "days": days})  # fmt: skip
+    notify(
+        "reminder",
+        category=WORKFLOW,
+        recipients=approvers,
+        page=item,
+        table=item.table,
+        params={"title": item.draft_title, "days": days},
+    )
 
 
 def practice_submitted(practice) -> None:
@@ -160,21 +201,42 @@ def practice_submitted(practice) -> None:
     from .roles import group_name
 
     reviewers = User.objects.filter(Q(groups__name__in=[group_name("curator"), group_name("network")]), is_active=True)
-    notify("practice_submitted", category=MODERATION, recipients=reviewers.distinct(), page=practice,
-           params={"title": practice.title}, actor=practice.owner, visibility=False)  # fmt: skip
+    notify(
+        "practice_submitted",
+        category=MODERATION,
+        recipients=reviewers.distinct(),
+        page=practice,
+        params={"title": practice.title},
+        actor=practice.owner,
+        visibility=False,
+    )
 
 
 def submitter_sent_back(item, actor, comment: str) -> None:
     """A practice sent back, to whoever proposed it (a member, or the public by e-mail)."""
-    notify("submission_sent_back", category=MODERATION, recipients=[item.owner] if item.owner_id else [],
-           emails=[] if item.owner_id else [item.submitter_email], page=item, actor=actor,
-           params={"kind": "practice", "title": item.title, "comment": comment}, visibility=False)  # fmt: skip
+    notify(
+        "submission_sent_back",
+        category=MODERATION,
+        recipients=[item.owner] if item.owner_id else [],
+        emails=[] if item.owner_id else [item.submitter_email],
+        page=item,
+        actor=actor,
+        params={"kind": "practice", "title": item.title, "comment": comment},
+        visibility=False,
+    )
 
 
 def submitter_published(item, actor) -> None:
-    notify("submission_published", category=MODERATION, recipients=[item.owner] if item.owner_id else [],
-           emails=[] if item.owner_id else [item.submitter_email], page=item, actor=actor,
-           params={"kind": "practice", "title": item.title}, visibility=False)  # fmt: skip
+    notify(
+        "submission_published",
+        category=MODERATION,
+        recipients=[item.owner] if item.owner_id else [],
+        emails=[] if item.owner_id else [item.submitter_email],
+        page=item,
+        actor=actor,
+        params={"kind": "practice", "title": item.title},
+        visibility=False,
+    )
 
 
 def follow_up_submitted(report) -> None:
@@ -182,9 +244,16 @@ def follow_up_submitted(report) -> None:
     from .followups import REVIEWER_GROUPS
 
     reviewers = User.objects.filter(groups__name__in=REVIEWER_GROUPS, is_active=True).distinct()
-    notify("follow_up_submitted", category=MODERATION, recipients=reviewers, page=report.recommendation,
-           table=report.recommendation.table, actor=report.reporter, visibility=False,
-           params={"title": report.recommendation.title, "country": report.country, "report": report.pk})  # fmt: skip
+    notify(
+        "follow_up_submitted",
+        category=MODERATION,
+        recipients=reviewers,
+        page=report.recommendation,
+        table=report.recommendation.table,
+        actor=report.reporter,
+        visibility=False,
+        params={"title": report.recommendation.title, "country": report.country, "report": report.pk},
+    )
 
 
 def follow_up_changed(report, previous_status: str) -> None:
@@ -193,24 +262,53 @@ def follow_up_changed(report, previous_status: str) -> None:
     from .tasks import follow_up_recipients
 
     item = report.recommendation
-    notify("follow_up_changed", category=FOLLOW_UP, recipients=follow_up_recipients(item), page=item, table=item.table,
-           params={"title": item.title, "country": report.country, "status": report.status, "previous": previous_status,
-                   "actor": report.actor, "date": report.date.isoformat(), "description": report.description})  # fmt: skip
+    notify(
+        "follow_up_changed",
+        category=FOLLOW_UP,
+        recipients=follow_up_recipients(item),
+        page=item,
+        table=item.table,
+        params={
+            "title": item.title,
+            "country": report.country,
+            "status": report.status,
+            "previous": previous_status,
+            "actor": report.actor,
+            "date": report.date.isoformat(),
+            "description": report.description,
+        },
+    )
 
 
 def follow_up_sent_back(report) -> None:
-    notify("submission_sent_back", category=MODERATION, recipients=[report.reporter] if report.reporter_id else [],
-           emails=[] if report.reporter_id else [report.reporter_email], page=report.recommendation, visibility=False,
-           table=report.recommendation.table,
-           params={"kind": "follow_up", "title": report.recommendation.title, "country": report.country,
-                   "comment": report.review_comment})  # fmt: skip
+    notify(
+        "submission_sent_back",
+        category=MODERATION,
+        recipients=[report.reporter] if report.reporter_id else [],
+        emails=[] if report.reporter_id else [report.reporter_email],
+        page=report.recommendation,
+        visibility=False,
+        table=report.recommendation.table,
+        params={
+            "kind": "follow_up",
+            "title": report.recommendation.title,
+            "country": report.country,
+            "comment": report.review_comment,
+        },
+    )
 
 
 def follow_up_published(report) -> None:
-    notify("submission_published", category=MODERATION, recipients=[report.reporter] if report.reporter_id else [],
-           emails=[] if report.reporter_id else [report.reporter_email], page=report.recommendation, visibility=False,
-           table=report.recommendation.table,
-           params={"kind": "follow_up", "title": report.recommendation.title, "country": report.country})  # fmt: skip
+    notify(
+        "submission_published",
+        category=MODERATION,
+        recipients=[report.reporter] if report.reporter_id else [],
+        emails=[] if report.reporter_id else [report.reporter_email],
+        page=report.recommendation,
+        visibility=False,
+        table=report.recommendation.table,
+        params={"kind": "follow_up", "title": report.recommendation.title, "country": report.country},
+    )
 
 
 # --- Drafting together (workflows/drafting.py) -----------------------------------------------
@@ -218,27 +316,55 @@ def follow_up_published(report) -> None:
 
 def amendment_proposed(amendment) -> None:
     item = amendment.recommendation
-    notify("amendment_proposed", category=WORKFLOW, recipients=_people(authors_of(item)), page=item, table=item.table,
-           actor=amendment.proposer, params={"title": item.draft_title, "comment": amendment.justification})  # fmt: skip
+    notify(
+        "amendment_proposed",
+        category=WORKFLOW,
+        recipients=_people(authors_of(item)),
+        page=item,
+        table=item.table,
+        actor=amendment.proposer,
+        params={"title": item.draft_title, "comment": amendment.justification},
+    )
 
 
 def amendment_decided(amendment) -> None:
     item = amendment.recommendation
-    notify(f"amendment_{amendment.state}", category=WORKFLOW, recipients=[amendment.proposer], page=item,
-           table=item.table, actor=amendment.decided_by,
-           params={"title": item.draft_title, "comment": amendment.reason})  # fmt: skip
+    notify(
+        f"amendment_{amendment.state}",
+        category=WORKFLOW,
+        recipients=[amendment.proposer],
+        page=item,
+        table=item.table,
+        actor=amendment.decided_by,
+        params={"title": item.draft_title, "comment": amendment.reason},
+    )
 
 
 def invited(invitation) -> None:
     item = invitation.recommendation
-    notify("invited", category=WORKFLOW, recipients=[invitation.invitee], page=item, table=item.table,
-           actor=invitation.invited_by, params={"title": item.draft_title}, visibility=False)  # fmt: skip
+    notify(
+        "invited",
+        category=WORKFLOW,
+        recipients=[invitation.invitee],
+        page=item,
+        table=item.table,
+        actor=invitation.invited_by,
+        params={"title": item.draft_title},
+        visibility=False,
+    )
 
 
 def draft_commented(comment) -> None:
     item = comment.recommendation
-    notify("draft_commented", category=TABLE_ACTIVITY, recipients=_people(authors_of(item)), page=item,
-           table=item.table, actor=comment.author, params={"title": item.draft_title, "comment": comment.body})  # fmt: skip
+    notify(
+        "draft_commented",
+        category=TABLE_ACTIVITY,
+        recipients=_people(authors_of(item)),
+        page=item,
+        table=item.table,
+        actor=comment.author,
+        params={"title": item.draft_title, "comment": comment.body},
+    )
 
 
 # --- A table's life --------------------------------------------------------------------------
@@ -251,16 +377,26 @@ def _table_readers(table: str):
 
 
 def contribution_added(contribution) -> None:
-    notify("contribution_added", category=TABLE_ACTIVITY, recipients=_table_readers(contribution.table),
-           table=contribution.table, actor=contribution.author,
-           params={"title": contribution.title, "contribution": contribution.pk})  # fmt: skip
+    notify(
+        "contribution_added",
+        category=TABLE_ACTIVITY,
+        recipients=_table_readers(contribution.table),
+        table=contribution.table,
+        actor=contribution.author,
+        params={"title": contribution.title, "contribution": contribution.pk},
+    )
 
 
 def contribution_commented(comment) -> None:
     contribution = comment.contribution
-    notify("contribution_commented", category=TABLE_ACTIVITY, recipients=_table_readers(contribution.table),
-           table=contribution.table, actor=comment.author,
-           params={"title": contribution.title, "contribution": contribution.pk, "comment": comment.text})  # fmt: skip
+    notify(
+        "contribution_commented",
+        category=TABLE_ACTIVITY,
+        recipients=_table_readers(contribution.table),
+        table=contribution.table,
+        actor=comment.author,
+        params={"title": contribution.title, "contribution": contribution.pk, "comment": comment.text},
+    )
 
 
 # --- Reading them (the workspace and the API) ----------------------------------------------------
@@ -289,10 +425,9 @@ def describe(notifications, user) -> list[dict]:
     "comment", "link", "read"}``."""
     from django.template.loader import render_to_string
     from django.utils import translation
+    from wagtail.models import Page
 
     from .tasks import context_of, language_of, template_of
-
-    from wagtail.models import Page
 
     notifications = list(notifications)
     items = Page.objects.filter(pk__in={n.page_id for n in notifications if n.page_id}).specific().in_bulk()
@@ -300,9 +435,18 @@ def describe(notifications, user) -> list[dict]:
     with translation.override(translation.get_language() or language_of(user)):
         for notification in notifications:
             context = context_of(notification, user, items)
-            summary = " ".join(render_to_string(f"workflows/email/{template_of(notification)}_subject.txt", {**context, "user": user}).split())
-            rows.append({"notification": notification, "summary": summary, "comment": context["comment"],
-                         "link": context["link"], "read": notification.read_at is not None})  # fmt: skip
+            summary = " ".join(
+                render_to_string(f"workflows/email/{template_of(notification)}_subject.txt", {**context, "user": user}).split()
+            )
+            rows.append(
+                {
+                    "notification": notification,
+                    "summary": summary,
+                    "comment": context["comment"],
+                    "link": context["link"],
+                    "read": notification.read_at is not None,
+                }
+            )
     return rows
 
 

@@ -45,9 +45,7 @@ def organisation_update(*, organisation: Organisation, user, **data) -> Organisa
     for name, value in data.items():
         setattr(organisation, name, (value or "").strip())
     if len(organisation.description) > MAX_DESCRIPTION:
-        raise WorkflowError(
-            gettext("At most %(count)s characters.") % {"count": MAX_DESCRIPTION}, field="description"
-        )
+        raise WorkflowError(gettext("At most %(count)s characters.") % {"count": MAX_DESCRIPTION}, field="description")
     try:
         organisation.full_clean()
     except ValidationError as error:

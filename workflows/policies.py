@@ -60,8 +60,13 @@ class EnlacePolicy(BasePermissionPolicy):
         return self.instances_user_has_any_permission_for(user, actions).filter(pk=instance.pk).exists()
 
     def users_with_any_permission_for_instance(self, actions, instance):
-        return User.objects.filter(pk__in=[u.pk for u in self.users_with_any_permission(actions)
-                                           if self.user_has_any_permission_for_instance(u, actions, instance)])  # fmt: skip
+        return User.objects.filter(
+            pk__in=[
+                u.pk
+                for u in self.users_with_any_permission(actions)
+                if self.user_has_any_permission_for_instance(u, actions, instance)
+            ]
+        )
 
 
 class ContributionPermissionPolicy(EnlacePolicy):
@@ -138,7 +143,9 @@ class OrganisationPermissionPolicy(EnlacePolicy):
 
     def users_with_any_permission(self, actions):
         names = [f"{action}_organisation" for action in actions]
-        rule = Q(is_superuser=True) | Q(groups__permissions__codename__in=names, groups__permissions__content_type__app_label="cms")
+        rule = Q(is_superuser=True) | Q(
+            groups__permissions__codename__in=names, groups__permissions__content_type__app_label="cms"
+        )
         return User.objects.filter(rule, is_active=True).distinct()
 
 

@@ -66,7 +66,10 @@ RIGHTS: dict[str, RoleRights] = {
     ),
     "curator": RoleRights(
         model_permissions=(
-            ADMIN_ACCESS, "cms.add_organisation", "cms.change_organisation", "cms.view_organisation",
+            ADMIN_ACCESS,
+            "cms.add_organisation",
+            "cms.change_organisation",
+            "cms.view_organisation",
             "cms.view_followupreport",  # review in the admin (workflows.followups decides)
             "simple_translation.submit_translation",  # curators are the site's translators
         ),

@@ -93,7 +93,11 @@ def awaiting_review(user) -> list[dict]:
             candidates.append((state, task, item))
     # ReviewTask.is_approver and has_voted, asked for all the candidates in two queries.
     authors = authors_of_many(item for _, _, item in candidates)
-    voted = set(LiaisonVote.objects.filter(user=user, task_state__in=[state for state, _, _ in candidates]).values_list("task_state_id", flat=True))
+    voted = set(
+        LiaisonVote.objects.filter(user=user, task_state__in=[state for state, _, _ in candidates]).values_list(
+            "task_state_id", flat=True
+        )
+    )
     return [
         {"item": item, "stage": task.stage, "since": state.started_at}
         for state, task, item in candidates
@@ -115,7 +119,12 @@ def latest_decision(item, action: str = "request_changes") -> dict | None:
     )
     if entry is None:
         return None
-    return {"actor": entry.user, "at": entry.timestamp, "stage": entry.data.get("stage") or "", "comment": entry.data.get("comment", "")}
+    return {
+        "actor": entry.user,
+        "at": entry.timestamp,
+        "stage": entry.data.get("stage") or "",
+        "comment": entry.data.get("comment", ""),
+    }
 
 
 def table_activity(user, limit: int = 20) -> list[dict]:
@@ -136,17 +145,40 @@ def table_activity(user, limit: int = 20) -> list[dict]:
     entries = PageLogEntry.objects.filter(rule, action=LOG_ACTION).select_related("user", "page").order_by("-timestamp", "-pk")
     for entry in entries[:limit]:
         table = next((t for t, s in spaces.items() if entry.page.path.startswith(s.path)), "")
-        events.append({
-            "kind": "review", "at": entry.timestamp, "actor": entry.user, "table": table, "item": entry.page,
-            "action": entry.data.get("action", ""), "stage": entry.data.get("stage") or "", "comment": entry.data.get("comment", ""),
-        })  # fmt: skip
+        events.append(
+            {
+                "kind": "review",
+                "at": entry.timestamp,
+                "actor": entry.user,
+                "table": table,
+                "item": entry.page,
+                "action": entry.data.get("action", ""),
+                "stage": entry.data.get("stage") or "",
+                "comment": entry.data.get("comment", ""),
+            }
+        )
     visible = contributions_visible_to(user).filter(table__in=tables)
     for contribution in visible.select_related("author").order_by("-created_at")[:limit]:
-        events.append({"kind": "contribution", "at": contribution.created_at, "actor": contribution.author,
-                       "table": contribution.table, "contribution": contribution})  # fmt: skip
+        events.append(
+            {
+                "kind": "contribution",
+                "at": contribution.created_at,
+                "actor": contribution.author,
+                "table": contribution.table,
+                "contribution": contribution,
+            }
+        )
     comments = ContributionComment.objects.filter(contribution__in=visible).select_related("author", "contribution")
     for comment in comments.order_by("-created_at")[:limit]:
-        events.append({"kind": "comment", "at": comment.created_at, "actor": comment.author,
-                       "table": comment.contribution.table, "contribution": comment.contribution, "comment": comment.text})  # fmt: skip
+        events.append(
+            {
+                "kind": "comment",
+                "at": comment.created_at,
+                "actor": comment.author,
+                "table": comment.contribution.table,
+                "contribution": comment.contribution,
+                "comment": comment.text,
+            }
+        )
     events.sort(key=lambda event: event["at"], reverse=True)
     return events[:limit]

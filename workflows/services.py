@@ -84,11 +84,7 @@ def approvals_at_current_stage(item) -> list[dict]:
 
 def history_of(item) -> list[dict]:
     """The append-only history: every action with its stage, actor, comment and time."""
-    entries = (
-        PageLogEntry.objects.filter(page_id=item.pk, action=LOG_ACTION)
-        .select_related("user")
-        .order_by("timestamp", "pk")
-    )
+    entries = PageLogEntry.objects.filter(page_id=item.pk, action=LOG_ACTION).select_related("user").order_by("timestamp", "pk")
     return [
         {
             "stage": entry.data.get("stage") or None,
@@ -293,7 +289,10 @@ def recommendation_submit(*, item: RecommendationPage, user) -> RecommendationPa
     if not can_edit(user, item):
         raise NotAllowed(_("Only its authors and its table may submit it."))
     if "submit" not in allowed_actions(user, item):
-        raise InvalidTransition(_("A recommendation in this status (%(status)s) cannot be submitted.") % {"status": REVIEW_STATUSES.label(item.status)})
+        raise InvalidTransition(
+            _("A recommendation in this status (%(status)s) cannot be submitted.")
+            % {"status": REVIEW_STATUSES.label(item.status)}
+        )
     workflow = recommendation_workflow()
     if workflow is None:
         raise InvalidTransition(_("The recommendation workflow is not set up (run setup_site)."))
@@ -309,7 +308,10 @@ def _acting_task(item, user) -> tuple[TaskState, ReviewTask]:
     if user and user.is_authenticated and user.pk in authors_of(item):
         raise NotAllowed(_("Nobody reviews an item they wrote or co-wrote."))
     if not task.is_approver(item, user):
-        raise NotAllowed(_("You do not review at this stage (%(stage)s).") % {"stage": REVIEW_STAGES.label(task.stage) if task.stage in REVIEW_STAGES else task.stage})
+        raise NotAllowed(
+            _("You do not review at this stage (%(stage)s).")
+            % {"stage": REVIEW_STAGES.label(task.stage) if task.stage in REVIEW_STAGES else task.stage}
+        )
     task_state = TaskState.objects.select_for_update().get(pk=task_state.pk)
     if task_state.status != TaskState.STATUS_IN_PROGRESS:
         raise InvalidTransition(_("This stage has already been decided."))
@@ -397,10 +399,25 @@ def recommendation_withdraw(*, item: RecommendationPage, user, reason: str = "")
 
 
 PRACTICE_FIELDS = (
-    "title", "summary", "body", "countries", "objectives", "principles", "table", "stakeholder_groups", "level",
-    "populations", "other_implementers", "start_year", "end_year", "status", "results", "lessons_learned",
-    "contact", "language",
-)  # fmt: skip
+    "title",
+    "summary",
+    "body",
+    "countries",
+    "objectives",
+    "principles",
+    "table",
+    "stakeholder_groups",
+    "level",
+    "populations",
+    "other_implementers",
+    "start_year",
+    "end_year",
+    "status",
+    "results",
+    "lessons_learned",
+    "contact",
+    "language",
+)
 
 
 @transaction.atomic
@@ -446,4 +463,3 @@ def practice_send_back(*, item: PracticePage, user, comment: str) -> PracticePag
     record(item, "request_changes", user, stage=task.stage, comment=comment)
     notifications.submitter_sent_back(item, user, comment)
     return item
-

@@ -40,7 +40,9 @@ def _check(user, table: str) -> None:
     if table not in TABLES:
         raise WorkflowError(f"unknown table {table!r}", field="table")
     if not can_manage_table(user, table):
-        raise NotAllowed(gettext("Only the secretariat of %(table)s and administrators manage its members.") % {"table": table_name(table)})
+        raise NotAllowed(
+            gettext("Only the secretariat of %(table)s and administrators manage its members.") % {"table": table_name(table)}
+        )
 
 
 def _log(instance, user, table: str, change: str) -> None:
@@ -69,8 +71,9 @@ def people_of(table: str) -> dict:
     organisations = {organisation.pk: organisation for organisation in organisations_in(table)}
     members = list(_people(table_member_group(table)).prefetch_related("memberships"))
     for person in members:
-        person.table_organisations = [organisations[m.organisation_id] for m in person.memberships.all()
-                                      if m.organisation_id in organisations]  # fmt: skip
+        person.table_organisations = [
+            organisations[m.organisation_id] for m in person.memberships.all() if m.organisation_id in organisations
+        ]
     return {
         "delegates": list(_people(group_name("delegate", table))),
         "secretariat": list(_people(group_name("secretariat", table))),

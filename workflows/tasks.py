@@ -82,7 +82,9 @@ def send(recipient, template: str, context: dict, *, category: str = "") -> None
     headers = {}
     if context.get("unsubscribe"):  # RFC 8058 one-click unsubscribe
         headers = {"List-Unsubscribe": f"<{context['unsubscribe']}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
-    message = EmailMultiAlternatives(" ".join(subject.split()), body, settings.DEFAULT_FROM_EMAIL, [recipient.email], headers=headers)
+    message = EmailMultiAlternatives(
+        " ".join(subject.split()), body, settings.DEFAULT_FROM_EMAIL, [recipient.email], headers=headers
+    )
     if html:
         message.attach_alternative(html, "text/html")
     message.send()
@@ -122,12 +124,23 @@ def follow_up_recipients(recommendation):
 
 # event → the e-mail template that says it (subject and body), and what its context needs.
 TEMPLATES = {
-    "stage_reached": "stage_reached", "decision": "decision", "withdrawn": "decision", "reminder": "reminder",
-    "submission_sent_back": "sent_back", "submission_published": "published", "practice_submitted": "to_moderate",
-    "follow_up_submitted": "to_moderate", "follow_up_changed": "follow_up", "amendment_proposed": "drafting",
-    "amendment_accepted": "drafting", "amendment_rejected": "drafting", "invited": "drafting",
-    "draft_commented": "drafting", "contribution_added": "table_activity", "contribution_commented": "table_activity",
-}  # fmt: skip
+    "stage_reached": "stage_reached",
+    "decision": "decision",
+    "withdrawn": "decision",
+    "reminder": "reminder",
+    "submission_sent_back": "sent_back",
+    "submission_published": "published",
+    "practice_submitted": "to_moderate",
+    "follow_up_submitted": "to_moderate",
+    "follow_up_changed": "follow_up",
+    "amendment_proposed": "drafting",
+    "amendment_accepted": "drafting",
+    "amendment_rejected": "drafting",
+    "invited": "drafting",
+    "draft_commented": "drafting",
+    "contribution_added": "table_activity",
+    "contribution_commented": "table_activity",
+}
 
 
 def context_of(notification: Notification, recipient, items: dict | None = None) -> dict:
@@ -139,17 +152,25 @@ def context_of(notification: Notification, recipient, items: dict | None = None)
         item = items.get(notification.page_id) if items is not None else notification.page.specific
     stage = params.get("stage", "")
     context = {
-        "notification": notification, "event": notification.event, "item": item, "title": params.get("title", ""),
-        "actor": params.get("actor", ""), "comment": params.get("comment", ""), "text": params.get("comment", ""),
-        "stage": REVIEW_STAGES.label(stage) if stage in REVIEW_STAGES else stage, "days": params.get("days"),
+        "notification": notification,
+        "event": notification.event,
+        "item": item,
+        "title": params.get("title", ""),
+        "actor": params.get("actor", ""),
+        "comment": params.get("comment", ""),
+        "text": params.get("comment", ""),
+        "stage": REVIEW_STAGES.label(stage) if stage in REVIEW_STAGES else stage,
+        "days": params.get("days"),
         "kind": params.get("kind", ""),
-    }  # fmt: skip
+    }
     if notification.event == "withdrawn":
         context["action"] = REVIEW_ACTIONS.label("withdraw")
     elif "action" in params:
         context["action"] = REVIEW_ACTIONS.label(params["action"]) if params["action"] in REVIEW_ACTIONS else params["action"]
     if "country" in params:
-        context["country"] = FOLLOW_UP_SCOPES.label(params["country"]) if params["country"] in FOLLOW_UP_SCOPES else params["country"]
+        context["country"] = (
+            FOLLOW_UP_SCOPES.label(params["country"]) if params["country"] in FOLLOW_UP_SCOPES else params["country"]
+        )
     if "status" in params:
         context["status"] = FOLLOW_UP_STATUSES.label(params["status"])
         context["previous"] = FOLLOW_UP_STATUSES.label(params["previous"]) if params.get("previous") in FOLLOW_UP_STATUSES else ""
@@ -191,14 +212,19 @@ def deliver_notifications(notification_ids: list[int]) -> int:
     for pk in notification_ids:
         with transaction.atomic():
             notification = (
-                Notification.objects.select_for_update(skip_locked=True, of=("self",)).select_related("recipient", "page").filter(pk=pk, sent_at=None).first()
-            )  # fmt: skip
+                Notification.objects.select_for_update(skip_locked=True, of=("self",))
+                .select_related("recipient", "page")
+                .filter(pk=pk, sent_at=None)
+                .first()
+            )
             if notification is None:
                 continue
             recipient = recipient_of(notification)
             with translation.override(language_of(recipient)):
                 context = context_of(notification, recipient)
-            send(recipient, template_of(notification), context, category=notification.category if notification.recipient_id else "")
+            send(
+                recipient, template_of(notification), context, category=notification.category if notification.recipient_id else ""
+            )
             notification.sent_at = timezone.now()
             notification.save(update_fields=["sent_at"])
             sent += 1

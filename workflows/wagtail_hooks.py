@@ -49,9 +49,11 @@ def register_follow_up_log(actions):
 
         def format_message(self, log_entry):
             labels = {
-                "submit": _("Submitted"), "resubmit": _("Resubmitted"), "publish": _("Published"),
+                "submit": _("Submitted"),
+                "resubmit": _("Resubmitted"),
+                "publish": _("Published"),
                 "send_back": _("Sent back"),
-            }  # fmt: skip
+            }
             return str(labels.get(log_entry.data.get("action"), log_entry.data.get("action", "")))
 
         def format_comment(self, log_entry):
@@ -67,9 +69,10 @@ def register_working_table_logs(actions):
         def format_message(self, log_entry):
             data = log_entry.data
             return _("Contributions it consolidates: %(count)s (%(added)s added, %(removed)s released)") % {
-                "count": len(data.get("contributions", [])), "added": len(data.get("added", [])),
+                "count": len(data.get("contributions", [])),
+                "added": len(data.get("added", [])),
                 "removed": len(data.get("removed", [])),
-            }  # fmt: skip
+            }
 
     @actions.register_action(tables.LOG_ACTION)
     class TableMembershipLog(LogFormatter):
@@ -81,7 +84,7 @@ def register_working_table_logs(actions):
                 "organisation_removed": _("Organisation removed from table %(table)s"),
                 "delegate_added": _("Made delegate of table %(table)s"),
                 "delegate_removed": _("No longer delegate of table %(table)s"),
-            }  # fmt: skip
+            }
             data = log_entry.data
             label = labels.get(data.get("change"))
             return label % {"table": data.get("table", "")} if label else data.get("change", "")
@@ -110,8 +113,14 @@ def edits_obey_the_services(request, page):
     if isinstance(page.specific, RecommendationPage) and not services.can_edit(request.user, page.specific):
         refused = True
     if refused:
-        messages.error(request, _("The workflow is decided by its reviewers and withdrawn by its authors; this change was not saved."))
-        return redirect("wagtailadmin_pages:edit", page.pk) if services.can_edit(request.user, page.specific) else redirect("wagtailadmin_home")
+        messages.error(
+            request, _("The workflow is decided by its reviewers and withdrawn by its authors; this change was not saved.")
+        )
+        return (
+            redirect("wagtailadmin_pages:edit", page.pk)
+            if services.can_edit(request.user, page.specific)
+            else redirect("wagtailadmin_home")
+        )
     return None
 
 
@@ -188,8 +197,17 @@ class ContributionViewSet(GuardedSnippetViewSet):
     list_filter = ["table"]
     search_fields = ["title", "text"]
     inspect_view_enabled = True
-    inspect_view_fields = ["title", "table", "author", "text", "objectives", "countries", "attachment", "created_at",
-                           "updated_at"]  # fmt: skip
+    inspect_view_fields = [
+        "title",
+        "table",
+        "author",
+        "text",
+        "objectives",
+        "countries",
+        "attachment",
+        "created_at",
+        "updated_at",
+    ]
     inspect_view_class = BlankAsDashInspectView
     add_view_class = ContributionCreateView
     edit_view_class = ContributionEditView
@@ -253,8 +271,20 @@ class FollowUpReportViewSet(GuardedSnippetViewSet):
     search_fields = ["actor", "description"]
     inspect_view_enabled = True
     inspect_view_class = FollowUpInspectView
-    inspect_view_fields = ["recommendation", "country", "status", "date", "actor", "organisation", "description",
-                           "review_status", "review_comment", "reporter", "reporter_email", "published_at"]  # fmt: skip
+    inspect_view_fields = [
+        "recommendation",
+        "country",
+        "status",
+        "date",
+        "actor",
+        "organisation",
+        "description",
+        "review_status",
+        "review_comment",
+        "reporter",
+        "reporter_email",
+        "published_at",
+    ]
 
 
 register_snippet(FollowUpReportViewSet)

@@ -19,8 +19,7 @@ from ..taxonomies import (
     TABLES,
 )
 
-PRACTICE_HIT_FIELDS = ("id", "slug", "title", "summary", "countries", "objectives", "principles", "table",
-                       "start_year", "url")  # fmt: skip
+PRACTICE_HIT_FIELDS = ("id", "slug", "title", "summary", "countries", "objectives", "principles", "table", "start_year", "url")
 PRACTICE_CSV_COLUMNS = PRACTICE_HIT_FIELDS
 
 
@@ -56,8 +55,11 @@ class HitSerializer(serializers.Serializer):
     objectives = serializers.ListField(child=serializers.CharField())
     table = serializers.CharField(allow_blank=True)
     url = serializers.CharField()
-    highlight = serializers.DictField(child=serializers.ListField(child=serializers.CharField()), required=False,
-                                      help_text="Only when q is given: field -> HTML snippets with <mark>.")  # fmt: skip
+    highlight = serializers.DictField(
+        child=serializers.ListField(child=serializers.CharField()),
+        required=False,
+        help_text="Only when q is given: field -> HTML snippets with <mark>.",
+    )
 
 
 class PracticeHitSerializer(HitSerializer):
@@ -65,8 +67,18 @@ class PracticeHitSerializer(HitSerializer):
     start_year = serializers.IntegerField(allow_null=True)
 
 
-FACET_NAMES = ("country", "objective", "principle", "table", "stakeholder_group", "level", "population", "start_year",
-               "language", "type")  # fmt: skip
+FACET_NAMES = (
+    "country",
+    "objective",
+    "principle",
+    "table",
+    "stakeholder_group",
+    "level",
+    "population",
+    "start_year",
+    "language",
+    "type",
+)
 
 
 class FacetsSerializer(serializers.Serializer):
@@ -112,11 +124,34 @@ class PracticeDetailSerializer(serializers.ModelSerializer):
     class Meta:
         model = PracticePage
         fields = [
-            "id", "slug", "title", "summary", "body", "countries", "objectives", "principles", "table",
-            "stakeholder_groups", "level", "populations", "organisations", "other_implementers", "start_year",
-            "end_year", "status", "results", "lessons_learned", "sources", "contact", "language", "event", "url",
-            "first_published_at", "last_published_at", "labels",
-        ]  # fmt: skip
+            "id",
+            "slug",
+            "title",
+            "summary",
+            "body",
+            "countries",
+            "objectives",
+            "principles",
+            "table",
+            "stakeholder_groups",
+            "level",
+            "populations",
+            "organisations",
+            "other_implementers",
+            "start_year",
+            "end_year",
+            "status",
+            "results",
+            "lessons_learned",
+            "sources",
+            "contact",
+            "language",
+            "event",
+            "url",
+            "first_published_at",
+            "last_published_at",
+            "labels",
+        ]
 
     def get_url(self, practice) -> str:
         return practice.full_url or practice.url
@@ -190,8 +225,20 @@ class OrganisationSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Organisation
-        fields = ["id", "slug", "name", "acronym", "country", "country_label", "kind", "kind_label",
-                  "stakeholder_group", "tables", "website", "description"]  # fmt: skip
+        fields = [
+            "id",
+            "slug",
+            "name",
+            "acronym",
+            "country",
+            "country_label",
+            "kind",
+            "kind_label",
+            "stakeholder_group",
+            "tables",
+            "website",
+            "description",
+        ]
 
     def get_country_label(self, organisation) -> str:
         return COUNTRIES.label(organisation.country, self.context.get("language")) if organisation.country else ""
@@ -205,10 +252,15 @@ class OrganisationUpdateSerializer(serializers.ModelSerializer):
     ``workflows.organisations.organisation_update``, which the workspace calls too). Its tables
     are managed by the tables' secretariats."""
 
-    country = serializers.ChoiceField(choices=list(COUNTRIES.codes), required=False, allow_blank=True,
-                                      help_text="ISO 3166 code, or empty.")  # fmt: skip
-    stakeholder_group = serializers.ChoiceField(choices=STAKEHOLDER_GROUPS.choices(), required=False, allow_blank=True,
-                                                help_text="One of the 13 groups of GCM paragraph 44, or empty.")  # fmt: skip
+    country = serializers.ChoiceField(
+        choices=list(COUNTRIES.codes), required=False, allow_blank=True, help_text="ISO 3166 code, or empty."
+    )
+    stakeholder_group = serializers.ChoiceField(
+        choices=STAKEHOLDER_GROUPS.choices(),
+        required=False,
+        allow_blank=True,
+        help_text="One of the 13 groups of GCM paragraph 44, or empty.",
+    )
 
     class Meta:
         model = Organisation

@@ -22,17 +22,33 @@ class SuggestionView(APIView):
 
     @extend_schema(
         parameters=[
-            OpenApiParameter("q", str, required=True, description="What was typed so far (2 to 100 characters; "
-                             "fewer than 2 give no suggestion)."),
+            OpenApiParameter(
+                "q",
+                str,
+                required=True,
+                description="What was typed so far (2 to 100 characters; fewer than 2 give no suggestion).",
+            ),
             OpenApiParameter("type", str, many=True, enum=list(TYPES), description="Default: both."),
             OpenApiParameter("limit", int, description=f"1 to {MAX_SUGGESTIONS} (default 8)."),
             OpenApiParameter("lang", str, enum=["es", "en", "pt", "fr"]),
         ],
-        responses=inline_serializer("Suggestions", {"suggestions": inline_serializer("Suggestion", {
-            "id": serializers.IntegerField(), "type": serializers.CharField(), "title": serializers.CharField(),
-            "url": serializers.URLField(), "lang": serializers.CharField(),
-        }, many=True)}),
-    )  # fmt: skip
+        responses=inline_serializer(
+            "Suggestions",
+            {
+                "suggestions": inline_serializer(
+                    "Suggestion",
+                    {
+                        "id": serializers.IntegerField(),
+                        "type": serializers.CharField(),
+                        "title": serializers.CharField(),
+                        "url": serializers.URLField(),
+                        "lang": serializers.CharField(),
+                    },
+                    many=True,
+                )
+            },
+        ),
+    )
     def get(self, request):
         from frontend.search import in_reader_language
 
@@ -50,8 +66,13 @@ class SuggestionView(APIView):
         with translation.override(language):
             in_reader_language(request, found)
         rows = [
-            {"id": item["id"], "type": item["type"], "title": item["title"], "url": request.build_absolute_uri(item["url"]),
-             "lang": item["lang"]}
+            {
+                "id": item["id"],
+                "type": item["type"],
+                "title": item["title"],
+                "url": request.build_absolute_uri(item["url"]),
+                "lang": item["lang"],
+            }
             for item in found
-        ]  # fmt: skip
+        ]
         return Response({"suggestions": rows})

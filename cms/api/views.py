@@ -7,8 +7,8 @@ import csv
 from collections.abc import Iterator
 
 from django.http import StreamingHttpResponse
-from django.utils.http import parse_etags
 from django.shortcuts import get_object_or_404
+from django.utils.http import parse_etags
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import mixins, permissions, status, viewsets
 from rest_framework.decorators import action
@@ -37,8 +37,7 @@ from ..selectors import published_practices
 from ..taxonomies import COUNTRIES, ORGANISATION_KINDS, PUBLIC_TAXONOMIES, TABLES, table_name
 from . import serializers as s
 
-PRACTICE_FACET_PARAMS = ("country", "objective", "principle", "table", "stakeholder_group", "level", "population",
-                         "language")  # fmt: skip
+PRACTICE_FACET_PARAMS = ("country", "objective", "principle", "table", "stakeholder_group", "level", "population", "language")
 SORTS = ("relevance", "-start_year", "title")
 
 
@@ -68,12 +67,20 @@ def search_response(request, query: SearchQuery, hit_fields, decorate=None, face
         decorate(rows)
     facets = {
         name: [{"code": v.code, "label": v.label, "count": v.count, "selected": v.selected} for v in values]
-        for name, values in results.facets.items() if name in facet_names
+        for name, values in results.facets.items()
+        if name in facet_names
     }
-    response = Response({
-        "count": results.total, "next": next_url, "previous": previous_url, "results": rows,
-        "facets": facets, "backend": results.backend, "degraded": results.degraded,
-    })  # fmt: skip
+    response = Response(
+        {
+            "count": results.total,
+            "next": next_url,
+            "previous": previous_url,
+            "results": rows,
+            "facets": facets,
+            "backend": results.backend,
+            "degraded": results.degraded,
+        }
+    )
     return response_cache.headers(response, None if results.degraded else etag, private=not anonymous)
 
 
@@ -90,8 +97,10 @@ def csv_response(query: SearchQuery, columns, filename: str) -> StreamingHttpRes
         yield writer.writerow(columns)
         for hit in iter_hits(query):
             yield writer.writerow(
-                [";".join(value) if isinstance(value, list) else ("" if value is None else value)
-                 for value in (getattr(hit, column) for column in columns)]  # fmt: skip
+                [
+                    ";".join(value) if isinstance(value, list) else ("" if value is None else value)
+                    for value in (getattr(hit, column) for column in columns)
+                ]
             )
 
     response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
@@ -136,11 +145,11 @@ class PracticeViewSet(viewsets.GenericViewSet):
         return published_practices().prefetch_related("organisations", "sources")
 
     @extend_schema(
-        parameters=LIST_PARAMS + [
-            OpenApiParameter(name, str, many=True) for name in PRACTICE_FACET_PARAMS
-        ] + [OpenApiParameter("year_from", int), OpenApiParameter("year_to", int)],
+        parameters=LIST_PARAMS
+        + [OpenApiParameter(name, str, many=True) for name in PRACTICE_FACET_PARAMS]
+        + [OpenApiParameter("year_from", int), OpenApiParameter("year_to", int)],
         responses=s.PracticeSearchResponseSerializer,
-    )  # fmt: skip
+    )
     def list(self, request):
         query = search_query_from(request, types=("practice",), facet_params=PRACTICE_FACET_PARAMS)
         if request.query_params.get("format") == "csv":
@@ -184,8 +193,13 @@ class OrganisationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, view
     def get_serializer_context(self):
         return {**super().get_serializer_context(), "language": request_language(self.request)}
 
-    @extend_schema(parameters=[OpenApiParameter("country", str), OpenApiParameter("kind", str),
-                               q_parameter("name, acronym, description and website")])  # fmt: skip
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("country", str),
+            OpenApiParameter("kind", str),
+            q_parameter("name, acronym, description and website"),
+        ]
+    )
     def list(self, request, *args, **kwargs):
         return super().list(request, *args, **kwargs)
 
@@ -217,8 +231,10 @@ class TableViewSet(viewsets.ViewSet):
     permission_classes = [permissions.AllowAny]
     pagination_class = None
 
-    @extend_schema(responses=s.TableSerializer(many=True),
-                   parameters=[OpenApiParameter("lang", str, enum=["es", "en", "pt", "fr"]), Q_NOT_SEARCHED])  # fmt: skip
+    @extend_schema(
+        responses=s.TableSerializer(many=True),
+        parameters=[OpenApiParameter("lang", str, enum=["es", "en", "pt", "fr"]), Q_NOT_SEARCHED],
+    )
     def list(self, request):
         reject_text_query(request)
         language = request_language(request)
@@ -244,8 +260,9 @@ class EventViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
 
     @extend_schema(parameters=[q_parameter("title, summary, description, report title and themes")])
     def list(self, request, *args, **kwargs):
-        events = filter_text(request, self.get_queryset(), ["title", "summary", "body", "report_title", "themes__title",
-                                                            "themes__summary"])  # fmt: skip
+        events = filter_text(
+            request, self.get_queryset(), ["title", "summary", "body", "report_title", "themes__title", "themes__summary"]
+        )
         page = self.paginate_queryset(events)
         return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
@@ -254,4 +271,3 @@ class EventViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
 
     def get_serializer_context(self):
         return {**super().get_serializer_context(), "language": request_language(self.request)}
-

@@ -102,8 +102,7 @@ EVENT = {
                 "proceso migratorio?",
                 "¿Qué prácticas han desarrollado las autoridades nacionales y locales para "
                 "abordar la migración en situación de vulnerabilidad?",
-                "¿Cuáles son las lecciones aprendidas y recomendaciones que ofrecería sobre "
-                "este tema?",
+                "¿Cuáles son las lecciones aprendidas y recomendaciones que ofrecería sobre este tema?",
                 "¿Cómo podría el Mecanismo de Diálogo de Sociedad Civil apoyar a los "
                 "gobiernos en todos sus niveles para el abordaje de este tema? ¿Qué "
                 "posibilidades de sinergia se identifican?",
@@ -144,8 +143,7 @@ EVENT = {
                 "para garantizar a las personas migrantes un acceso efectivo a los "
                 "servicios básicos y para promover una inclusión sostenible en sus "
                 "comunidades de acogida?",
-                "¿Cuáles son las lecciones aprendidas y recomendaciones que ofrecería sobre "
-                "este tema?",
+                "¿Cuáles son las lecciones aprendidas y recomendaciones que ofrecería sobre este tema?",
                 "¿Cómo podría el Mecanismo de Diálogo de Sociedad Civil apoyar a los "
                 "gobiernos en todos sus niveles para el abordaje de esta temática? ¿Qué "
                 "posibilidades de sinergia se identifican?",
@@ -200,10 +198,7 @@ ORGANISATIONS = [
     },
     {
         "key": "red-regional",
-        "name": (
-            "Red Regional de las Naciones Unidas sobre la Migración para América Latina "
-            "y el Caribe"
-        ),
+        "name": ("Red Regional de las Naciones Unidas sobre la Migración para América Latina y el Caribe"),
         "acronym": "",
         "country": "",
         "kind": "un_agency",
@@ -334,8 +329,7 @@ ORGANISATIONS = [
         "tables": [],
         "website": "",
         "description": (
-            "Colabora, junto con ACNUR y OIM, con el programa “Somos Familia. Movilidad "
-            "Humana” del Ayuntamiento de Tapachula."
+            "Colabora, junto con ACNUR y OIM, con el programa “Somos Familia. Movilidad Humana” del Ayuntamiento de Tapachula."
         ),
     },
     # --- Gobiernos nacionales -------------------------------------------------
@@ -484,8 +478,7 @@ ORGANISATIONS = [
         "tables": [],
         "website": "",
         "description": (
-            "Lleva adelante una iniciativa de defensa y promoción de los derechos de niños, "
-            "niñas y adolescentes migrantes."
+            "Lleva adelante una iniciativa de defensa y promoción de los derechos de niños, niñas y adolescentes migrantes."
         ),
     },
     {
@@ -564,10 +557,7 @@ ORGANISATIONS = [
     # --- Sociedad civil y academia (representantes del Mecanismo) -------------
     {
         "key": "buap-derecho",
-        "name": (
-            "Facultad de Derecho y Ciencias Sociales de la Benemérita Universidad "
-            "Autónoma de Puebla"
-        ),
+        "name": ("Facultad de Derecho y Ciencias Sociales de la Benemérita Universidad Autónoma de Puebla"),
         "acronym": "",
         "country": "MX",
         "kind": "academia",
@@ -600,10 +590,7 @@ ORGANISATIONS = [
         "stakeholder_group": "other_stakeholders",
         "tables": [],
         "website": "",
-        "description": (
-            "Organización con base en Estados Unidos que representó al Mecanismo en el "
-            "panel del tema 1."
-        ),
+        "description": ("Organización con base en Estados Unidos que representó al Mecanismo en el panel del tema 1."),
     },
     {
         "key": "educadora-san-carlos",
@@ -614,10 +601,7 @@ ORGANISATIONS = [
         "stakeholder_group": "other_stakeholders",
         "tables": [],
         "website": "",
-        "description": (
-            "Organización de Porto Alegre (Brasil) que representó al Mecanismo en el panel "
-            "del tema 2."
-        ),
+        "description": ("Organización de Porto Alegre (Brasil) que representó al Mecanismo en el panel del tema 2."),
     },
     {
         "key": "casm",
@@ -639,10 +623,7 @@ ORGANISATIONS = [
         "stakeholder_group": "other_stakeholders",
         "tables": [],
         "website": "",
-        "description": (
-            "Organización con base en Estados Unidos que representó al Mecanismo en el "
-            "panel del tema 2."
-        ),
+        "description": ("Organización con base en Estados Unidos que representó al Mecanismo en el panel del tema 2."),
     },
     {
         "key": "bloque-latinoamericano-migracion",
@@ -690,8 +671,7 @@ PRACTICES = [
     {
         "slug": "peru-ley-31685-mujeres-migrantes-con-hijos",
         "title": (
-            "Perú: Ley para Protección de Mujeres Migrantes con Hijos e Hijas en "
-            "Situación de Vulnerabilidad (Ley N.º 31685)"
+            "Perú: Ley para Protección de Mujeres Migrantes con Hijos e Hijas en Situación de Vulnerabilidad (Ley N.º 31685)"
         ),
         "summary": (
             "Ley dictada en 2023 para proteger a mujeres migrantes con hijos e hijas en "
@@ -782,8 +762,7 @@ PRACTICES = [
     {
         "slug": "peru-reglamento-ley-migraciones-permiso-temporal",
         "title": (
-            "Perú: modificación del reglamento de la Ley de Migraciones para titulares del "
-            "permiso temporal de permanencia"
+            "Perú: modificación del reglamento de la Ley de Migraciones para titulares del permiso temporal de permanencia"
         ),
         "summary": (
             "Modificación del reglamento de la Ley de Migraciones que permite a quienes "
@@ -983,10 +962,7 @@ PRACTICES = [
     },
     {
         "slug": "ecuador-plan-intersectorial-desnutricion-cronica-infantil",
-        "title": (
-            "Ecuador: Plan Estratégico Intersectorial para la prevención y reducción de la "
-            "desnutrición crónica infantil"
-        ),
+        "title": ("Ecuador: Plan Estratégico Intersectorial para la prevención y reducción de la desnutrición crónica infantil"),
         "summary": (
             "Plan con un sistema unificado de seguimiento universal de cada niño, niña y "
             "adolescente que ingresa por los servicios de los Ministerios de Interior, "
@@ -1069,10 +1045,7 @@ PRACTICES = [
         "start_year": 2019,
         "end_year": None,
         "status": "ongoing",
-        "results": (
-            "El enfoque fue amparado por la segunda Sala Penal de la Corte Suprema de "
-            "Chile y diversos fallos."
-        ),
+        "results": ("El enfoque fue amparado por la segunda Sala Penal de la Corte Suprema de Chile y diversos fallos."),
         "lessons_learned": "",
         "sources": [],
         "language": "es",
@@ -1080,10 +1053,7 @@ PRACTICES = [
     },
     {
         "slug": "chile-defensoria-ninez-derechos-nna-migrantes",
-        "title": (
-            "Chile: Defensoría de la Niñez, defensa y promoción de los derechos de niños, "
-            "niñas y adolescentes migrantes"
-        ),
+        "title": ("Chile: Defensoría de la Niñez, defensa y promoción de los derechos de niños, niñas y adolescentes migrantes"),
         "summary": (
             "La Defensoría de la Niñez de Chile lleva adelante una iniciativa de defensa y "
             "promoción de los derechos de niños, niñas y adolescentes migrantes, que "
@@ -1134,10 +1104,7 @@ PRACTICES = [
     },
     {
         "slug": "belice-pasaporte-electronico-residencias-larga-estadia",
-        "title": (
-            "Belice: pasaporte electrónico, ampliación de residencias temporales y programa "
-            "de larga estadía"
-        ),
+        "title": ("Belice: pasaporte electrónico, ampliación de residencias temporales y programa de larga estadía"),
         "summary": (
             "Desde octubre de 2022 Belice implementa el pasaporte electrónico; además amplió "
             "las residencias temporales y el acceso a través de distintos puntos del país, "
@@ -1159,10 +1126,7 @@ PRACTICES = [
                 "2019, y avanza de manera estratégica incluyendo a la sociedad civil y a "
                 "organizaciones internacionales y regionales."
             ),
-            (
-                "El gobierno de Belice indicó también que su marco legal necesita ser "
-                "fortalecido."
-            ),
+            ("El gobierno de Belice indicó también que su marco legal necesita ser fortalecido."),
         ],
         "countries": ["BZ"],
         "objectives": ["4", "5"],
@@ -1183,10 +1147,7 @@ PRACTICES = [
     },
     {
         "slug": "belice-comites-multisectoriales",
-        "title": (
-            "Belice: Refugee Eligibility Committee, CARICOM Skills Committee y otros "
-            "espacios multisectoriales"
-        ),
+        "title": ("Belice: Refugee Eligibility Committee, CARICOM Skills Committee y otros espacios multisectoriales"),
         "summary": (
             "En Belice, el Refugee Eligibility Committee, el CARICOM Skills Committee y "
             "otros espacios cuentan con representantes de todos los sectores de la "
@@ -1354,8 +1315,7 @@ PRACTICES = [
     {
         "slug": "colombia-estatuto-temporal-proteccion-venezolanos",
         "title": (
-            "Colombia: Estatuto Temporal de Protección para venezolanos/as (ETPV) y su "
-            "documento de preguntas y respuestas"
+            "Colombia: Estatuto Temporal de Protección para venezolanos/as (ETPV) y su documento de preguntas y respuestas"
         ),
         "summary": (
             "Colombia regulariza a las personas migrantes de origen venezolano mediante el "
@@ -1392,8 +1352,7 @@ PRACTICES = [
         "end_year": None,
         "status": "ongoing",
         "results": (
-            "Aumento de los niveles de integración y de la cantidad de personas afiliadas "
-            "al sistema de seguridad social."
+            "Aumento de los niveles de integración y de la cantidad de personas afiliadas al sistema de seguridad social."
         ),
         "lessons_learned": (
             "La regularización migratoria es la primera etapa y la puerta de entrada a la "
@@ -1403,8 +1362,7 @@ PRACTICES = [
             {
                 "title": "Actualización preguntas y respuestas ETPV (R4V)",
                 "url": (
-                    "https://www.r4v.info/sites/default/files/2021-08/"
-                    "Actualizacio%CC%81n%20preguntas%20y%20respuestas%20ETPV.pdf"
+                    "https://www.r4v.info/sites/default/files/2021-08/Actualizacio%CC%81n%20preguntas%20y%20respuestas%20ETPV.pdf"
                 ),
             }
         ],
@@ -1463,10 +1421,7 @@ PRACTICES = [
     },
     {
         "slug": "honduras-ley-personas-desplazadas-internamente",
-        "title": (
-            "Honduras: Ley para la Prevención, Atención y Protección de las Personas "
-            "Desplazadas Internamente"
-        ),
+        "title": ("Honduras: Ley para la Prevención, Atención y Protección de las Personas Desplazadas Internamente"),
         "summary": (
             "Ley aprobada en Honduras en respuesta a los pedidos de asociaciones de jóvenes "
             "migrantes que vivieron en primera persona la movilidad humana. El informe la "
@@ -1500,10 +1455,7 @@ PRACTICES = [
         "sources": [
             {
                 "title": "Honduras: Ley de desplazamiento interno forzado, abril 2023 (ReliefWeb)",
-                "url": (
-                    "https://reliefweb.int/report/honduras/"
-                    "honduras-ley-desplazamiento-interno-forzado-abril-2023"
-                ),
+                "url": ("https://reliefweb.int/report/honduras/honduras-ley-desplazamiento-interno-forzado-abril-2023"),
             }
         ],
         "language": "es",
@@ -1543,10 +1495,7 @@ PRACTICES = [
         "start_year": None,
         "end_year": None,
         "status": "completed",
-        "results": (
-            "Permitió la regularización de muchas personas migrantes y su acceso a los "
-            "servicios."
-        ),
+        "results": ("Permitió la regularización de muchas personas migrantes y su acceso a los servicios."),
         "lessons_learned": (
             "La implementación de una ley migratoria con enfoque de derechos humanos no es "
             "sencilla y requiere la participación activa de los gobiernos locales."
@@ -1701,10 +1650,7 @@ PRACTICES = [
         "sources": [
             {
                 "title": "En marcha el programa Somos Familia Movilidad Humana en Tapachula",
-                "url": (
-                    "https://regimendechiapas.com.mx/"
-                    "en-marcha-el-programa-somos-familia-movilidad-humana-en-tapachula/"
-                ),
+                "url": ("https://regimendechiapas.com.mx/en-marcha-el-programa-somos-familia-movilidad-humana-en-tapachula/"),
             }
         ],
         "language": "es",
@@ -1879,10 +1825,7 @@ RECOMMENDATIONS = [
         "theme": "tema-1",
         "number": 1,
         "title": "Incorporar la visión de la población migrante en las políticas migratorias",
-        "text": (
-            "Incorporar la visión de la población objetivo de las políticas públicas en "
-            "materia migratoria."
-        ),
+        "text": ("Incorporar la visión de la población objetivo de las políticas públicas en materia migratoria."),
         "rationale": (
             "Hubo coincidencia en que, para entender y dar solución a las vulnerabilidades "
             "en la migración, hay que trabajar en los marcos normativos, pero también sobre "
@@ -1959,10 +1902,7 @@ RECOMMENDATIONS = [
         "theme": "tema-1",
         "number": 5,
         "title": "Desburocratizar los procesos públicos de atención a las vulnerabilidades",
-        "text": (
-            "Desburocratizar los procesos públicos para la atención de las vulnerabilidades "
-            "asociadas a la migración."
-        ),
+        "text": ("Desburocratizar los procesos públicos para la atención de las vulnerabilidades asociadas a la migración."),
         "rationale": (
             "La sociedad civil señaló dificultades normativas y administrativas para "
             "atender los casos de vulnerabilidad, largos tiempos de espera para obtener "
@@ -1979,10 +1919,7 @@ RECOMMENDATIONS = [
         "theme": "tema-1",
         "number": 6,
         "title": "Visibilizar los casos particulares y darles seguimiento",
-        "text": (
-            "Visibilizar los casos particulares y hacerles seguimiento para que reciban "
-            "respuestas apropiadas."
-        ),
+        "text": ("Visibilizar los casos particulares y hacerles seguimiento para que reciban respuestas apropiadas."),
         "rationale": (
             "El empadronamiento se destacó por permitir conocer la historia, el arraigo "
             "social y familiar y las entradas al territorio de cada persona. La "
@@ -2171,8 +2108,7 @@ RECOMMENDATIONS = [
         "number": 5,
         "title": "Campañas de sensibilización para la convivencia y el respeto",
         "text": (
-            "Generar campañas de sensibilización para promover la convivencia y promover el "
-            "respeto hacia la población migrante."
+            "Generar campañas de sensibilización para promover la convivencia y promover el respeto hacia la población migrante."
         ),
         "rationale": (
             "La violencia contra las personas migrantes se ha visto reforzada por el racismo "
@@ -2540,9 +2476,12 @@ CONTRIBUTIONS = [
         "attachment": {"kind": "summary", "filename": "sintesis-conversatorio-2023-mesa-1.txt"},
         "comments": [
             ("secretariat1", "Gracias. La llevamos como documento base a la próxima reunión de la mesa."),
-            ("member", "Desde nuestra organización sumaríamos lo que vemos en la atención jurídica: la Ley 31.685 "
-             "de Perú protege a mujeres migrantes con hijas e hijos, pero su reglamentación todavía no llega a "
-             "las oficinas de frontera."),
+            (
+                "member",
+                "Desde nuestra organización sumaríamos lo que vemos en la atención jurídica: la Ley 31.685 "
+                "de Perú protege a mujeres migrantes con hijas e hijos, pero su reglamentación todavía no llega a "
+                "las oficinas de frontera.",
+            ),
         ],
     },
     {
@@ -2572,8 +2511,11 @@ CONTRIBUTIONS = [
         "countries": [],
         "consolidated_into": "Reconocer documentos de identidad y pasaportes vencidos en los trámites migratorios",
         "comments": [
-            ("member", "Lo vemos cada semana: personas con pasaporte vencido que no pueden abrir una cuenta ni "
-             "firmar un contrato de alquiler."),
+            (
+                "member",
+                "Lo vemos cada semana: personas con pasaporte vencido que no pueden abrir una cuenta ni "
+                "firmar un contrato de alquiler.",
+            ),
             ("secretariat1", "Incluido en la recomendación; gracias por el ejemplo."),
         ],
     },

@@ -20,6 +20,7 @@ from workflows import services
 from workflows.roles import grant_role, set_default_admin_language, sync_role_groups
 from workflows.setup import ensure_workflows
 
+from ..i18n import ensure_locales, sync_page_tree
 from ..models import (
     Contribution,
     EventIndexPage,
@@ -38,7 +39,6 @@ from ..models import (
     TableIndexPage,
     TableSpacePage,
 )
-from ..i18n import ensure_locales, sync_page_tree
 from ..taxonomies import TABLES, table_name
 from . import data
 
@@ -61,20 +61,44 @@ DEMO_ACCOUNTS = [
 
 SECTIONS = [
     # (model, slug, title, intro)
-    (PracticeIndexPage, "practicas", "Repositorio de prácticas",
-     "Buenas prácticas e iniciativas de gobiernos y sociedad civil para implementar el Pacto Mundial para la Migración en América Latina y el Caribe."),
-    (TableIndexPage, "mesas", "Mesas de trabajo",
-     "Las cuatro Mesas de Trabajo del Mecanismo, que coinciden con la agrupación temática del Foro de Examen de la Migración Internacional."),
-    (RecommendationIndexPage, "recomendaciones", "Recomendaciones",
-     "Recomendaciones del Mecanismo a gobiernos, agencias de Naciones Unidas y otros actores, por evento, tema y mesa."),
-    (EventIndexPage, "eventos", "Eventos",
-     "Conversatorios y encuentros de diálogo entre el Mecanismo y los gobiernos de la región."),
-    (OrganisationIndexPage, "organizaciones", "Organizaciones",
-     "Organizaciones del Mecanismo, gobiernos y agencias que participan en el diálogo."),
-    (ProgressPage, "seguimiento", "Seguimiento de las recomendaciones",
-     "Qué gobiernos y actores han actuado sobre cada recomendación publicada, dónde y con qué evidencia: "
-     "informes revisados por las curadoras y la Red Regional."),
-]  # fmt: skip
+    (
+        PracticeIndexPage,
+        "practicas",
+        "Repositorio de prácticas",
+        "Buenas prácticas e iniciativas de gobiernos y sociedad civil para implementar el Pacto Mundial para la Migración en América Latina y el Caribe.",
+    ),
+    (
+        TableIndexPage,
+        "mesas",
+        "Mesas de trabajo",
+        "Las cuatro Mesas de Trabajo del Mecanismo, que coinciden con la agrupación temática del Foro de Examen de la Migración Internacional.",
+    ),
+    (
+        RecommendationIndexPage,
+        "recomendaciones",
+        "Recomendaciones",
+        "Recomendaciones del Mecanismo a gobiernos, agencias de Naciones Unidas y otros actores, por evento, tema y mesa.",
+    ),
+    (
+        EventIndexPage,
+        "eventos",
+        "Eventos",
+        "Conversatorios y encuentros de diálogo entre el Mecanismo y los gobiernos de la región.",
+    ),
+    (
+        OrganisationIndexPage,
+        "organizaciones",
+        "Organizaciones",
+        "Organizaciones del Mecanismo, gobiernos y agencias que participan en el diálogo.",
+    ),
+    (
+        ProgressPage,
+        "seguimiento",
+        "Seguimiento de las recomendaciones",
+        "Qué gobiernos y actores han actuado sobre cada recomendación publicada, dónde y con qué evidencia: "
+        "informes revisados por las curadoras y la Red Regional.",
+    ),
+]
 
 HOME_INTRO = (
     "El Mecanismo de Diálogo Permanente de Sociedad Civil de América Latina y el Caribe reúne a "
@@ -87,34 +111,70 @@ HOME_INTRO = (
 # Everything else starts as an alias of the Spanish page, until someone translates it.
 STRUCTURE_TRANSLATIONS = {
     "enlace": {
-        "en": ("Enlace", "The Permanent Dialogue Mechanism of Civil Society of Latin America and the Caribbean brings "
-               "together some 150 civil-society organisations of the region, diaspora organisations among them, "
-               "in dialogue with governments on implementing the Global Compact for Safe, Orderly and Regular "
-               "Migration, with the support of the United Nations Regional Network on Migration."),
-        "pt": ("Enlace", "O Mecanismo de Diálogo Permanente da Sociedade Civil da América Latina e do Caribe reúne "
-               "cerca de 150 organizações da sociedade civil da região, incluindo organizações da diáspora, que "
-               "dialogam com os governos sobre a implementação do Pacto Global para uma Migração Segura, Ordenada "
-               "e Regular, com o apoio da Rede Regional das Nações Unidas sobre Migração."),
-        "fr": ("Enlace", "Le Mécanisme de dialogue permanent de la société civile d'Amérique latine et des Caraïbes "
-               "réunit quelque 150 organisations de la société civile de la région, dont des organisations de la "
-               "diaspora, en dialogue avec les gouvernements sur la mise en œuvre du Pacte mondial pour des "
-               "migrations sûres, ordonnées et régulières, avec l'appui du Réseau régional des Nations Unies sur "
-               "les migrations."),
+        "en": (
+            "Enlace",
+            "The Permanent Dialogue Mechanism of Civil Society of Latin America and the Caribbean brings "
+            "together some 150 civil-society organisations of the region, diaspora organisations among them, "
+            "in dialogue with governments on implementing the Global Compact for Safe, Orderly and Regular "
+            "Migration, with the support of the United Nations Regional Network on Migration.",
+        ),
+        "pt": (
+            "Enlace",
+            "O Mecanismo de Diálogo Permanente da Sociedade Civil da América Latina e do Caribe reúne "
+            "cerca de 150 organizações da sociedade civil da região, incluindo organizações da diáspora, que "
+            "dialogam com os governos sobre a implementação do Pacto Global para uma Migração Segura, Ordenada "
+            "e Regular, com o apoio da Rede Regional das Nações Unidas sobre Migração.",
+        ),
+        "fr": (
+            "Enlace",
+            "Le Mécanisme de dialogue permanent de la société civile d'Amérique latine et des Caraïbes "
+            "réunit quelque 150 organisations de la société civile de la région, dont des organisations de la "
+            "diaspora, en dialogue avec les gouvernements sur la mise en œuvre du Pacte mondial pour des "
+            "migrations sûres, ordonnées et régulières, avec l'appui du Réseau régional des Nations Unies sur "
+            "les migrations.",
+        ),
     },
     "practicas": {
-        "en": ("Repository of practices", "Good practices and initiatives of governments and civil society implementing the Global Compact for Migration in Latin America and the Caribbean."),
-        "pt": ("Repositório de práticas", "Boas práticas e iniciativas de governos e da sociedade civil para implementar o Pacto Global para a Migração na América Latina e no Caribe."),
-        "fr": ("Répertoire de pratiques", "Bonnes pratiques et initiatives des gouvernements et de la société civile pour mettre en œuvre le Pacte mondial sur les migrations en Amérique latine et dans les Caraïbes."),
+        "en": (
+            "Repository of practices",
+            "Good practices and initiatives of governments and civil society implementing the Global Compact for Migration in Latin America and the Caribbean.",
+        ),
+        "pt": (
+            "Repositório de práticas",
+            "Boas práticas e iniciativas de governos e da sociedade civil para implementar o Pacto Global para a Migração na América Latina e no Caribe.",
+        ),
+        "fr": (
+            "Répertoire de pratiques",
+            "Bonnes pratiques et initiatives des gouvernements et de la société civile pour mettre en œuvre le Pacte mondial sur les migrations en Amérique latine et dans les Caraïbes.",
+        ),
     },
     "mesas": {
-        "en": ("Working tables", "The Mechanism's four working tables, which follow the thematic clusters of the International Migration Review Forum."),
-        "pt": ("Mesas de trabalho", "As quatro mesas de trabalho do Mecanismo, que seguem os agrupamentos temáticos do Fórum de Revisão da Migração Internacional."),
-        "fr": ("Tables de travail", "Les quatre tables de travail du Mécanisme, qui suivent les groupes thématiques du Forum d'examen des migrations internationales."),
+        "en": (
+            "Working tables",
+            "The Mechanism's four working tables, which follow the thematic clusters of the International Migration Review Forum.",
+        ),
+        "pt": (
+            "Mesas de trabalho",
+            "As quatro mesas de trabalho do Mecanismo, que seguem os agrupamentos temáticos do Fórum de Revisão da Migração Internacional.",
+        ),
+        "fr": (
+            "Tables de travail",
+            "Les quatre tables de travail du Mécanisme, qui suivent les groupes thématiques du Forum d'examen des migrations internationales.",
+        ),
     },
     "recomendaciones": {
-        "en": ("Recommendations", "The Mechanism's recommendations to governments, United Nations agencies and other actors, by event, theme and table."),
-        "pt": ("Recomendações", "Recomendações do Mecanismo a governos, agências das Nações Unidas e outros atores, por evento, tema e mesa."),
-        "fr": ("Recommandations", "Recommandations du Mécanisme aux gouvernements, aux agences des Nations Unies et à d'autres acteurs, par événement, thème et table."),
+        "en": (
+            "Recommendations",
+            "The Mechanism's recommendations to governments, United Nations agencies and other actors, by event, theme and table.",
+        ),
+        "pt": (
+            "Recomendações",
+            "Recomendações do Mecanismo a governos, agências das Nações Unidas e outros atores, por evento, tema e mesa.",
+        ),
+        "fr": (
+            "Recommandations",
+            "Recommandations du Mécanisme aux gouvernements, aux agences des Nations Unies et à d'autres acteurs, par événement, thème et table.",
+        ),
     },
     "eventos": {
         "en": ("Events", "Dialogues and meetings between the Mechanism and the governments of the region."),
@@ -127,11 +187,20 @@ STRUCTURE_TRANSLATIONS = {
         "fr": ("Organisations", "Les organisations du Mécanisme, les gouvernements et les agences qui participent au dialogue."),
     },
     "seguimiento": {
-        "en": ("Follow-up of the recommendations", "Which governments and actors have acted on each published recommendation, where, and with what evidence: reports reviewed by the curators and the Regional Network."),
-        "pt": ("Acompanhamento das recomendações", "Quais governos e atores agiram sobre cada recomendação publicada, onde e com que evidência: relatórios revisados pelas curadoras e pela Rede Regional."),
-        "fr": ("Suivi des recommandations", "Quels gouvernements et acteurs ont donné suite à chaque recommandation publiée, où et avec quelles preuves : rapports examinés par les curatrices et le Réseau régional."),
+        "en": (
+            "Follow-up of the recommendations",
+            "Which governments and actors have acted on each published recommendation, where, and with what evidence: reports reviewed by the curators and the Regional Network.",
+        ),
+        "pt": (
+            "Acompanhamento das recomendações",
+            "Quais governos e atores agiram sobre cada recomendação publicada, onde e com que evidência: relatórios revisados pelas curadoras e pela Rede Regional.",
+        ),
+        "fr": (
+            "Suivi des recommandations",
+            "Quels gouvernements et acteurs ont donné suite à chaque recommandation publiée, où et avec quelles preuves : rapports examinés par les curatrices et le Réseau régional.",
+        ),
     },
-}  # fmt: skip
+}
 
 
 @dataclass
@@ -389,7 +458,6 @@ class DemoLoader:
         self._publish(page, author)
         self.report.count("recommendations")
 
-
     # --- the workflow at work -------------------------------------------------------------
 
     def workflow_examples(self, users) -> None:
@@ -398,9 +466,14 @@ class DemoLoader:
             if RecommendationPage.objects.originals().filter(title=example["title"]).exists():
                 continue
             item = services.recommendation_create(
-                user=users["delegate1"], table="1", title=example["title"], text=example["text"],
-                rationale=example["rationale"], objectives=example["objectives"], addressed_to=example["addressed_to"],
-            )  # fmt: skip
+                user=users["delegate1"],
+                table="1",
+                title=example["title"],
+                text=example["text"],
+                rationale=example["rationale"],
+                objectives=example["objectives"],
+                addressed_to=example["addressed_to"],
+            )
             for step, username, comment in example["steps"]:
                 user = users[username]
                 if step == "submit":
@@ -437,11 +510,15 @@ class DemoLoader:
                 user=users.get(row.get("reporter")),
                 reporter_email=row.get("reporter_email", ""),
                 data={
-                    "country": row["country"], "status": row["status"], "actor": row["actor"], "date": date,
-                    "description": row["description"], "evidence_urls": evidence,
+                    "country": row["country"],
+                    "status": row["status"],
+                    "actor": row["actor"],
+                    "date": date,
+                    "description": row["description"],
+                    "evidence_urls": evidence,
                     "practices": [practice.pk for practice in practices],
                 },
-            )  # fmt: skip
+            )
             review = row.get("review", "published")
             if review == "published":
                 followups.publish(report=report, user=users["curator"])
@@ -464,9 +541,14 @@ class DemoLoader:
             if row.get("attachment"):
                 upload = ContentFile(conversatorio_summary(row["table"]).encode(), name=row["attachment"]["filename"])
             contribution = services.contribution_create(
-                user=users[row["author"]], table=row["table"], title=row["title"], text=row["text"],
-                objectives=row["objectives"], countries=row["countries"], upload=upload,
-            )  # fmt: skip
+                user=users[row["author"]],
+                table=row["table"],
+                title=row["title"],
+                text=row["text"],
+                objectives=row["objectives"],
+                countries=row["countries"],
+                upload=upload,
+            )
             for username, text in row.get("comments", []):
                 services.contribution_comment(contribution=contribution, user=users[username], text=text)
             if row.get("consolidated_into"):
@@ -589,4 +671,3 @@ TABLE_DESCRIPTIONS = {
     "3": "Espacio de la Mesa 3 del Mecanismo: inclusión de las personas migrantes en las comunidades de acogida.",
     "4": "Espacio de la Mesa 4 del Mecanismo: datos, información y políticas basadas en evidencia.",
 }
-

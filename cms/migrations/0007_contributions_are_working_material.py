@@ -4,54 +4,53 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('cms', '0006_table_space_per_locale'),
+        ("cms", "0006_table_space_per_locale"),
     ]
 
     operations = [
         migrations.RemoveField(
-            model_name='contribution',
-            name='expire_at',
+            model_name="contribution",
+            name="expire_at",
         ),
         migrations.RemoveField(
-            model_name='contribution',
-            name='expired',
+            model_name="contribution",
+            name="expired",
         ),
         migrations.RemoveField(
-            model_name='contribution',
-            name='first_published_at',
+            model_name="contribution",
+            name="first_published_at",
         ),
         migrations.RemoveField(
-            model_name='contribution',
-            name='go_live_at',
+            model_name="contribution",
+            name="go_live_at",
         ),
         migrations.RemoveField(
-            model_name='contribution',
-            name='has_unpublished_changes',
+            model_name="contribution",
+            name="has_unpublished_changes",
         ),
         migrations.RemoveField(
-            model_name='contribution',
-            name='last_published_at',
+            model_name="contribution",
+            name="last_published_at",
         ),
         migrations.RemoveField(
-            model_name='contribution',
-            name='live',
+            model_name="contribution",
+            name="live",
         ),
         migrations.RemoveField(
-            model_name='contribution',
-            name='live_revision',
+            model_name="contribution",
+            name="live_revision",
         ),
         migrations.RemoveField(
-            model_name='contribution',
-            name='locked',
+            model_name="contribution",
+            name="locked",
         ),
         migrations.RemoveField(
-            model_name='contribution',
-            name='locked_at',
+            model_name="contribution",
+            name="locked_at",
         ),
         migrations.RemoveField(
-            model_name='contribution',
-            name='locked_by',
+            model_name="contribution",
+            name="locked_by",
         ),
     ]

@@ -5,16 +5,22 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('cms', '0008_contributions_consolidated_and_table_documents'),
-        ('wagtaildocs', '0014_alter_document_file_size'),
+        ("cms", "0008_contributions_consolidated_and_table_documents"),
+        ("wagtaildocs", "0014_alter_document_file_size"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='contribution',
-            name='attachment',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtaildocs.document', verbose_name='attachment'),
+            model_name="contribution",
+            name="attachment",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to="wagtaildocs.document",
+                verbose_name="attachment",
+            ),
         ),
     ]

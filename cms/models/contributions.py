@@ -25,13 +25,21 @@ class Contribution(RevisionMixin, models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="contributions", verbose_name=_("author")
     )
     attachment = models.ForeignKey(
-        "wagtaildocs.Document", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "wagtaildocs.Document",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("attachment"),
     )
     # The recommendation this contribution went into: chosen from the recommendation's side by
     # the drafters of its table (workflows.contributions.consolidate), never by the author's edit.
     consolidated_into = models.ForeignKey(
-        "cms.RecommendationPage", null=True, blank=True, on_delete=models.SET_NULL, related_name="contributions",
+        "cms.RecommendationPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="contributions",
         verbose_name=_("consolidated into"),
     )
     created_at = models.DateTimeField(auto_now_add=True)

@@ -30,7 +30,9 @@ EVIDENCE_REQUIRED = frozenset({"partially_implemented", "implemented"})
 
 class FollowUpReport(ClusterableModel):
     recommendation = models.ForeignKey(
-        "cms.RecommendationPage", on_delete=models.CASCADE, related_name="follow_up_reports",
+        "cms.RecommendationPage",
+        on_delete=models.CASCADE,
+        related_name="follow_up_reports",
         verbose_name=_("recommendation"),
     )
     country = CodeField(_("country or scope"), vocabulary="follow_up_scopes", max_length=8)
@@ -38,8 +40,13 @@ class FollowUpReport(ClusterableModel):
         _("actor"), max_length=255, help_text=_("The government body, UN agency or organisation that acted.")
     )
     organisation = models.ForeignKey(
-        "cms.Organisation", null=True, blank=True, on_delete=models.SET_NULL, related_name="follow_up_reports",
-        verbose_name=_("organisation"), help_text=_("The actor, when it is in the directory."),
+        "cms.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="follow_up_reports",
+        verbose_name=_("organisation"),
+        help_text=_("The actor, when it is in the directory."),
     )
     status = CodeField(_("implementation status"), vocabulary="follow_up_statuses")
     date = models.DateField(_("date of the fact reported"))
@@ -48,8 +55,12 @@ class FollowUpReport(ClusterableModel):
         "cms.PracticePage", blank=True, related_name="follow_up_reports", verbose_name=_("related practices")
     )
     reporter = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="follow_up_reports", verbose_name=_("reported by"),
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="follow_up_reports",
+        verbose_name=_("reported by"),
     )
     reporter_email = models.EmailField(_("reporter's e-mail"), blank=True)
     # Written only by workflows.followups.
@@ -106,7 +117,11 @@ class FollowUpEvidence(Orderable):
     title = models.CharField(_("title"), max_length=255, blank=True)
     url = models.URLField(_("link"), max_length=500, blank=True)
     document = models.ForeignKey(
-        "wagtaildocs.Document", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "wagtaildocs.Document",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("document"),
     )
 

@@ -171,7 +171,11 @@ class PracticePage(Page):
     contact = models.CharField(_("contact"), max_length=255, blank=True)
     language = CodeField(_("language of the original"), vocabulary="languages", default="es")
     event = models.ForeignKey(
-        "cms.EventPage", null=True, blank=True, on_delete=models.SET_NULL, related_name="practices",
+        "cms.EventPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="practices",
         verbose_name=_("presented at"),
     )
     submitter_email = models.EmailField(
@@ -286,9 +290,7 @@ class PracticeSource(Orderable):
     page = ParentalKey(PracticePage, on_delete=models.CASCADE, related_name="sources")
     title = models.CharField(_("title"), max_length=255)
     url = models.URLField(_("link"), max_length=1000, blank=True)
-    document = models.ForeignKey(
-        "wagtaildocs.Document", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    document = models.ForeignKey("wagtaildocs.Document", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
 
     panels = [FieldPanel("title"), FieldPanel("url"), FieldPanel("document")]
 
@@ -391,11 +393,19 @@ class RecommendationPage(Page):
     objectives = CodeListField(_("GCM objectives"), vocabulary="objectives")
     countries = CodeListField(_("countries"), vocabulary="countries")
     event = models.ForeignKey(
-        "cms.EventPage", null=True, blank=True, on_delete=models.SET_NULL, related_name="recommendations",
+        "cms.EventPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="recommendations",
         verbose_name=_("source event"),
     )
     theme = models.ForeignKey(
-        "cms.EventTheme", null=True, blank=True, on_delete=models.SET_NULL, related_name="recommendations",
+        "cms.EventTheme",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="recommendations",
         verbose_name=_("theme"),
     )
     number = models.PositiveSmallIntegerField(_("number within its theme"), null=True, blank=True)
@@ -502,9 +512,7 @@ class RecommendationIndexPage(SectionPage):
             table = ""
         context["selected_table"] = table
         context["tables"] = TABLES.choices()
-        context["recommendations"] = localize(
-            recommendations.order_by("-event__date", "theme__sort_order", "number", "title")
-        )
+        context["recommendations"] = localize(recommendations.order_by("-event__date", "theme__sort_order", "number", "title"))
         return context
 
 
@@ -533,7 +541,11 @@ class EventPage(Page):
     body = RichTextField(_("description"), blank=True)
     report_title = models.CharField(_("report title"), max_length=255, blank=True)
     report_document = models.ForeignKey(
-        "wagtaildocs.Document", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "wagtaildocs.Document",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("report"),
     )
 

@@ -10,9 +10,9 @@ Caribbean marked as the region and listed first.
 from __future__ import annotations
 
 import gettext
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Iterable, Iterator, Mapping
 
 import pycountry
 from django.core.exceptions import ValidationError
@@ -27,11 +27,41 @@ DEFAULT_LANGUAGE = "es"
 # The 33 member states of ECLAC in Latin America and the Caribbean.
 REGION_COUNTRY_CODES = frozenset(
     {
-        "AG", "AR", "BS", "BB", "BZ", "BO", "BR", "CL", "CO", "CR", "CU", "DM", "DO", "EC",
-        "SV", "GD", "GT", "GY", "HT", "HN", "JM", "MX", "NI", "PA", "PY", "PE", "KN", "LC",
-        "VC", "SR", "TT", "UY", "VE",
+        "AG",
+        "AR",
+        "BS",
+        "BB",
+        "BZ",
+        "BO",
+        "BR",
+        "CL",
+        "CO",
+        "CR",
+        "CU",
+        "DM",
+        "DO",
+        "EC",
+        "SV",
+        "GD",
+        "GT",
+        "GY",
+        "HT",
+        "HN",
+        "JM",
+        "MX",
+        "NI",
+        "PA",
+        "PY",
+        "PE",
+        "KN",
+        "LC",
+        "VC",
+        "SR",
+        "TT",
+        "UY",
+        "VE",
     }
-)  # fmt: skip
+)
 
 
 def normalise_language(language: str | None) -> str:
@@ -135,10 +165,7 @@ def _country_labels(country) -> dict[str, str]:
 
 
 def _countries() -> Vocabulary:
-    terms = [
-        Term(c.alpha_2, _country_labels(c), in_region=c.alpha_2 in REGION_COUNTRY_CODES)
-        for c in pycountry.countries
-    ]
+    terms = [Term(c.alpha_2, _country_labels(c), in_region=c.alpha_2 in REGION_COUNTRY_CODES) for c in pycountry.countries]
     # The region first, then the rest of the world, each in Spanish alphabetical order.
     terms.sort(key=lambda t: (not t.in_region, _sort_key(t.labels["es"])))
     return Vocabulary("countries", tuple(terms))
@@ -168,7 +195,9 @@ FOLLOW_UP_STATUSES = _from_data("follow_up_statuses", data.FOLLOW_UP_STATUSES)
 FOLLOW_UP_REVIEW_STATUSES = _from_data("follow_up_review_statuses", data.FOLLOW_UP_REVIEW_STATUSES)
 # A follow-up report's scope: one country, or the region as a whole ("419").
 REGIONAL_SCOPE = data.REGIONAL_SCOPE[0]
-FOLLOW_UP_SCOPES = Vocabulary("follow_up_scopes", (Term(REGIONAL_SCOPE, dict(data.REGIONAL_SCOPE[1]), in_region=True), *COUNTRIES.terms))
+FOLLOW_UP_SCOPES = Vocabulary(
+    "follow_up_scopes", (Term(REGIONAL_SCOPE, dict(data.REGIONAL_SCOPE[1]), in_region=True), *COUNTRIES.terms)
+)
 ROLES = _from_data("roles", data.ROLES)
 REVIEW_STATUSES = _from_data("review_statuses", data.REVIEW_STATUSES)
 REVIEW_STAGES = _from_data("review_stages", data.REVIEW_STAGES)
@@ -183,12 +212,29 @@ FOLLOW_UP_SCOPE_CODES = FOLLOW_UP_SCOPES.codes
 VOCABULARIES: dict[str, Vocabulary] = {
     v.name: v
     for v in (
-        COUNTRIES, OBJECTIVES, PRINCIPLES, TABLES, TABLE_NAMES, STAKEHOLDER_GROUPS, LEVELS,
-        POPULATIONS, PRACTICE_STATUSES, DOCUMENT_LANGUAGES, CONTENT_TYPES, EVENT_FORMATS,
-        ORGANISATION_KINDS, ADDRESSEES, FOLLOW_UP_STATUSES, FOLLOW_UP_REVIEW_STATUSES, FOLLOW_UP_SCOPES, ROLES, REVIEW_STATUSES, REVIEW_STAGES,
+        COUNTRIES,
+        OBJECTIVES,
+        PRINCIPLES,
+        TABLES,
+        TABLE_NAMES,
+        STAKEHOLDER_GROUPS,
+        LEVELS,
+        POPULATIONS,
+        PRACTICE_STATUSES,
+        DOCUMENT_LANGUAGES,
+        CONTENT_TYPES,
+        EVENT_FORMATS,
+        ORGANISATION_KINDS,
+        ADDRESSEES,
+        FOLLOW_UP_STATUSES,
+        FOLLOW_UP_REVIEW_STATUSES,
+        FOLLOW_UP_SCOPES,
+        ROLES,
+        REVIEW_STATUSES,
+        REVIEW_STAGES,
         REVIEW_ACTIONS,
     )
-}  # fmt: skip
+}
 
 # The vocabularies of the public taxonomy endpoint (SPEC §5), under their API names.
 PUBLIC_TAXONOMIES = {

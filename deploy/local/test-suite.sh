@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite, from a fresh clone: `make test` runs this.
 #  1. installs what is missing (Debian packages, the Elasticsearch test distribution, Python deps);
-#     then lints: ruff and import-linter's layer contracts (pyproject.toml); a finding fails the run;
+#     then lints: ruff (rules, import order, format) and import-linter's layer contracts (pyproject.toml); a finding fails the run;
 #  2. starts Elasticsearch, PostgreSQL and Redis on loopback (deploy/local/services.sh);
 #  3. runs pytest on PostgreSQL (everything, browser tests included), then on SQLite (the
 #     database-dependent tests again); services-only tests need no second run;
@@ -32,6 +32,7 @@ echo "install: $((SECONDS - t0)) s"
 # --- lint: the code's rules (ruff) and its layers (import-linter), before anything starts -----
 status=0
 "$VENV/bin/ruff" check . || status=1
+"$VENV/bin/ruff" format --check . || status=1
 DJANGO_SETTINGS_MODULE=enlace.settings "$VENV/bin/lint-imports" --no-cache || status=1
 ((status == 0)) || { echo "lint failed: fix the findings above (pyproject.toml configures both)" >&2; exit 1; }
 

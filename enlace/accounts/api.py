@@ -25,10 +25,12 @@ class TokenRequestSerializer(serializers.Serializer):
     username = serializers.CharField(max_length=150, trim_whitespace=False)
     password = serializers.CharField(max_length=4096, trim_whitespace=False, style={"input_type": "password"})
     otp = serializers.CharField(
-        max_length=32, required=False, allow_blank=True,
+        max_length=32,
+        required=False,
+        allow_blank=True,
         help_text="The current code of the account's authenticator app, or one of its recovery codes "
         "(needed when the account has a second factor).",
-    )  # fmt: skip
+    )
 
 
 class TokenView(APIView):

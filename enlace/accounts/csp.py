@@ -52,7 +52,9 @@ class AdminScriptNonceMiddleware:
             nonce = str(request.csp_nonce)  # read: django-csp then puts it in the header
 
             def sign(match):
-                return f'<script nonce="{nonce}">{match.group(1)}</script>' if is_wagtail_script(match.group(1)) else match.group(0)
+                return (
+                    f'<script nonce="{nonce}">{match.group(1)}</script>' if is_wagtail_script(match.group(1)) else match.group(0)
+                )
 
             response.content = INLINE_SCRIPT.sub(sign, response.content.decode(response.charset)).encode(response.charset)
             if response.has_header("Content-Length"):

@@ -105,7 +105,9 @@ MIDDLEWARE = [
 ]
 
 if not DEBUG:  # a deployment serves its collected static files itself (runserver does in debug)
-    MIDDLEWARE.insert(MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1, "whitenoise.middleware.WhiteNoiseMiddleware")
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1, "whitenoise.middleware.WhiteNoiseMiddleware"
+    )
 
 ROOT_URLCONF = "enlace.urls"
 WSGI_APPLICATION = "enlace.wsgi.application"
@@ -136,9 +138,7 @@ if DATABASE_URL:
     # conn_health_checks: a kept connection is tested before a request reuses it, so a
     # database restart costs no failed request once the server is back (docs/operations.md).
     DATABASES = {
-        "default": dj_database_url.parse(
-            DATABASE_URL, conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60), conn_health_checks=True
-        )
+        "default": dj_database_url.parse(DATABASE_URL, conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60), conn_health_checks=True)
     }
 else:
     VAR_DIR.mkdir(parents=True, exist_ok=True)  # the embedded database's git-ignored home

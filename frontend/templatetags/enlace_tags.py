@@ -4,10 +4,9 @@ reader's language."""
 from django import template
 from django.conf import settings
 from django.urls import translate_url
+from django.utils.html import format_html
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page, Site
-
-from django.utils.html import format_html
 
 from cms.i18n import content_language, localize
 
@@ -39,7 +38,7 @@ def language_links(context):
     if isinstance(page, Page):
         current_url = page.get_url(request) or ""
         if current_url and request.path.startswith(current_url):
-            suffix = request.path[len(current_url):]  # a routable page's sub-route
+            suffix = request.path[len(current_url) :]  # a routable page's sub-route
         versions = {
             version.locale.language_code: version
             for version in Page.objects.filter(translation_key=page.translation_key, live=True).select_related("locale")
@@ -51,10 +50,15 @@ def language_links(context):
         url = version.get_url(request) + suffix if version is not None else translate_url(request.path, code)
         if query:
             url += "?" + query
-        links.append({
-            "code": code, "name": get_language_info(code)["name_local"].capitalize(), "url": url,
-            "absolute_url": request.build_absolute_uri(url), "current": code == get_language(),
-        })  # fmt: skip
+        links.append(
+            {
+                "code": code,
+                "name": get_language_info(code)["name_local"].capitalize(),
+                "url": url,
+                "absolute_url": request.build_absolute_uri(url),
+                "current": code == get_language(),
+            }
+        )
     return links
 
 

@@ -61,15 +61,23 @@ def objective_label(code: str) -> str:
 @register.filter
 def uses_admin(user) -> bool:
     """The Wagtail admin is the editors' tool: curators, the network and administrators."""
-    return bool(user.is_authenticated and user.is_active and (user.is_superuser or {role for role, _t in roles_of(user)} & {"curator", "network"}))
+    return bool(
+        user.is_authenticated
+        and user.is_active
+        and (user.is_superuser or {role for role, _t in roles_of(user)} & {"curator", "network"})
+    )
 
 
 @register.filter
 def amendment_state(code: str) -> str:
     from django.utils.translation import gettext
 
-    labels = {"pending": gettext("Pending"), "accepted": gettext("Accepted"), "rejected": gettext("Rejected"),
-              "outdated": gettext("Outdated")}  # fmt: skip
+    labels = {
+        "pending": gettext("Pending"),
+        "accepted": gettext("Accepted"),
+        "rejected": gettext("Rejected"),
+        "outdated": gettext("Outdated"),
+    }
     return labels.get(code, code)
 
 

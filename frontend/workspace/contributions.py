@@ -58,10 +58,18 @@ def contributions(request):
     )
     page = Paginator(items, PAGE_SIZE).get_page(request.GET.get("pagina"))
     filters = [{"code": code, "label": table_name(code), "current": code == wanted} for code in tables]
-    return render(request, "contributions.html", {
-        "page": page, "filters": filters, "wanted": wanted if wanted in tables else "", "tables": tables,
-        "may_contribute": bool(tables_drafted_by(user)), "nav": "contributions",
-    })  # fmt: skip
+    return render(
+        request,
+        "contributions.html",
+        {
+            "page": page,
+            "filters": filters,
+            "wanted": wanted if wanted in tables else "",
+            "tables": tables,
+            "may_contribute": bool(tables_drafted_by(user)),
+            "nav": "contributions",
+        },
+    )
 
 
 @login_required
@@ -88,12 +96,14 @@ def contribution_context(request, contribution, comment_form=None) -> dict:
     if contribution.consolidated_into_id:
         recommendation = recommendations_visible_to(user).filter(pk=contribution.consolidated_into_id).first()
     return {
-        "contribution": contribution, "table_label": table_name(contribution.table) if contribution.table in TABLES else "",
+        "contribution": contribution,
+        "table_label": table_name(contribution.table) if contribution.table in TABLES else "",
         "comments": services.comments_visible_to(user, contribution),
         "comment_form": comment_form or forms.ContributionCommentForm(),
         "may_edit": services.can_edit_contribution(user, contribution),
-        "recommendation": recommendation, "nav": "contributions",
-    }  # fmt: skip
+        "recommendation": recommendation,
+        "nav": "contributions",
+    }
 
 
 @login_required
@@ -136,8 +146,12 @@ def contribution_edit(request, pk):
         else:
             messages.success(request, _("Contribution saved."))
             return redirect(contribution_url(item))
-    return render(request, "contribution_form.html", {"form": form, "contribution": item, "nav": "contributions"},
-                  status=400 if form.errors else 200)  # fmt: skip
+    return render(
+        request,
+        "contribution_form.html",
+        {"form": form, "contribution": item, "nav": "contributions"},
+        status=400 if form.errors else 200,
+    )
 
 
 # --- A recommendation's side: the contributions it consolidates --------------------------------
@@ -154,7 +168,7 @@ def consolidation_context(request, item, form=None) -> dict:
     elif services.can_consolidate(user, item) and candidates.exists():
         context["consolidate_form"] = forms.ConsolidateForm(
             candidates=candidates, initial={"contributions": [c.pk for c in candidates if c.consolidated_into_id == item.pk]}
-        )  # fmt: skip
+        )
     return context
 
 

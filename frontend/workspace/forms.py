@@ -5,7 +5,8 @@ from __future__ import annotations
 from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.utils.translation import get_language, gettext_lazy as _
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 
 from cms.models import EventPage, EventTheme
 from cms.taxonomies import ADDRESSEES, COUNTRIES, OBJECTIVES, STAKEHOLDER_GROUPS, table_name
@@ -47,12 +48,14 @@ class RecommendationForm(WorkspaceForm):
     rationale = forms.CharField(label=_("Rationale"), max_length=10000, required=False, widget=forms.Textarea(attrs={"rows": 5}))
     addressed_to = forms.MultipleChoiceField(label=_("Addressed to"), required=False, widget=forms.CheckboxSelectMultiple)
     objectives = forms.MultipleChoiceField(label=_("GCM objectives"), required=False, widget=forms.CheckboxSelectMultiple)
-    countries = forms.MultipleChoiceField(label=_("Countries of Latin America and the Caribbean"), required=False,
-                                          widget=forms.CheckboxSelectMultiple)  # fmt: skip
+    countries = forms.MultipleChoiceField(
+        label=_("Countries of Latin America and the Caribbean"), required=False, widget=forms.CheckboxSelectMultiple
+    )
     other_countries = forms.MultipleChoiceField(label=_("Other countries"), required=False, widget=forms.CheckboxSelectMultiple)
     event = forms.ModelChoiceField(label=_("Source event"), required=False, queryset=EventPage.objects.none())
-    theme = forms.ModelChoiceField(label=_("Theme"), required=False, queryset=EventTheme.objects.none(),
-                                   help_text=_("A theme of the source event."))  # fmt: skip
+    theme = forms.ModelChoiceField(
+        label=_("Theme"), required=False, queryset=EventTheme.objects.none(), help_text=_("A theme of the source event.")
+    )
 
     def __init__(self, *args, user, item=None, **kwargs):
         if item is not None and "initial" not in kwargs:
@@ -79,11 +82,16 @@ class RecommendationForm(WorkspaceForm):
     def initial_from(item) -> dict:
         region = {t.code for t in COUNTRIES.terms if t.in_region}
         return {
-            "title": item.title, "text": item.text, "rationale": item.rationale, "addressed_to": item.addressed_to,
-            "objectives": item.objectives, "countries": [c for c in item.countries if c in region],
-            "other_countries": [c for c in item.countries if c not in region], "event": item.event_id,
+            "title": item.title,
+            "text": item.text,
+            "rationale": item.rationale,
+            "addressed_to": item.addressed_to,
+            "objectives": item.objectives,
+            "countries": [c for c in item.countries if c in region],
+            "other_countries": [c for c in item.countries if c not in region],
+            "event": item.event_id,
             "theme": item.theme_id,
-        }  # fmt: skip
+        }
 
     def service_data(self) -> dict:
         data = dict(self.cleaned_data)
@@ -97,18 +105,22 @@ class CommentForm(WorkspaceForm):
 
 class RequestChangesForm(WorkspaceForm):
     comment = forms.CharField(
-        label=_("What should change"), max_length=5000, widget=forms.Textarea(attrs={"rows": 4}),
+        label=_("What should change"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 4}),
         error_messages={"required": _("A comment is required to request changes.")},
         help_text=_("The authors read it on their workspace and in an e-mail."),
-    )  # fmt: skip
+    )
 
 
 class WithdrawForm(WorkspaceForm):
     reason = forms.CharField(
-        label=_("Why is it withdrawn?"), max_length=5000, widget=forms.Textarea(attrs={"rows": 3}),
+        label=_("Why is it withdrawn?"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"required": _("Please give the reason for withdrawing it.")},
         help_text=_("Recorded in its history and sent to the other authors and its reviewers."),
-    )  # fmt: skip
+    )
 
 
 class CompareForm(forms.Form):
@@ -130,19 +142,27 @@ class AmendmentForm(WorkspaceForm):
     text = forms.CharField(label=_("Recommendation"), max_length=10000, widget=forms.Textarea(attrs={"rows": 8}))
     rationale = forms.CharField(label=_("Rationale"), max_length=10000, required=False, widget=forms.Textarea(attrs={"rows": 5}))
     justification = forms.CharField(
-        label=_("Justification"), max_length=5000, widget=forms.Textarea(attrs={"rows": 4}),
+        label=_("Justification"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Why the wording should change: the authors read it before they decide."),
         error_messages={"required": _("Say why the wording should change.")},
-    )  # fmt: skip
+    )
 
 
 class ReasonForm(WorkspaceForm):
-    reason = forms.CharField(label=_("Reason (optional)"), max_length=5000, required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    reason = forms.CharField(
+        label=_("Reason (optional)"), max_length=5000, required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class DraftCommentForm(WorkspaceForm):
-    body = forms.CharField(label=_("Your comment"), max_length=5000, widget=forms.Textarea(attrs={"rows": 3}),
-                           error_messages={"required": _("A comment cannot be empty.")})  # fmt: skip
+    body = forms.CharField(
+        label=_("Your comment"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("A comment cannot be empty.")},
+    )
     parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
 
@@ -154,9 +174,12 @@ class NotificationSettingsForm(WorkspaceForm):
 
         super().__init__(*args, **kwargs)
         for category in NotificationCategory:
-            self.fields[category.value] = forms.ChoiceField(label=category.label, choices=Frequency.choices,
-                                                             widget=forms.RadioSelect)  # fmt: skip
+            self.fields[category.value] = forms.ChoiceField(
+                label=category.label, choices=Frequency.choices, widget=forms.RadioSelect
+            )
         self.fields["workflow"].help_text = _("Items waiting for your review are e-mailed at least daily, whatever you choose.")
+
+
 # --- Contributions, consolidation, organisation, table (issue #16) ------------------------------
 
 
@@ -177,8 +200,9 @@ class ContributionForm(WorkspaceForm):
     text = forms.CharField(label=_("Text"), max_length=20000, widget=forms.Textarea(attrs={"rows": 10}))
     objectives = forms.MultipleChoiceField(label=_("GCM objectives"), required=False, widget=forms.CheckboxSelectMultiple)
     countries = forms.MultipleChoiceField(label=_("Countries of the region"), required=False, widget=forms.CheckboxSelectMultiple)
-    other_countries = forms.MultipleChoiceField(label=_("Countries outside the region"), required=False,
-                                                widget=forms.CheckboxSelectMultiple)  # fmt: skip
+    other_countries = forms.MultipleChoiceField(
+        label=_("Countries outside the region"), required=False, widget=forms.CheckboxSelectMultiple
+    )
     attachment = forms.FileField(label=_("Attachment"), required=False, max_length=255, widget=forms.FileInput)
     remove_attachment = forms.BooleanField(label=_("Remove the current attachment"), required=False)
 
@@ -198,9 +222,12 @@ class ContributionForm(WorkspaceForm):
         self.fields["countries"].choices, self.fields["other_countries"].choices = region_country_choices(language)
         extensions = allowed_extensions()
         self.fields["attachment"].widget.attrs["accept"] = ",".join(f".{extension}" for extension in extensions)
-        self.fields["attachment"].help_text = _("Accepted types: %(types)s; at most %(size)s MB. Only the people of the table can download it.") % {
-            "types": ", ".join(extensions), "size": settings.CONTRIBUTION_ATTACHMENT_MAX_MB,
-        }  # fmt: skip
+        self.fields["attachment"].help_text = _(
+            "Accepted types: %(types)s; at most %(size)s MB. Only the people of the table can download it."
+        ) % {
+            "types": ", ".join(extensions),
+            "size": settings.CONTRIBUTION_ATTACHMENT_MAX_MB,
+        }
         if contribution is None or contribution.attachment_id is None:
             del self.fields["remove_attachment"]
         else:
@@ -210,10 +237,13 @@ class ContributionForm(WorkspaceForm):
     def initial_from(contribution) -> dict:
         region = {t.code for t in COUNTRIES.terms if t.in_region}
         return {
-            "table": contribution.table, "title": contribution.title, "text": contribution.text,
-            "objectives": contribution.objectives, "countries": [c for c in contribution.countries if c in region],
+            "table": contribution.table,
+            "title": contribution.title,
+            "text": contribution.text,
+            "objectives": contribution.objectives,
+            "countries": [c for c in contribution.countries if c in region],
             "other_countries": [c for c in contribution.countries if c not in region],
-        }  # fmt: skip
+        }
 
     def service_data(self) -> dict:
         data = {name: self.cleaned_data[name] for name in ("table", "title", "text", "objectives")}
@@ -227,18 +257,23 @@ class ContributionForm(WorkspaceForm):
 
 class ContributionCommentForm(WorkspaceForm):
     text = forms.CharField(
-        label=_("Your comment"), max_length=5000, widget=forms.Textarea(attrs={"rows": 4}),
+        label=_("Your comment"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 4}),
         error_messages={"required": _("A comment cannot be empty.")},
-    )  # fmt: skip
+    )
 
 
 class ConsolidateForm(WorkspaceForm):
     """The contributions of the recommendation's table that it consolidates."""
 
     contributions = forms.ModelMultipleChoiceField(
-        label=_("Contributions it consolidates"), required=False, queryset=None, widget=forms.CheckboxSelectMultiple,
+        label=_("Contributions it consolidates"),
+        required=False,
+        queryset=None,
+        widget=forms.CheckboxSelectMultiple,
         help_text=_("Contributions of its table that this recommendation takes up."),
-    )  # fmt: skip
+    )
 
     def __init__(self, *args, candidates, **kwargs):
         super().__init__(*args, **kwargs)
@@ -250,12 +285,14 @@ class OrganisationForm(WorkspaceForm):
     """What its members change in an organisation's profile (its tables are the secretariat's)."""
 
     acronym = forms.CharField(label=_("Acronym"), max_length=40, required=False)
-    description = forms.CharField(label=_("Description"), max_length=5000, required=False,
-                                  widget=forms.Textarea(attrs={"rows": 8}))  # fmt: skip
+    description = forms.CharField(
+        label=_("Description"), max_length=5000, required=False, widget=forms.Textarea(attrs={"rows": 8})
+    )
     website = forms.URLField(label=_("Website"), max_length=200, required=False, assume_scheme="https")
     country = forms.ChoiceField(label=_("Country"), required=False)
-    stakeholder_group = forms.ChoiceField(label=_("Stakeholder group"), required=False,
-                                          help_text=_("The groups of paragraph 44 of the Global Compact."))  # fmt: skip
+    stakeholder_group = forms.ChoiceField(
+        label=_("Stakeholder group"), required=False, help_text=_("The groups of paragraph 44 of the Global Compact.")
+    )
 
     def __init__(self, *args, organisation, **kwargs):
         if "initial" not in kwargs:
@@ -263,8 +300,11 @@ class OrganisationForm(WorkspaceForm):
         super().__init__(*args, **kwargs)
         language = get_language()
         region, others = region_country_choices(language)
-        self.fields["country"].choices = [("", "—"), (_("Latin America and the Caribbean"), region),
-                                          (_("Countries outside the region"), others)]  # fmt: skip
+        self.fields["country"].choices = [
+            ("", "—"),
+            (_("Latin America and the Caribbean"), region),
+            (_("Countries outside the region"), others),
+        ]
         self.fields["stakeholder_group"].choices = [("", "—"), *STAKEHOLDER_GROUPS.choices(language)]
 
     def service_data(self) -> dict:
@@ -272,8 +312,7 @@ class OrganisationForm(WorkspaceForm):
 
 
 class TableOrganisationForm(WorkspaceForm):
-    organisation = forms.ModelChoiceField(label=_("Organisation"), queryset=None,
-                                          empty_label=_("Choose an organisation"))  # fmt: skip
+    organisation = forms.ModelChoiceField(label=_("Organisation"), queryset=None, empty_label=_("Choose an organisation"))
 
     def __init__(self, *args, choices, **kwargs):
         from cms.models import Organisation

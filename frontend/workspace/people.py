@@ -60,8 +60,12 @@ def organisation(request, pk):
         else:
             messages.success(request, _("The organisation's profile was saved."))
             return redirect("workspace:organisation", pk=item.pk)
-    context = {"organisation": item, "form": form, "table_names": [table_name(code) for code in item.tables],
-               "nav": "organisation"}  # fmt: skip
+    context = {
+        "organisation": item,
+        "form": form,
+        "table_names": [table_name(code) for code in item.tables],
+        "nav": "organisation",
+    }
     return render(request, "organisation.html", context, status=400 if form.errors else 200)
 
 
@@ -75,8 +79,9 @@ def my_table(request):
         raise Http404
     if len(managed) == 1:
         return redirect("workspace:table", table=managed[0])
-    return render(request, "tables.html", {"tables": [{"code": code, "label": table_name(code)} for code in managed],
-                                           "nav": "table"})  # fmt: skip
+    return render(
+        request, "tables.html", {"tables": [{"code": code, "label": table_name(code)} for code in managed], "nav": "table"}
+    )
 
 
 def managed_table(user, table: str) -> str:
@@ -93,13 +98,21 @@ def table_context(request, table, **overrides) -> dict:
     found = []
     if search.is_valid() and search.cleaned_data["q"].strip():
         delegates = set(User.objects.filter(groups__name=group_name("delegate", table)).values_list("pk", flat=True))
-        found = [{"person": person, "delegate": person.pk in delegates} for person in tables.find_people(search.cleaned_data["q"])]
+        found = [
+            {"person": person, "delegate": person.pk in delegates} for person in tables.find_people(search.cleaned_data["q"])
+        ]
     context = {
-        "table": table, "table_label": table_name(table), "organisations": tables.organisations_in(table),
-        "people": tables.people_of(table), "search": search, "found": found,
+        "table": table,
+        "table_label": table_name(table),
+        "organisations": tables.organisations_in(table),
+        "people": tables.people_of(table),
+        "search": search,
+        "found": found,
         "organisation_form": forms.TableOrganisationForm(choices=tables.organisations_not_in(table)),
-        "delegate_form": None, "error": None, "nav": "table",
-    }  # fmt: skip
+        "delegate_form": None,
+        "error": None,
+        "nav": "table",
+    }
     context.update(overrides)
     return context
 

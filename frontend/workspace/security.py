@@ -63,7 +63,10 @@ def security(request):
                 context["continue_url"] = safe_next(request, next_url) if next_url else ""
                 pending, active = None, True
             else:
-                context["error"], status = _("This code is not valid. Check the time of your device and enter the current code."), 400
+                context["error"], status = (
+                    _("This code is not valid. Check the time of your device and enter the current code."),
+                    400,
+                )
         elif action == "codes" and active:
             if check_code(user, code) is not None:
                 context["codes"] = new_recovery_codes(user)

@@ -16,11 +16,11 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from cms.models import PracticePage, RecommendationPage
-from workflows.models import Amendment, DraftComment
 from cms.taxonomies import REVIEW_STATUSES
 from workflows import drafting, services, versions
 from workflows import notifications as notification_services
 from workflows.followups import reports_visible_to
+from workflows.models import Amendment, DraftComment
 from workflows.selectors import (
     authored_by,
     awaiting_review,
@@ -56,7 +56,9 @@ def item_url(item) -> str:
 def home(request):
     user = request.user
     mine, sent_back = [], []
-    for item in RecommendationPage.with_tables(authored_by(user).exclude(status="published").order_by("-latest_revision_created_at")):
+    for item in RecommendationPage.with_tables(
+        authored_by(user).exclude(status="published").order_by("-latest_revision_created_at")
+    ):
         if item.status == "changes_requested":
             sent_back.append({"item": item, "sent_back": latest_decision(item)})
         else:
@@ -64,11 +66,19 @@ def home(request):
     mine.sort(key=lambda row: NEEDS_ATTENTION.get(row["item"].status, 9))
     practices = PracticePage.objects.originals().filter(owner=user).order_by("-latest_revision_created_at")[:10]
     reports = reports_visible_to(user).filter(reporter=user).select_related("recommendation").order_by("-created_at")[:10]
-    return render(request, "home.html", {
-        "waiting": awaiting_review(user), "sent_back": sent_back, "mine": mine, "activity": table_activity(user),
-        "practices": [{"item": p, "state": practice_state(p)} for p in practices], "reports": reports,
-        "invitations": drafting.invitations_for(user),
-    })  # fmt: skip
+    return render(
+        request,
+        "home.html",
+        {
+            "waiting": awaiting_review(user),
+            "sent_back": sent_back,
+            "mine": mine,
+            "activity": table_activity(user),
+            "practices": [{"item": p, "state": practice_state(p)} for p in practices],
+            "reports": reports,
+            "invitations": drafting.invitations_for(user),
+        },
+    )
 
 
 def practice_state(practice) -> str:
@@ -127,16 +137,20 @@ def recommendation_context(request, item, **forms_) -> dict:
     quorum = getattr(task, "quorum", None) if task is not None else None
     return {
         **consolidation_context(request, item, form=forms_.get("consolidate_form")),
-        "item": item, "shown": shown, "actions": actions, "participant": participant,
+        "item": item,
+        "shown": shown,
+        "actions": actions,
+        "participant": participant,
         "history": services.history_of(item) if participant else [],
         "approvals": services.approvals_at_current_stage(item) if participant else [],
-        "quorum": quorum, "sent_back": latest_decision(item) if item.status == "changes_requested" else None,
+        "quorum": quorum,
+        "sent_back": latest_decision(item) if item.status == "changes_requested" else None,
         "approve_form": forms_.get("approve_form") or forms.CommentForm(prefix="approve"),
         "changes_form": forms_.get("changes_form") or forms.RequestChangesForm(prefix="changes"),
         "withdraw_form": forms_.get("withdraw_form") or forms.WithdrawForm(prefix="withdraw"),
         "has_versions": participant and len(versions.versions_of(item)) > 1,
         **(drafting_context(request, item) if participant else {}),
-    }  # fmt: skip
+    }
 
 
 @login_required
@@ -179,10 +193,16 @@ def recommendation_changes(request, pk):
     if form.is_valid():
         diff = versions.diff(item, form.cleaned_data["desde"], form.cleaned_data["hasta"])
     labels = {"title": _("Title"), "text": _("Recommendation"), "rationale": _("Rationale")}
-    fields = [{"name": name, "label": labels[name], "segments": segments, "changed": versions.changed(segments)}
-              for name, segments in (diff or {}).items()]  # fmt: skip
-    return render(request, "recommendation_changes.html", {"item": item, "form": form, "fields": fields,
-                                                           "versions": all_versions}, status=200 if diff is not None else 400)  # fmt: skip
+    fields = [
+        {"name": name, "label": labels[name], "segments": segments, "changed": versions.changed(segments)}
+        for name, segments in (diff or {}).items()
+    ]
+    return render(
+        request,
+        "recommendation_changes.html",
+        {"item": item, "form": form, "fields": fields, "versions": all_versions},
+        status=200 if diff is not None else 400,
+    )
 
 
 ACTIONS = {"enviar": "submit", "aprobar": "approve", "solicitar-cambios": "request_changes", "retirar": "withdraw"}
@@ -253,16 +273,27 @@ def drafting_context(request, item) -> dict:
     amendments = []
     for amendment in drafting.amendments_visible_to(user, item):
         changes = drafting.amendment_diff(amendment)
-        amendments.append({"amendment": amendment, "state": amendment.public_state, "fields": [
-            {"name": name, "label": FIELD_LABELS[name](), "segments": segments} for name, segments in changes.items()
-        ]})  # fmt: skip
+        amendments.append(
+            {
+                "amendment": amendment,
+                "state": amendment.public_state,
+                "fields": [
+                    {"name": name, "label": FIELD_LABELS[name](), "segments": segments} for name, segments in changes.items()
+                ],
+            }
+        )
     latest = item.get_latest_revision_as_object()
     return {
-        "amendments": amendments, "may_amend": drafting.may_amend(user, item), "is_author": drafting.is_author(user, item),
-        "comments": drafting.comments_visible_to(user, item), "may_moderate": drafting.may_moderate_comments(user, item),
-        "co_authors": list(latest.co_authors.all()), "invitations": drafting.invitations_visible_to(user, item),
-        "comment_form": forms.DraftCommentForm(prefix="comment"), "reason_form": forms.ReasonForm(prefix="reason"),
-    }  # fmt: skip
+        "amendments": amendments,
+        "may_amend": drafting.may_amend(user, item),
+        "is_author": drafting.is_author(user, item),
+        "comments": drafting.comments_visible_to(user, item),
+        "may_moderate": drafting.may_moderate_comments(user, item),
+        "co_authors": list(latest.co_authors.all()),
+        "invitations": drafting.invitations_visible_to(user, item),
+        "comment_form": forms.DraftCommentForm(prefix="comment"),
+        "reason_form": forms.ReasonForm(prefix="reason"),
+    }
 
 
 FIELD_LABELS = {"title": lambda: _("Title"), "text": lambda: _("Recommendation"), "rationale": lambda: _("Rationale")}
@@ -310,7 +341,9 @@ def amendment_decide(request, pk, action):
     except services.WorkflowError as error:
         messages.error(request, error.message)
     else:
-        messages.success(request, _("Amendment accepted: it is the current version.") if action == "aceptar" else _("Amendment rejected."))
+        messages.success(
+            request, _("Amendment accepted: it is the current version.") if action == "aceptar" else _("Amendment rejected.")
+        )
     return redirect(item_url(item) + "#amendments")
 
 
@@ -367,8 +400,9 @@ def comment_post(request, pk):
     form = forms.DraftCommentForm(request.POST, prefix="comment")
     if form.is_valid():
         try:
-            comment = drafting.comment_post(item=item, user=request.user, body=form.cleaned_data["body"],
-                                            parent=form.cleaned_data.get("parent"))  # fmt: skip
+            comment = drafting.comment_post(
+                item=item, user=request.user, body=form.cleaned_data["body"], parent=form.cleaned_data.get("parent")
+            )
         except services.WorkflowError as error:
             if error.status_code != 400:
                 raise Http404 from error
@@ -404,7 +438,9 @@ def comment_hide(request, pk):
 def notification_list(request):
     """Everything that happened for me, newest first: unread ones marked, "mark all read"."""
     if request.method == "POST":
-        read = notification_services.mark_read(user=request.user, ids=request.POST.getlist("id"), everything="all" in request.POST)
+        read = notification_services.mark_read(
+            user=request.user, ids=request.POST.getlist("id"), everything="all" in request.POST
+        )
         messages.success(request, _("Marked as read.") if read else _("Nothing to mark."))
         return redirect("workspace:notifications")
     unread_only = request.GET.get("no-leidas") == "1"
@@ -420,7 +456,9 @@ def notification_settings(request):
         notification_services.update_settings(user=request.user, **form.cleaned_data)
         messages.success(request, _("Your choices are saved."))
         return redirect("workspace:notification_settings")
-    return render(request, "notification_settings.html", {"form": form, "nav": "notifications"}, status=400 if form.errors else 200)
+    return render(
+        request, "notification_settings.html", {"form": form, "nav": "notifications"}, status=400 if form.errors else 200
+    )
 
 
 @csrf_exempt  # mail clients POST here without a session (RFC 8058); the signed token is the proof

@@ -4,8 +4,8 @@ backends; the rest of the project calls the service."""
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Iterator
 
 from ..types import Hit, SearchQuery, SearchResults
 
@@ -59,7 +59,7 @@ class SearchBackend(ABC):
     def fingerprints(self) -> dict[Key, str]:
         """What the index holds: key → fingerprint."""
 
-    def refresh(self) -> None:
+    def refresh(self) -> None:  # noqa: B027 - optional: databases need not refresh
         """Make recent writes visible to searches (Elasticsearch refreshes; databases need not)."""
 
     @abstractmethod

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from typing import Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connection, transaction
@@ -119,7 +119,9 @@ class DatabaseBackend(SearchBackend):
         starts = " ".join(prefix_terms)
         rows = (
             SearchEntry.objects.filter(condition, type__in=types)
-            .annotate(starts=Case(When(title_sort__startswith=starts, then=Value(0)), default=Value(1), output_field=IntegerField()))
+            .annotate(
+                starts=Case(When(title_sort__startswith=starts, then=Value(0)), default=Value(1), output_field=IntegerField())
+            )
             .order_by("starts", self._title_order(), "type", "object_id")
             .values_list("document", flat=True)[:limit]
         )
@@ -193,9 +195,7 @@ class DatabaseBackend(SearchBackend):
             if name == "event":
                 filters[name] = Q(event__in=codes)
             else:
-                filters[name] = Q(
-                    Exists(SearchFacetValue.objects.filter(entry=OuterRef("pk"), facet=name, code__in=codes))
-                )
+                filters[name] = Q(Exists(SearchFacetValue.objects.filter(entry=OuterRef("pk"), facet=name, code__in=codes)))
         return filters
 
     def _facet_counts(self, base, filters: dict[str, Q]) -> dict[str, dict[str, int]]:
@@ -363,22 +363,22 @@ class DatabaseBackend(SearchBackend):
         if any(entry.pk is None for entry in entries):  # databases that return no ids on bulk insert
             ids = dict(
                 ((t, i), pk)
-                for t, i, pk in SearchEntry.objects.filter(
-                    fingerprint__in=[d["fingerprint"] for d in documents]
-                ).values_list("type", "object_id", "id")
+                for t, i, pk in SearchEntry.objects.filter(fingerprint__in=[d["fingerprint"] for d in documents]).values_list(
+                    "type", "object_id", "id"
+                )
             )
-            for entry, document in zip(entries, documents):
+            for entry, document in zip(entries, documents, strict=False):
                 entry.pk = ids[key(document)]
         SearchFacetValue.objects.bulk_create(
             [
                 SearchFacetValue(entry_id=entry.pk, facet=facet, code=code)
-                for entry, document in zip(entries, documents)
+                for entry, document in zip(entries, documents, strict=False)
                 for facet in FACETS
                 for code in dict.fromkeys(document["facets"].get(facet, []))
             ]
         )
         rows, terms = [], set()
-        for entry, document in zip(entries, documents):
+        for entry, document in zip(entries, documents, strict=False):
             text = document["text"]
             title, summary = fold(text.get("title", "")), fold(text.get("summary", ""))
             rest = "\n".join(fold(text.get(name) or "") for name in TEXT_FIELDS if name not in {"title", "summary"})

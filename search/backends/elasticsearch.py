@@ -29,8 +29,8 @@ from __future__ import annotations
 import logging
 import queue
 import threading
-from datetime import datetime, timezone
-from typing import Iterable, Iterator
+from collections.abc import Iterable, Iterator
+from datetime import UTC, datetime
 
 from django.conf import settings
 from elasticsearch import ApiError, BadRequestError, NotFoundError, helpers
@@ -386,7 +386,7 @@ class ElasticsearchBackend(SearchBackend):
         self._variants[self.alias] = variant
 
     def _new_index_name(self) -> str:
-        return f"{self.alias}-{datetime.now(timezone.utc).strftime('%Y%m%d%H%M%S%f')}"
+        return f"{self.alias}-{datetime.now(UTC).strftime('%Y%m%d%H%M%S%f')}"
 
     def refresh(self) -> None:
         self.admin_client.indices.refresh(index=self.alias)
@@ -407,7 +407,9 @@ class ElasticsearchBackend(SearchBackend):
         """One round trip: the hits and the counts requests in one ``_msearch``, which the node
         runs concurrently."""
         hits_request, counts_request = search_requests(query, client=self.client, index=self.alias, variant=self.variant())
-        hits_response, counts_response = MultiSearch(using=self.client, index=self.alias).add(hits_request).add(counts_request).execute()
+        hits_response, counts_response = (
+            MultiSearch(using=self.client, index=self.alias).add(hits_request).add(counts_request).execute()
+        )
         total, counts = read_counts(counts_response)
         matcher = _matcher(query)
         hits = [hit_from_document(source, highlight(source, matcher)) for source in (h.to_dict() for h in hits_response.hits)]
@@ -502,9 +504,12 @@ class ElasticsearchBackend(SearchBackend):
         return {
             (hit["_source"]["type"], hit["_source"]["id"]): hit["_source"]["fingerprint"]
             for hit in helpers.scan(
-                self.admin_client, index=self.alias, query={"query": {"match_all": {}}},
-                _source=["type", "id", "fingerprint"], size=1000,
-            )  # fmt: skip
+                self.admin_client,
+                index=self.alias,
+                query={"query": {"match_all": {}}},
+                _source=["type", "id", "fingerprint"],
+                size=1000,
+            )
         }
 
     def rebuild(
@@ -543,4 +548,3 @@ class ElasticsearchBackend(SearchBackend):
         for index in old:
             client.indices.delete(index=index, ignore_unavailable=True)
         return written
-

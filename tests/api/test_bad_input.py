@@ -39,10 +39,17 @@ def test_bad_query_parameters_are_400_with_field_errors(api, url):
     assert isinstance(body, dict) and body and all(isinstance(v, list) for v in body.values()), body
 
 
-@pytest.mark.parametrize("url", [
-    "/api/v1/practices/abc/", "/api/v1/practices/0/", "/api/v1/practices/99999999999999999999/",
-    "/api/v1/recommendations/-1/", "/api/v1/organisations/1e9/", "/api/v1/events/%00/",
-])  # fmt: skip
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/v1/practices/abc/",
+        "/api/v1/practices/0/",
+        "/api/v1/practices/99999999999999999999/",
+        "/api/v1/recommendations/-1/",
+        "/api/v1/organisations/1e9/",
+        "/api/v1/events/%00/",
+    ],
+)
 def test_malformed_ids_are_404(api, url):
     assert api.get(url).status_code == 404
 
@@ -76,14 +83,26 @@ def test_invalid_json_and_wrong_content(as_user):
     assert client.post("/api/v1/recommendations/", "[1, 2]", content_type="application/json").status_code == 400
 
 
-@pytest.mark.parametrize("body, field", [
-    ({"title": "t", "summary": "s", "objectives": ["7"]}, "submitter_email"),
-    ({"title": "t", "summary": "s", "objectives": ["7"], "submitter_email": "not-an-email"}, "submitter_email"),
-    ({"title": "t", "summary": "s", "objectives": [], "submitter_email": "a@b.org"}, "objectives"),
-    ({"title": "t", "summary": "s", "objectives": ["7"], "submitter_email": "a@b.org", "start_year": 2020,
-      "end_year": 2010}, "end_year"),
-    ({"title": "<b>" * 200, "summary": "s", "objectives": ["7"], "submitter_email": "a@b.org"}, "title"),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    "body, field",
+    [
+        ({"title": "t", "summary": "s", "objectives": ["7"]}, "submitter_email"),
+        ({"title": "t", "summary": "s", "objectives": ["7"], "submitter_email": "not-an-email"}, "submitter_email"),
+        ({"title": "t", "summary": "s", "objectives": [], "submitter_email": "a@b.org"}, "objectives"),
+        (
+            {
+                "title": "t",
+                "summary": "s",
+                "objectives": ["7"],
+                "submitter_email": "a@b.org",
+                "start_year": 2020,
+                "end_year": 2010,
+            },
+            "end_year",
+        ),
+        ({"title": "<b>" * 200, "summary": "s", "objectives": ["7"], "submitter_email": "a@b.org"}, "title"),
+    ],
+)
 def test_bad_submissions_are_400_and_save_nothing(api, body, field):
     before = PracticePage.objects.originals().count()
     response = api.post("/api/v1/practices/submissions/", body, format="json")

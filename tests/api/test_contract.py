@@ -9,8 +9,18 @@ from cms.models import EventPage, Organisation, PracticePage
 from cms.selectors import published_practices, published_recommendations
 
 pytestmark = pytest.mark.django_db
-FACETS = {"country", "objective", "principle", "table", "stakeholder_group", "level", "population", "start_year",
-          "language", "type"}  # fmt: skip
+FACETS = {
+    "country",
+    "objective",
+    "principle",
+    "table",
+    "stakeholder_group",
+    "level",
+    "population",
+    "start_year",
+    "language",
+    "type",
+}
 
 
 def test_taxonomies_in_the_language_asked_for(api):
@@ -31,8 +41,7 @@ def test_practice_search_shape(api):
     assert body["backend"] == "database" and body["degraded"] is False
     assert len(body["results"]) == 5 and body["next"].endswith("page=2&page_size=5") and body["previous"] is None
     hit = body["results"][0]
-    assert set(hit) == {"id", "slug", "title", "summary", "countries", "objectives", "principles", "table",
-                        "start_year", "url"}  # fmt: skip
+    assert set(hit) == {"id", "slug", "title", "summary", "countries", "objectives", "principles", "table", "start_year", "url"}
     assert set(body["facets"]) == FACETS
     for value in body["facets"]["country"]:
         assert set(value) == {"code", "label", "count", "selected"}
@@ -99,7 +108,13 @@ def test_schema_is_a_valid_openapi_3_document(api):
     assert response.status_code == 200
     schema = response.json()
     validate(schema)
-    for path in ("/api/v1/practices/", "/api/v1/recommendations/{id}/approve/", "/api/v1/taxonomies/",
-                 "/api/v1/practices/submissions/", "/api/v1/contributions/{id}/comments/", "/api/v1/auth/token/"):  # fmt: skip
+    for path in (
+        "/api/v1/practices/",
+        "/api/v1/recommendations/{id}/approve/",
+        "/api/v1/taxonomies/",
+        "/api/v1/practices/submissions/",
+        "/api/v1/contributions/{id}/comments/",
+        "/api/v1/auth/token/",
+    ):
         assert path in schema["paths"], path
     assert api.get("/api/v1/docs/").status_code == 200

@@ -30,8 +30,11 @@ def fetch(client, url):
 
 def test_a_contribution_with_its_attachment_uploaded_as_multipart(as_user, user_named):
     delegate1 = as_user("delegate1")
-    created = delegate1.post("/api/v1/contributions/", {"title": "Aporte con resumen", "table": "1", "text": "Texto",
-                                                        "objectives": ["5"], "attachment": upload()}, format="multipart")  # fmt: skip
+    created = delegate1.post(
+        "/api/v1/contributions/",
+        {"title": "Aporte con resumen", "table": "1", "text": "Texto", "objectives": ["5"], "attachment": upload()},
+        format="multipart",
+    )
     assert created.status_code == 201, created.content
     body = created.json()
     assert body["attachment"]["title"] == "resumen.txt" and body["consolidated_into"] is None
@@ -58,14 +61,20 @@ def test_a_contribution_with_its_attachment_uploaded_as_multipart(as_user, user_
 
 @pytest.mark.parametrize(
     "name, content, message",
-    [("script.js", b"alert(1)", "not accepted"), ("grande.pdf", b"x" * (1024 * 1024 + 1), "larger than 1 MB"),
-     ("vacio.txt", b"", "empty")],
-)  # fmt: skip
+    [
+        ("script.js", b"alert(1)", "not accepted"),
+        ("grande.pdf", b"x" * (1024 * 1024 + 1), "larger than 1 MB"),
+        ("vacio.txt", b"", "empty"),
+    ],
+)
 def test_a_forbidden_type_or_size_is_400_on_attachment_and_creates_nothing(as_user, name, content, message):
     before = (Contribution.objects.count(), Document.objects.count())
-    response = as_user("delegate1").post("/api/v1/contributions/", {"title": "Aporte", "table": "1", "text": "Texto",
-                                                                    "attachment": upload(name, content)}, format="multipart",
-                                         HTTP_ACCEPT_LANGUAGE="en")  # fmt: skip
+    response = as_user("delegate1").post(
+        "/api/v1/contributions/",
+        {"title": "Aporte", "table": "1", "text": "Texto", "attachment": upload(name, content)},
+        format="multipart",
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
     assert response.status_code == 400 and set(response.json()) == {"attachment"}
     assert message in response.json()["attachment"][0]
     assert (Contribution.objects.count(), Document.objects.count()) == before
@@ -73,8 +82,9 @@ def test_a_forbidden_type_or_size_is_400_on_attachment_and_creates_nothing(as_us
 
 def test_a_bad_upload_on_patch_changes_nothing(as_user):
     delegate1 = as_user("delegate1")
-    created = delegate1.post("/api/v1/contributions/", {"title": "Aporte", "table": "1", "text": "Texto",
-                                                        "attachment": upload()}, format="multipart").json()  # fmt: skip
+    created = delegate1.post(
+        "/api/v1/contributions/", {"title": "Aporte", "table": "1", "text": "Texto", "attachment": upload()}, format="multipart"
+    ).json()
     detail = f"/api/v1/contributions/{created['id']}/"
     response = delegate1.patch(detail, {"title": "Cambiado", "attachment": upload("x.exe", b"MZ")}, format="multipart")
     assert response.status_code == 400 and set(response.json()) == {"attachment"}

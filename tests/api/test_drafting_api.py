@@ -46,7 +46,10 @@ def test_an_amendment_from_proposal_to_acceptance(as_user, api, make_item, as_pe
     assert post(as_user("delegate2"), f"/api/v1/amendments/{amendment}/accept/").status_code == 404
     listed = as_user("delegate1").get(amendments_url(item)).json()["results"][0]
     assert listed["proposer"] == "peer1" and listed["title"] is None and listed["rationale"] is None
-    assert {"op": "delete", "text": "Texto."} in listed["diff"]["text"] and {"op": "insert", "text": "Texto mejorado por la mesa."} in listed["diff"]["text"]
+    assert {"op": "delete", "text": "Texto."} in listed["diff"]["text"] and {
+        "op": "insert",
+        "text": "Texto mejorado por la mesa.",
+    } in listed["diff"]["text"]
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         accepted = post(as_user("delegate1"), f"/api/v1/amendments/{amendment}/accept/", {"reason": "Gracias."})
@@ -79,18 +82,24 @@ def test_an_outdated_amendment_is_only_rejected_or_proposed_again(as_user, make_
     listed = as_user("delegate1").get(amendments_url(item)).json()["results"]
     assert listed[0]["state"] == "outdated"
     assert post(as_user("delegate1"), f"/api/v1/amendments/{first['id']}/accept/").status_code == 409
-    assert post(as_user("delegate1"), f"/api/v1/amendments/{first['id']}/reject/", {"reason": "Ya no aplica."}).json()["state"] == "rejected"
+    assert (
+        post(as_user("delegate1"), f"/api/v1/amendments/{first['id']}/reject/", {"reason": "Ya no aplica."}).json()["state"]
+        == "rejected"
+    )
     again = post(as_user("secretariat1"), amendments_url(item), {"text": "Primera propuesta.", "justification": "A, otra vez."})
     assert again.status_code == 201
 
 
-@pytest.mark.parametrize("body, field", [
-    ({"justification": "Nada cambia."}, "non_field_errors"),
-    ({"text": "Texto.", "justification": "El mismo texto."}, "non_field_errors"),
-    ({"text": "Nuevo."}, "justification"),
-    ({"text": "Nuevo.", "justification": "   "}, "justification"),
-    ({"title": "", "justification": "Sin título."}, "title"),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    "body, field",
+    [
+        ({"justification": "Nada cambia."}, "non_field_errors"),
+        ({"text": "Texto.", "justification": "El mismo texto."}, "non_field_errors"),
+        ({"text": "Nuevo."}, "justification"),
+        ({"text": "Nuevo.", "justification": "   "}, "justification"),
+        ({"title": "", "justification": "Sin título."}, "title"),
+    ],
+)
 def test_bad_amendments_are_field_errors_and_nothing_is_saved(as_user, make_item, body, field):
     item = make_item("draft")
     response = post(as_user("secretariat1"), amendments_url(item), body)
@@ -137,9 +146,15 @@ def test_a_declined_invitee_has_no_rights(as_user, make_item):
     assert post(as_user("delegate4"), f"/api/v1/invitations/{invitation['id']}/accept/").status_code == 409
 
 
-@pytest.mark.parametrize("username, status", [
-    ("nobody-here", 400), ("admin", 400), ("delegate1", 400), ("secretariat1", 201),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    "username, status",
+    [
+        ("nobody-here", 400),
+        ("admin", 400),
+        ("delegate1", 400),
+        ("secretariat1", 201),
+    ],
+)
 def test_who_may_be_invited(as_user, make_item, username, status):
     item = make_item("draft")
     response = post(as_user("delegate1"), f"/api/v1/recommendations/{item.pk}/invitations/", {"username": username})
@@ -155,8 +170,14 @@ def test_only_authors_invite_and_nobody_twice(as_user, make_item):
     assert post(as_user("delegate1"), url, {"username": "delegate2"}).status_code == 400  # already a co-author
     assert post(as_user("delegate1"), url, {"username": "delegate3"}).status_code == 201
     assert post(as_user("delegate1"), url, {"username": "delegate3"}).status_code == 400  # already invited
-    assert post(as_user("delegate1"), "/api/v1/recommendations/", {
-        "title": "x", "text": "y", "table": "1", "co_authors": ["delegate3"]}).status_code == 400  # fmt: skip
+    assert (
+        post(
+            as_user("delegate1"),
+            "/api/v1/recommendations/",
+            {"title": "x", "text": "y", "table": "1", "co_authors": ["delegate3"]},
+        ).status_code
+        == 400
+    )
 
 
 def test_hidden_comments(as_user, make_item, as_peer, api):

@@ -10,9 +10,13 @@ from cms.models import RecommendationPage
 pytestmark = pytest.mark.django_db
 
 BODY = {
-    "country": "GT", "status": "implemented", "actor": "Instituto Guatemalteco de Migración", "date": "2024-05-02",
-    "description": "Acuerdo gubernativo que crea el régimen.", "evidence_urls": ["https://example.org/acuerdo"],
-}  # fmt: skip
+    "country": "GT",
+    "status": "implemented",
+    "actor": "Instituto Guatemalteco de Migración",
+    "date": "2024-05-02",
+    "description": "Acuerdo gubernativo que crea el régimen.",
+    "evidence_urls": ["https://example.org/acuerdo"],
+}
 
 
 @pytest.fixture
@@ -97,14 +101,26 @@ def test_the_whole_path_from_submission_to_the_board(api, as_user, recommendatio
     assert _facet(api, "follow_up_country")["GT"] == 1
     assert _facet(api, "follow_up_status")["implemented"] == _facet(api, "follow_up_status").get("implemented", 0)
     rows = [row for row in _csv_rows(api.get("/api/v1/follow-ups/", {"format": "csv", "country": "GT"}))]
-    assert [(row["id"], row["status"], row["evidence"]) for row in rows] == [(str(report), "implemented", "https://example.org/acuerdo")]
+    assert [(row["id"], row["status"], row["evidence"]) for row in rows] == [
+        (str(report), "implemented", "https://example.org/acuerdo")
+    ]
     board_rows = _csv_rows(api.get("/api/v1/progress/", {"format": "csv", "country": "GT"}))
-    assert [(row["recommendation_id"], row["status"], row["current"]) for row in board_rows] == [(str(recommendation.pk), "implemented", "yes")]
+    assert [(row["recommendation_id"], row["status"], row["current"]) for row in board_rows] == [
+        (str(recommendation.pk), "implemented", "yes")
+    ]
 
 
 def test_facet_counts_move_with_a_published_status(api, as_user, recommendation):
     before = _facet(api, "follow_up_status")
-    report = as_user("member").post(f"/api/v1/recommendations/{recommendation.pk}/follow-ups/", {**BODY, "status": "not_implemented", "evidence_urls": []}, format="json").json()["id"]
+    report = (
+        as_user("member")
+        .post(
+            f"/api/v1/recommendations/{recommendation.pk}/follow-ups/",
+            {**BODY, "status": "not_implemented", "evidence_urls": []},
+            format="json",
+        )
+        .json()["id"]
+    )
     assert _facet(api, "follow_up_status") == before
     as_user("curator").post(f"/api/v1/follow-ups/{report}/publish/", {}, format="json")
     after = _facet(api, "follow_up_status")
@@ -112,7 +128,11 @@ def test_facet_counts_move_with_a_published_status(api, as_user, recommendation)
     # Multi-select: OR within the facet.
     both = api.get("/api/v1/recommendations/", [("follow_up_status", "not_implemented"), ("follow_up_status", "implemented")])
     assert both.json()["count"] == len(
-        {row["id"] for status in ("not_implemented", "implemented") for row in api.get("/api/v1/recommendations/", {"follow_up_status": status, "page_size": 100}).json()["results"]}
+        {
+            row["id"]
+            for status in ("not_implemented", "implemented")
+            for row in api.get("/api/v1/recommendations/", {"follow_up_status": status, "page_size": 100}).json()["results"]
+        }
     )
 
 
@@ -162,7 +182,10 @@ def test_anonymous_reports_need_an_email_and_are_throttled(api, recommendation):
 def test_members_are_not_throttled_by_the_public_limit(as_user, recommendation):
     client = as_user("member")
     body = {**BODY, "status": "planned", "evidence_urls": []}
-    codes = {client.post(f"/api/v1/recommendations/{recommendation.pk}/follow-ups/", body, format="json").status_code for _ in range(12)}
+    codes = {
+        client.post(f"/api/v1/recommendations/{recommendation.pk}/follow-ups/", body, format="json").status_code
+        for _ in range(12)
+    }
     assert codes == {201}
 
 
@@ -183,8 +206,15 @@ def test_follow_up_filters_and_their_errors(api):
     assert peru and {row["country"] for row in peru} == {"PE"}
     table_two = api.get("/api/v1/follow-ups/", {"table": "2", "page_size": 100}).json()["results"]
     assert all(RecommendationPage.objects.originals().get(pk=row["recommendation"]).table == "2" for row in table_two)
-    for params in ({"country": "XX"}, {"status": "done"}, {"table": "9"}, {"objective": "99"}, {"recommendation": "abc"},
-                   {"event": "no-such-event"}, {"review_status": "lost"}):  # fmt: skip
+    for params in (
+        {"country": "XX"},
+        {"status": "done"},
+        {"table": "9"},
+        {"objective": "99"},
+        {"recommendation": "abc"},
+        {"event": "no-such-event"},
+        {"review_status": "lost"},
+    ):
         response = api.get("/api/v1/follow-ups/", params)
         assert response.status_code == 400 and set(params) <= set(response.json()), params
     # Asking for what waits for review shows nothing to the public.
@@ -198,16 +228,27 @@ def test_progress_filters_and_grouping(api):
     assert by_objective["totals"] == everything["totals"]
     assert all(group["code"].isdigit() for group in by_objective["groups"])
     implemented = api.get("/api/v1/progress/", [("status", "implemented"), ("status", "in_progress")]).json()
-    assert implemented["totals"]["pairs"] == everything["totals"]["by_status"]["implemented"] + everything["totals"]["by_status"]["in_progress"]
+    assert (
+        implemented["totals"]["pairs"]
+        == everything["totals"]["by_status"]["implemented"] + everything["totals"]["by_status"]["in_progress"]
+    )
     narrowed = api.get("/api/v1/progress/", [("status", "implemented"), ("country", "PE")]).json()
-    assert narrowed["totals"]["pairs"] == next(c for c in everything["countries"] if c["code"] == "PE")["by_status"]["implemented"]
+    assert (
+        narrowed["totals"]["pairs"] == next(c for c in everything["countries"] if c["code"] == "PE")["by_status"]["implemented"]
+    )
 
 
 def test_schema_documents_the_follow_up_endpoints(api):
     paths = api.get("/api/v1/schema/?format=json").json()["paths"]
-    for path in ("/api/v1/follow-ups/", "/api/v1/follow-ups/{id}/", "/api/v1/follow-ups/{id}/publish/",
-                 "/api/v1/follow-ups/{id}/send-back/", "/api/v1/recommendations/{id}/follow-ups/",
-                 "/api/v1/recommendations/{id}/follow/", "/api/v1/progress/"):  # fmt: skip
+    for path in (
+        "/api/v1/follow-ups/",
+        "/api/v1/follow-ups/{id}/",
+        "/api/v1/follow-ups/{id}/publish/",
+        "/api/v1/follow-ups/{id}/send-back/",
+        "/api/v1/recommendations/{id}/follow-ups/",
+        "/api/v1/recommendations/{id}/follow/",
+        "/api/v1/progress/",
+    ):
         assert path in paths, path
     assert "patch" in paths["/api/v1/follow-ups/{id}/"]
     assert {"get", "post"} <= set(paths["/api/v1/recommendations/{id}/follow-ups/"])

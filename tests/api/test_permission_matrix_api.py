@@ -43,11 +43,17 @@ def attempt(client, item, action) -> int:
 @pytest.mark.parametrize("state", list(EXPECTED))
 def test_permission_matrix_over_http(state, make_item, user_named, peer, outsider):
     users = {
-        "anonymous": None, "member": user_named("member"), "outsider": outsider, "author": user_named("delegate1"),
+        "anonymous": None,
+        "member": user_named("member"),
+        "outsider": outsider,
+        "author": user_named("delegate1"),
         "peer": peer,
-        "secretariat": user_named("secretariat1"), "other_delegate": user_named("delegate2"),
-        "liaison": user_named("liaison1"), "network": user_named("network"), "curator": user_named("curator"),
-    }  # fmt: skip
+        "secretariat": user_named("secretariat1"),
+        "other_delegate": user_named("delegate2"),
+        "liaison": user_named("liaison1"),
+        "network": user_named("network"),
+        "curator": user_named("curator"),
+    }
     item = make_item(state)
     wrong = []
     for role in ROLES:

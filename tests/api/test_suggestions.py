@@ -47,9 +47,15 @@ def test_nothing_unpublished_is_suggested(api, django_capture_on_commit_callback
 
 @pytest.mark.parametrize(
     "params, field",
-    [({}, "q"), ({"q": "x" * 101}, "q"), ({"q": "ley", "type": "event"}, "type"), ({"q": "ley", "limit": "0"}, "limit"),
-     ({"q": "ley", "limit": "many"}, "limit"), ({"q": "ley", "lang": "de"}, "lang")],
-)  # fmt: skip
+    [
+        ({}, "q"),
+        ({"q": "x" * 101}, "q"),
+        ({"q": "ley", "type": "event"}, "type"),
+        ({"q": "ley", "limit": "0"}, "limit"),
+        ({"q": "ley", "limit": "many"}, "limit"),
+        ({"q": "ley", "lang": "de"}, "lang"),
+    ],
+)
 def test_bad_input_is_a_field_error(api, params, field):
     response = api.get("/api/v1/suggestions/", params)
     assert response.status_code == 400 and field in response.json()

@@ -107,10 +107,12 @@ def test_every_list_declares_q_and_honours_or_rejects_it(api, ids):
 
 @pytest.mark.parametrize(
     "path, q, expected",
-    [("/api/v1/organisations/", "peru", "cancilleria-pe"),  # accents and case aside: Perú
-     ("/api/v1/organisations/", "MIGRACION", None),
-     ("/api/v1/events/", "conversatorio", "conversatorio-2023")],
-)  # fmt: skip
+    [
+        ("/api/v1/organisations/", "peru", "cancilleria-pe"),  # accents and case aside: Perú
+        ("/api/v1/organisations/", "MIGRACION", None),
+        ("/api/v1/events/", "conversatorio", "conversatorio-2023"),
+    ],
+)
 def test_public_lists_search_accent_insensitively(api, path, q, expected):
     response = api.get(path, {"q": q})
     assert response.status_code == 200

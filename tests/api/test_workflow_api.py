@@ -4,9 +4,15 @@ permission rules repeated at the API level."""
 import pytest
 
 pytestmark = pytest.mark.django_db
-NEW = {"title": "Protocolos consulares para personas migrantes desaparecidas", "text": "Coordinar la búsqueda.",
-       "rationale": "Objetivo 8.", "table": "1", "objectives": ["8"], "countries": ["HN"],
-       "addressed_to": ["national_governments"]}  # fmt: skip
+NEW = {
+    "title": "Protocolos consulares para personas migrantes desaparecidas",
+    "text": "Coordinar la búsqueda.",
+    "rationale": "Objetivo 8.",
+    "table": "1",
+    "objectives": ["8"],
+    "countries": ["HN"],
+    "addressed_to": ["national_governments"],
+}
 
 
 def post(client, url, data=None):
@@ -41,10 +47,15 @@ def test_the_full_path_through_the_api(as_user, api):
     assert public["title"] == NEW["title"] and public["history"] == []
     history = delegate.get(url).json()["history"]
     assert [(h["stage"], h["action"], h["actor"]) for h in history] == [
-        (None, "create", "delegate1"), ("table", "submit", "delegate1"), ("table", "approve", "secretariat1"),
-        ("liaison", "vote", "liaison1"), ("liaison", "vote", "liaison2"), ("liaison", "approve", "liaison2"),
-        ("network", "approve", "network"), ("network", "publish", "network"),
-    ]  # fmt: skip
+        (None, "create", "delegate1"),
+        ("table", "submit", "delegate1"),
+        ("table", "approve", "secretariat1"),
+        ("liaison", "vote", "liaison1"),
+        ("liaison", "vote", "liaison2"),
+        ("liaison", "approve", "liaison2"),
+        ("network", "approve", "network"),
+        ("network", "publish", "network"),
+    ]
     assert history[2]["comment"] == "Respaldo"
 
 
@@ -92,17 +103,27 @@ def test_contributions_and_comments_within_the_callers_tables(as_user):
 def test_organisation_profiles_are_edited_by_their_members_only(as_user, api, user_named):
     own = user_named("member").organisations.get()
     url = f"/api/v1/organisations/{own.pk}/"
-    assert as_user("member").patch(url, {"description": "Nueva descripción"}, format="json").json()["description"] == "Nueva descripción"
+    assert (
+        as_user("member").patch(url, {"description": "Nueva descripción"}, format="json").json()["description"]
+        == "Nueva descripción"
+    )
     assert as_user("delegate1").patch(url, {"description": "x"}, format="json").status_code == 403
     assert api.patch(url, {"description": "x"}, format="json").status_code in (401, 403)
     assert as_user("member").patch(url, {"name": "Otro nombre"}, format="json").json()["name"] == own.name
 
 
 def test_public_practice_submission_is_moderated(api):
-    response = post(api, "/api/v1/practices/submissions/", {
-        "title": "Ferias de servicios en Zumbahua", "summary": "Orientación jurídica.", "objectives": ["15"],
-        "countries": ["PE"], "submitter_email": "ana@example.org",
-    })  # fmt: skip
+    response = post(
+        api,
+        "/api/v1/practices/submissions/",
+        {
+            "title": "Ferias de servicios en Zumbahua",
+            "summary": "Orientación jurídica.",
+            "objectives": ["15"],
+            "countries": ["PE"],
+            "submitter_email": "ana@example.org",
+        },
+    )
     assert response.status_code == 201 and set(response.json()) == {"id", "status"}
     assert api.get(f"/api/v1/practices/{response.json()['id']}/").status_code == 404
     assert api.get("/api/v1/practices/?q=zumbahua").json()["count"] == 0

@@ -19,7 +19,10 @@ def test_versions_and_the_diff_between_them(as_user, api, make_item, user_named)
     assert diff.status_code == 200
     body = diff.json()
     assert body["to"] == versions[-1]["id"] and body["from"] != body["to"]
-    assert {"op": "delete", "text": "Texto."} in body["text"] and {"op": "insert", "text": "Texto corregido por la mesa."} in body["text"]
+    assert {"op": "delete", "text": "Texto."} in body["text"] and {
+        "op": "insert",
+        "text": "Texto corregido por la mesa.",
+    } in body["text"]
     assert all(segment["op"] == "equal" for segment in body["title"])
     chosen = as_user("delegate1").get(url + f"diff/?from={versions[0]['id']}&to={versions[0]['id']}").json()
     assert all(segment["op"] == "equal" for segment in chosen["text"])
@@ -41,7 +44,9 @@ def test_withdrawing_through_the_api_records_the_reason(as_user, make_item, djan
     item = make_item("table")
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        response = as_user("delegate1").post(f"/api/v1/recommendations/{item.pk}/withdraw/", {"reason": "Duplicada."}, format="json")
+        response = as_user("delegate1").post(
+            f"/api/v1/recommendations/{item.pk}/withdraw/", {"reason": "Duplicada."}, format="json"
+        )
     assert response.json()["status"] == "withdrawn" and response.json()["history"][-1]["comment"] == "Duplicada."
     assert any("Duplicada." in message.body for message in mail.outbox)
 

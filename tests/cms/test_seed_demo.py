@@ -62,9 +62,12 @@ def test_the_workflow_at_work():
     each liaison member must still vote on, one that only liaison2 must) and one sent back."""
     drafts = RecommendationPage.objects.originals().filter(live=False)
     assert sorted((r.status, r.stage) for r in drafts) == [
-        ("changes_requested", ""), ("in_review", "liaison"), ("in_review", "liaison"), ("in_review", "network"),
+        ("changes_requested", ""),
+        ("in_review", "liaison"),
+        ("in_review", "liaison"),
+        ("in_review", "network"),
         ("in_review", "table"),
-    ]  # fmt: skip
+    ]
     assert PracticePage.objects.originals().filter(live=False).exists()  # a practice awaits its curator
 
 
@@ -140,8 +143,10 @@ def test_seed_demo_twice_adds_no_contribution_comment_or_document(demo_password)
     def material():
         return (
             list(Contribution.objects.order_by("pk").values_list("pk", "title", "attachment_id", "consolidated_into_id")),
-            ContributionComment.objects.count(), get_document_model().objects.count(), Collection.objects.count(),
-        )  # fmt: skip
+            ContributionComment.objects.count(),
+            get_document_model().objects.count(),
+            Collection.objects.count(),
+        )
 
     before = material()
     call_command("seed_demo", password=demo_password)

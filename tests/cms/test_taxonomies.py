@@ -70,8 +70,14 @@ def test_validate_names_the_unknown_codes():
 
 def test_public_taxonomies_are_the_spec_names():
     assert list(PUBLIC_TAXONOMIES) == [
-        "countries", "objectives", "principles", "tables", "stakeholder_groups", "levels", "populations",
-    ]  # fmt: skip
+        "countries",
+        "objectives",
+        "principles",
+        "tables",
+        "stakeholder_groups",
+        "levels",
+        "populations",
+    ]
 
 
 @pytest.mark.django_db

@@ -169,7 +169,9 @@ def test_long_evidence_links_show_their_host_and_the_board_scrolls_in_its_own_re
         page.goto(live_site + "/seguimiento/")
         matrix = page.locator('.table-scroll:has(table[data-table="matrix"])')
         assert matrix.get_attribute("role") == "region" and matrix.get_attribute("tabindex") == "0"
-        assert matrix.get_attribute("aria-labelledby") and page.locator("#" + matrix.get_attribute("aria-labelledby")).inner_text()
+        assert (
+            matrix.get_attribute("aria-labelledby") and page.locator("#" + matrix.get_attribute("aria-labelledby")).inner_text()
+        )
         assert matrix.evaluate("e => getComputedStyle(e).overflowX") == "auto"
         assert matrix.evaluate("e => e.scrollWidth > e.clientWidth")  # the matrix scrolls inside it
         assert page.evaluate("document.documentElement.scrollWidth") <= 375  # the page does not

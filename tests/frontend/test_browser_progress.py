@@ -25,9 +25,7 @@ def total(page, name: str) -> int:
 
 
 def wait_total(page, name: str, value: int) -> None:
-    page.wait_for_function(
-        f"() => (document.querySelector('dd[data-total=\"{name}\"]') || {{}}).textContent === '{value}'"
-    )
+    page.wait_for_function(f"() => (document.querySelector('dd[data-total=\"{name}\"]') || {{}}).textContent === '{value}'")
 
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
@@ -51,7 +49,9 @@ def test_board_filters_back_and_forward(live_site, browser, javascript):
             page.wait_for_function(IDLE)
         peru = total(page, "pairs")
         assert 0 < peru < pairs
-        assert set(page.locator('table[data-table="countries"] tbody tr').evaluate_all("rows => rows.map(r => r.dataset.code)")) == {"PE"}
+        assert set(
+            page.locator('table[data-table="countries"] tbody tr').evaluate_all("rows => rows.map(r => r.dataset.code)")
+        ) == {"PE"}
         assert page.locator(".selected-filters").is_visible()
 
         choose('input[name=country][value="AR"]')  # OR within one filter
@@ -67,7 +67,9 @@ def test_board_filters_back_and_forward(live_site, browser, javascript):
             page.wait_for_function(IDLE)
         both = total(page, "pairs")
         assert 0 < both < either
-        assert set(page.locator('table[data-table="matrix"] td[data-status]').evaluate_all("cells => cells.map(c => c.dataset.status)")) == {"implemented"}
+        assert set(
+            page.locator('table[data-table="matrix"] td[data-status]').evaluate_all("cells => cells.map(c => c.dataset.status)")
+        ) == {"implemented"}
         assert "status=implemented" in page.locator("a[data-csv]").get_attribute("href")
 
         page.go_back()
@@ -165,7 +167,9 @@ def test_board_page_weight(live_site, capsys):
 
     html = fetch(BOARD)
     assets = re.findall(rb'(?:href|src)="(/static/[^"]+\.(?:css|js))"', html)
-    assert any(b"/progress." in a and a.endswith(b".css") for a in assets) and any(b"/progress." in a and a.endswith(b".js") for a in assets)
+    assert any(b"/progress." in a and a.endswith(b".css") for a in assets) and any(
+        b"/progress." in a and a.endswith(b".js") for a in assets
+    )
     sizes = {"html": len(gzip.compress(html, 6))}
     for asset in assets:
         sizes[asset.decode()] = len(gzip.compress(fetch(asset.decode()), 6))

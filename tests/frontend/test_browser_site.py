@@ -136,9 +136,11 @@ def test_a_bad_option_with_javascript_loads_the_error_page_whole(live_site, page
     assert page.locator(".errors[role=alert]").is_visible()
     assert page.locator("#q").get_attribute("role") == "combobox"
     page.goto(f"{live_site}/practicas/")
-    page.evaluate("() => { const input = document.createElement('input'); input.type = 'checkbox'; input.name = 'year_from';"
-                  " input.value = 'x'; input.checked = true; document.querySelector('.facets fieldset').appendChild(input);"
-                  " input.dispatchEvent(new Event('change', {bubbles: true})); }")
+    page.evaluate(
+        "() => { const input = document.createElement('input'); input.type = 'checkbox'; input.name = 'year_from';"
+        " input.value = 'x'; input.checked = true; document.querySelector('.facets fieldset').appendChild(input);"
+        " input.dispatchEvent(new Event('change', {bubbles: true})); }"
+    )
     page.wait_for_url(re.compile(r"year_from=x"))
     page.wait_for_selector(".errors[role=alert]")
     assert page.locator("#q").get_attribute("role") == "combobox"

@@ -17,13 +17,31 @@ pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("workspace_site")]
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / ".cache" / "artifacts"
 WORDS = {
-    "es": {"new": "Nueva recomendación", "save": "Guardar borrador", "submit": "Enviar a revisión", "approve": "Aprobar",
-           "changes": "Solicitar cambios", "edit_resubmit": "Editar y volver a enviar", "save_changes": "Guardar cambios",
-           "quorum": "1 de 2", "published": "Publicada", "required": "hace falta un comentario"},
-    "en": {"new": "New recommendation", "save": "Save draft", "submit": "Submit for review", "approve": "Approve",
-           "changes": "Request changes", "edit_resubmit": "Edit and resubmit", "save_changes": "Save changes",
-           "quorum": "1 of 2", "published": "Published", "required": "comment is required"},
-}  # fmt: skip
+    "es": {
+        "new": "Nueva recomendación",
+        "save": "Guardar borrador",
+        "submit": "Enviar a revisión",
+        "approve": "Aprobar",
+        "changes": "Solicitar cambios",
+        "edit_resubmit": "Editar y volver a enviar",
+        "save_changes": "Guardar cambios",
+        "quorum": "1 de 2",
+        "published": "Publicada",
+        "required": "hace falta un comentario",
+    },
+    "en": {
+        "new": "New recommendation",
+        "save": "Save draft",
+        "submit": "Submit for review",
+        "approve": "Approve",
+        "changes": "Request changes",
+        "edit_resubmit": "Edit and resubmit",
+        "save_changes": "Save changes",
+        "quorum": "1 of 2",
+        "published": "Published",
+        "required": "comment is required",
+    },
+}
 
 
 @pytest.fixture(scope="module")
@@ -71,7 +89,10 @@ class Walk:
             if results.violations_count:
                 self.problems.append(f"{name} ({self.language}, {self.width}px):\n{results.generate_report()}")
             ARTIFACTS.mkdir(parents=True, exist_ok=True)
-            page.screenshot(path=str(ARTIFACTS / f"workspace-{name.replace('/', '-') or 'home'}-{self.language}-{self.width}.png"), full_page=True)
+            page.screenshot(
+                path=str(ARTIFACTS / f"workspace-{name.replace('/', '-') or 'home'}-{self.language}-{self.width}.png"),
+                full_page=True,
+            )
 
     def item_from_home(self, title):
         self.open("/espacio/")
@@ -133,8 +154,11 @@ def test_from_draft_to_published_without_the_admin(workspace_site, browser, demo
     assert "niños y adolescentes no acompañados" in sent_back.inner_text() and title in sent_back.inner_text()
     sent_back.get_by_role("link", name=words["edit_resubmit"]).first.click()
     delegate.check()
-    delegate.page.fill("#id_text", "Garantizar la atención de salud a las personas migrantes en tránsito, en particular a "
-                                   "niñas, niños y adolescentes no acompañados.")  # fmt: skip
+    delegate.page.fill(
+        "#id_text",
+        "Garantizar la atención de salud a las personas migrantes en tránsito, en particular a "
+        "niñas, niños y adolescentes no acompañados.",
+    )
     delegate.press(words["save_changes"])
     delegate.press(words["submit"])
     delegate.close()

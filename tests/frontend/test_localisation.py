@@ -184,9 +184,10 @@ def test_a_translation_of_a_private_original_sends_the_reader_to_it(client, prac
 
 def test_a_submitted_practice_is_mirrored_as_drafts_and_published_everywhere_at_once(user_named):
     submitted = services.practice_submit(
-        user=AnonymousUser(), submitter_email="ana@example.org",
+        user=AnonymousUser(),
+        submitter_email="ana@example.org",
         data={"title": "Ferias de servicios", "summary": "Orientación jurídica.", "countries": ["PE"], "objectives": ["15"]},
-    )  # fmt: skip
+    )
     versions = PracticePage.objects.filter(translation_key=submitted.translation_key).exclude(pk=submitted.pk)
     assert sorted(versions.values_list("locale__language_code", flat=True)) == sorted(LANGUAGES)
     assert not versions.filter(live=True).exists()
@@ -219,6 +220,7 @@ def test_event_and_recommendation_pages_in_another_language_read_the_originals_d
     event = EventPage.objects.originals().live().first()
     spanish = client.get(event.url).content.decode()
     english = client.get("/en" + event.url).content.decode()
+
     def titles(html):
         article = re.search(r'<article class="event">.*?</article>', html, re.S).group()
         return re.findall(r'<li><a href="[^"]+"(?: lang="es")?>([^<]+)</a></li>', article)
@@ -274,6 +276,8 @@ def test_spanish_text_on_pages_in_other_languages_is_marked_as_spanish(client, p
     page = client.get("/en" + practice.url).content.decode()
     assert "<h1>Peru: Law 31,685</h1>" in page
     search = client.get("/en/practicas/?country=PE").content.decode()
-    assert '<article class="card hit">' in search and search.count('<article class="card hit" lang="es">') == len(hits(search)) - 1
+    assert (
+        '<article class="card hit">' in search and search.count('<article class="card hit" lang="es">') == len(hits(search)) - 1
+    )
     home = client.get("/en/").content.decode()
-    assert '<h1>Enlace</h1>' in home and 'class="intro">' in home  # the translated frame
+    assert "<h1>Enlace</h1>" in home and 'class="intro">' in home  # the translated frame

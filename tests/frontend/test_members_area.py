@@ -10,8 +10,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def contribution(user_named):
-    return contribution_create(user=user_named("delegate1"), table="1", title="Aporte sobre vías regulares",
-                               text="Propuesta de la mesa.")  # fmt: skip
+    return contribution_create(
+        user=user_named("delegate1"), table="1", title="Aporte sobre vías regulares", text="Propuesta de la mesa."
+    )
 
 
 def url(table):

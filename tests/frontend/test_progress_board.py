@@ -41,7 +41,11 @@ def counts_table(soup, name: str) -> dict[str, dict]:
     rows = {}
     for tr in table.select("tbody tr"):
         cells = {td["data-status"]: int(td.get_text()) for td in tr.select("td[data-status]")}
-        row = {"label": tr.th.get_text(strip=True), "by_status": cells, "total": int(tr.select_one('td[data-col="total"]').get_text())}
+        row = {
+            "label": tr.th.get_text(strip=True),
+            "by_status": cells,
+            "total": int(tr.select_one('td[data-col="total"]').get_text()),
+        }
         recommendations = tr.select_one('td[data-col="recommendations"]')
         if recommendations is not None:
             row["recommendations"] = int(recommendations.get_text())
@@ -52,9 +56,7 @@ def counts_table(soup, name: str) -> dict[str, dict]:
 def read_board(response) -> dict:
     soup = soup_of(response)
     totals = {dd["data-total"]: int(dd.get_text()) for dd in soup.select("dd[data-total]")}
-    totals["by_status"] = {
-        li["data-status"]: int(li.strong.get_text()) for li in soup.select(".status-totals li[data-status]")
-    }
+    totals["by_status"] = {li["data-status"]: int(li.strong.get_text()) for li in soup.select(".status-totals li[data-status]")}
     matrix = {
         (int(tr["data-id"]), td["data-country"]): td["data-status"]
         for tr in soup.select('table[data-table="matrix"] tbody tr')
@@ -114,14 +116,19 @@ def test_board_numbers_equal_the_api(client, query):
     assert shown["totals"] == data["totals"]
     if data["totals"]["pairs"]:
         assert shown["countries"] == {
-            row["code"]: {"label": row["label"], "by_status": row["by_status"], "total": row["total"]} for row in data["countries"]
+            row["code"]: {"label": row["label"], "by_status": row["by_status"], "total": row["total"]}
+            for row in data["countries"]
         }
         assert list(shown["countries"]) == data["columns"]  # the region first, then the countries' order
         assert shown["groups"] == {
-            row["code"]: {"label": row["label"], "by_status": row["by_status"], "total": row["total"],
-                          "recommendations": row["recommendations"]}
+            row["code"]: {
+                "label": row["label"],
+                "by_status": row["by_status"],
+                "total": row["total"],
+                "recommendations": row["recommendations"],
+            }
             for row in data["groups"]
-        }  # fmt: skip
+        }
         assert shown["matrix_rows"] == [row["id"] for row in data["recommendations"]]
         assert shown["matrix"] == {
             (row["id"], country): status for row in data["recommendations"] for country, status in row["countries"].items()
@@ -147,8 +154,13 @@ def test_filters_or_within_one_and_across_on_the_demo_data(client):
     assert whole["totals"]["countries"] == 9
     assert whole["totals"]["pairs"] == 13 == sum(whole["totals"]["by_status"].values())
     assert whole["totals"]["by_status"] == {
-        "no_information": 0, "planned": 0, "in_progress": 7, "partially_implemented": 1, "implemented": 5, "not_implemented": 0,
-    }  # fmt: skip
+        "no_information": 0,
+        "planned": 0,
+        "in_progress": 7,
+        "partially_implemented": 1,
+        "implemented": 5,
+        "not_implemented": 0,
+    }
     assert whole["countries"]["PE"]["by_status"]["in_progress"] == 2 and whole["countries"]["PE"]["total"] == 3
     assert whole["countries"]["AR"]["total"] == 2 == whole["countries"]["AR"]["by_status"]["implemented"]
 
@@ -416,8 +428,19 @@ def test_report_form_renders_for_published_recommendations_only(client):
     page = recommendation("t1-desburocratizar-procesos")
     soup = soup_of(client.get(form_url(page)))
     names = {el["name"] for el in soup.select("form.followup-report [name]")}
-    assert {"country", "status", "actor", "date", "description", "evidence_urls", "practices", "reporter_email",
-            "website", "rendered", "csrfmiddlewaretoken"} <= names  # fmt: skip
+    assert {
+        "country",
+        "status",
+        "actor",
+        "date",
+        "description",
+        "evidence_urls",
+        "practices",
+        "reporter_email",
+        "website",
+        "rendered",
+        "csrfmiddlewaretoken",
+    } <= names
     countries = [o["value"] for o in soup.select("select[name=country] option") if o["value"]]
     assert countries[0] == "419" and "PE" in countries
     assert soup.select_one("textarea[name=evidence_urls]") is not None
@@ -480,9 +503,17 @@ def invalid_fields(response) -> set[str]:
         ({"reporter_email": ""}, {"reporter_email"}),  # anonymous without e-mail
         ({"reporter_email": "no-es-correo"}, {"reporter_email"}),
     ],
-    ids=["required-and-unknown", "bad-date", "future-date", "evidence-required", "bad-urls", "unknown-practice",
-         "no-email", "bad-email"],
-)  # fmt: skip
+    ids=[
+        "required-and-unknown",
+        "bad-date",
+        "future-date",
+        "evidence-required",
+        "bad-urls",
+        "unknown-practice",
+        "no-email",
+        "bad-email",
+    ],
+)
 def test_invalid_reports_are_400_with_field_errors_and_nothing_saved(client, overrides, fields):
     page = recommendation("t1-desburocratizar-procesos")
     before = FollowUpReport.objects.count()
@@ -494,11 +525,13 @@ def test_invalid_reports_are_400_with_field_errors_and_nothing_saved(client, ove
 
 @pytest.mark.parametrize(
     "prefix, expected, foreign",
-    [("", "necesita al menos una evidencia", "needs at least one piece of evidence"),
-     ("/en", "needs at least one piece of evidence", "necesita al menos una evidencia"),
-     ("/fr", "doit avoir au moins une preuve", "needs at least one piece of evidence")],
+    [
+        ("", "necesita al menos una evidencia", "needs at least one piece of evidence"),
+        ("/en", "needs at least one piece of evidence", "necesita al menos una evidencia"),
+        ("/fr", "doit avoir au moins une preuve", "needs at least one piece of evidence"),
+    ],
     ids=["es", "en", "fr"],
-)  # fmt: skip
+)
 def test_service_errors_in_the_page_language(client, prefix, expected, foreign):
     """The service's field errors go through the catalogues: the language of the page's address,
     whatever the browser asks for (issue 21: no English on a Spanish page)."""

@@ -34,9 +34,10 @@ def test_short_or_empty_text_suggests_nothing(client):
 
 def test_an_unpublished_title_is_never_suggested(client, user_named):
     draft = services.practice_submit(
-        user=AnonymousUser(), submitter_email="ana@example.org",
+        user=AnonymousUser(),
+        submitter_email="ana@example.org",
         data={"title": "Zarandajas migratorias del altiplano", "summary": "Borrador.", "countries": ["BO"], "objectives": ["7"]},
-    )  # fmt: skip
+    )
     assert not draft.live
     for text in ("Zarandajas", "zarand", "Zarandajas migratorias", "migratorias del altiplano"):
         assert draft.title not in titles(client, text)

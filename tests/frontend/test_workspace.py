@@ -14,9 +14,16 @@ from workflows import services
 
 pytestmark = pytest.mark.django_db
 
-FORM = {"table": "1", "title": "Acceso a la salud para personas migrantes", "text": "Garantizar el acceso a la salud.",
-        "rationale": "Lo pidieron los países.", "objectives": ["15", "7"], "countries": ["PE", "CO"],
-        "other_countries": ["ES"], "addressed_to": ["national_governments"]}  # fmt: skip
+FORM = {
+    "table": "1",
+    "title": "Acceso a la salud para personas migrantes",
+    "text": "Garantizar el acceso a la salud.",
+    "rationale": "Lo pidieron los países.",
+    "objectives": ["15", "7"],
+    "countries": ["PE", "CO"],
+    "other_countries": ["ES"],
+    "addressed_to": ["national_governments"],
+}
 
 
 @pytest.fixture
@@ -48,7 +55,7 @@ def test_the_home_shows_a_sent_back_item_first_with_who_when_and_the_comment(as_
     page = text(as_user("delegate1").get("/espacio/"))
     sent_back = page.index('id="sent-back"')
     assert sent_back < page.index('id="waiting"') and sent_back < page.index('id="mine"')
-    section = page[sent_back:page.index("</section>", sent_back)]
+    section = page[sent_back : page.index("</section>", sent_back)]
     assert escape(item.draft_title) in section and "Precisar qué territorios" in section
     reviewer = user_named([h for h in services.history_of(item) if h["action"] == "request_changes"][-1]["actor"])
     assert (reviewer.get_full_name() or reviewer.username) in section
@@ -83,7 +90,7 @@ def test_a_recommendation_from_draft_to_published_in_the_workspace(as_user, user
     assert item.status == "changes_requested"
     assert [m.to for m in mail.outbox] == [["delegate1@enlace.example"]]  # one decision, one e-mail
     home = text(as_user("delegate1").get("/espacio/"))
-    assert "Incluir a las personas desplazadas internas." in home[home.index('id="sent-back"'):]
+    assert "Incluir a las personas desplazadas internas." in home[home.index('id="sent-back"') :]
     edit = {**FORM, "text": "Garantizar el acceso a la salud de las personas migrantes y desplazadas internas."}
     edit.pop("table")
     assert as_user("delegate1").post(item_url(item, "editar/"), edit).status_code == 302
@@ -130,7 +137,10 @@ def test_withdrawing_needs_a_reason_which_is_recorded(as_user, make_item, django
     assert item.status == "in_review"
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        assert client.post(item_url(item, "retirar/"), {"withdraw-reason": "Lo retomaremos en la próxima sesión."}).status_code == 302
+        assert (
+            client.post(item_url(item, "retirar/"), {"withdraw-reason": "Lo retomaremos en la próxima sesión."}).status_code
+            == 302
+        )
     item.refresh_from_db()
     assert item.status == "withdrawn"
     assert services.history_of(item)[-1]["comment"] == "Lo retomaremos en la próxima sesión."
@@ -164,12 +174,15 @@ def test_hidden_comments_in_the_workspace(as_user, make_item, client, peer):
     assert as_user("member").post(f"/espacio/comentarios/{comment.pk}/ocultar/").status_code == 302  # refused, message
 
 
-@pytest.mark.parametrize("username, state, url", [
-    ("secretariat1", "table", "/espacio/"),  # waiting for the table's review
-    ("liaison1", "liaison", "/espacio/"),
-    ("delegate1", "table", "/espacio/recomendaciones/"),
-    ("delegate1", "table", "/espacio/avisos/"),  # each submission notifies the author
-])  # fmt: skip
+@pytest.mark.parametrize(
+    "username, state, url",
+    [
+        ("secretariat1", "table", "/espacio/"),  # waiting for the table's review
+        ("liaison1", "liaison", "/espacio/"),
+        ("delegate1", "table", "/espacio/recomendaciones/"),
+        ("delegate1", "table", "/espacio/avisos/"),  # each submission notifies the author
+    ],
+)
 def test_pages_that_list_items_cost_the_same_queries_for_one_item_as_for_four(as_user, make_item, username, state, url):
     """The workspace's lists read their items, tables, tasks and notifications in bulk: a
     per-item query (the table through ``get_parent()``, a task's ``specific``, the

@@ -27,18 +27,23 @@ def media(settings, tmp_path):
 def own(user_named):
     """delegate1's contribution of table 1 with an attachment and a comment of the member."""
     contribution = contribution_create(
-        user=user_named("delegate1"), table="1", title="Vías regulares para trabajadoras migrantes",
-        text="Propuesta de la mesa 1 sobre visas de trabajo.", objectives=["5"], countries=["PE"],
+        user=user_named("delegate1"),
+        table="1",
+        title="Vías regulares para trabajadoras migrantes",
+        text="Propuesta de la mesa 1 sobre visas de trabajo.",
+        objectives=["5"],
+        countries=["PE"],
         upload=SimpleUploadedFile("propuesta.txt", b"propuesta reservada de la mesa 1"),
-    )  # fmt: skip
+    )
     contribution_comment(contribution=contribution, user=user_named("member"), text="Sumemos el caso de Perú.")
     return contribution
 
 
 @pytest.fixture
 def theirs(user_named):
-    return contribution_create(user=user_named("delegate2"), table="2", title="Búsqueda de personas desaparecidas",
-                               text="Aporte de la mesa 2.")  # fmt: skip
+    return contribution_create(
+        user=user_named("delegate2"), table="2", title="Búsqueda de personas desaparecidas", text="Aporte de la mesa 2."
+    )
 
 
 def login(client, user_named, username):
@@ -73,11 +78,21 @@ def test_the_navigation_offers_each_part_to_whom_it_concerns(client, user_named)
     nav = {}
     for username in ("member", "delegate1", "secretariat1", "liaison1"):
         page = login(client, user_named, username).get("/espacio/").content.decode()
-        nav[username] = {part for part, href in (("contributions", 'href="/espacio/aportes/"'),
-                                                 ("organisation", 'href="/espacio/organizacion/"'),
-                                                 ("table", 'href="/espacio/mesa/"')) if href in page}  # fmt: skip
-    assert nav == {"member": {"contributions", "organisation"}, "delegate1": {"contributions"},
-                   "secretariat1": {"contributions", "table"}, "liaison1": set()}  # fmt: skip
+        nav[username] = {
+            part
+            for part, href in (
+                ("contributions", 'href="/espacio/aportes/"'),
+                ("organisation", 'href="/espacio/organizacion/"'),
+                ("table", 'href="/espacio/mesa/"'),
+            )
+            if href in page
+        }
+    assert nav == {
+        "member": {"contributions", "organisation"},
+        "delegate1": {"contributions"},
+        "secretariat1": {"contributions", "table"},
+        "liaison1": set(),
+    }
 
 
 def test_a_delegate_of_table_2_sees_nothing_of_table_1(client, user_named, own):
@@ -94,8 +109,16 @@ def test_a_delegate_of_table_2_sees_nothing_of_table_1(client, user_named, own):
 def test_a_member_of_table_1_reads_downloads_and_comments_but_does_not_edit(client, user_named, own):
     login(client, user_named, "member")
     page = client.get(url(own)).content.decode()
-    for expected in (own.title, "Propuesta de la mesa 1 sobre visas de trabajo.", "Delegate1", "propuesta.txt",
-                     own.attachment.url, "Sumemos el caso de Perú.", "Member", "Perú"):  # fmt: skip
+    for expected in (
+        own.title,
+        "Propuesta de la mesa 1 sobre visas de trabajo.",
+        "Delegate1",
+        "propuesta.txt",
+        own.attachment.url,
+        "Sumemos el caso de Perú.",
+        "Member",
+        "Perú",
+    ):
         assert expected in page, expected
     assert url(own, "editar/") not in page
     assert download(client, own.attachment) == (200, b"propuesta reservada de la mesa 1")
@@ -121,18 +144,32 @@ def test_the_author_creates_and_edits_with_an_upload(client, user_named):
     login(client, user_named, "delegate1")
     form = client.get("/en/espacio/aportes/nuevo/").content.decode()
     assert 'enctype="multipart/form-data"' in form and 'accept=".csv,.docx' in form and "at most 1 MB" in form
-    response = client.post("/espacio/aportes/nuevo/", {
-        "table": "1", "title": "Síntesis para la mesa", "text": "Puntos del tema 1.", "objectives": ["7", "8"],
-        "countries": ["EC"], "other_countries": ["ES"], "attachment": SimpleUploadedFile("sintesis.pdf", b"%PDF-1.4 sintesis"),
-    })  # fmt: skip
+    response = client.post(
+        "/espacio/aportes/nuevo/",
+        {
+            "table": "1",
+            "title": "Síntesis para la mesa",
+            "text": "Puntos del tema 1.",
+            "objectives": ["7", "8"],
+            "countries": ["EC"],
+            "other_countries": ["ES"],
+            "attachment": SimpleUploadedFile("sintesis.pdf", b"%PDF-1.4 sintesis"),
+        },
+    )
     created = Contribution.objects.get(title="Síntesis para la mesa")
     assert response.status_code == 302 and response["Location"] == url(created)
-    assert (created.author.username, created.table, created.objectives, created.countries) == ("delegate1", "1", ["7", "8"], ["EC", "ES"])
+    assert (created.author.username, created.table, created.objectives, created.countries) == (
+        "delegate1",
+        "1",
+        ["7", "8"],
+        ["EC", "ES"],
+    )
     assert created.attachment.title == "sintesis.pdf"
     edit = client.get(url(created, "editar/")).content.decode()
     assert "Síntesis para la mesa" in edit and 'name="remove_attachment"' in edit
-    response = client.post(url(created, "editar/"), {"table": "1", "title": "Síntesis revisada", "text": "Puntos.",
-                                                     "remove_attachment": "on"})  # fmt: skip
+    response = client.post(
+        url(created, "editar/"), {"table": "1", "title": "Síntesis revisada", "text": "Puntos.", "remove_attachment": "on"}
+    )
     assert response.status_code == 302
     created.refresh_from_db()
     assert created.title == "Síntesis revisada" and created.attachment is None
@@ -145,14 +182,21 @@ def field_errors(page: str, name: str) -> str:
 
 @pytest.mark.parametrize(
     "name, content, message",
-    [("grande.pdf", b"x" * (1024 * 1024 + 1), "larger than 1 MB"), ("macro.exe", b"MZ", "not accepted"),
-     ("vacio.txt", b"", "empty")],
-)  # fmt: skip
-def test_an_upload_over_the_limit_or_of_a_forbidden_type_is_400_and_stores_nothing(client, user_named, media, name, content, message):
+    [
+        ("grande.pdf", b"x" * (1024 * 1024 + 1), "larger than 1 MB"),
+        ("macro.exe", b"MZ", "not accepted"),
+        ("vacio.txt", b"", "empty"),
+    ],
+)
+def test_an_upload_over_the_limit_or_of_a_forbidden_type_is_400_and_stores_nothing(
+    client, user_named, media, name, content, message
+):
     login(client, user_named, "delegate1")
     before = (Contribution.objects.count(), Document.objects.count())
-    response = client.post("/en/espacio/aportes/nuevo/", {"table": "1", "title": "Aporte con archivo", "text": "Texto.",
-                                                          "attachment": SimpleUploadedFile(name, content)})  # fmt: skip
+    response = client.post(
+        "/en/espacio/aportes/nuevo/",
+        {"table": "1", "title": "Aporte con archivo", "text": "Texto.", "attachment": SimpleUploadedFile(name, content)},
+    )
     assert response.status_code == 400
     page = response.content.decode()
     assert message in field_errors(page, "attachment")
@@ -162,9 +206,15 @@ def test_an_upload_over_the_limit_or_of_a_forbidden_type_is_400_and_stores_nothi
 
 
 def test_an_edit_with_a_bad_upload_changes_nothing(client, user_named, own):
-    response = login(client, user_named, "delegate1").post(url(own, "editar/"), {
-        "table": "1", "title": "Cambiado", "text": "Texto", "attachment": SimpleUploadedFile("x.exe", b"MZ"),
-    })  # fmt: skip
+    response = login(client, user_named, "delegate1").post(
+        url(own, "editar/"),
+        {
+            "table": "1",
+            "title": "Cambiado",
+            "text": "Texto",
+            "attachment": SimpleUploadedFile("x.exe", b"MZ"),
+        },
+    )
     assert response.status_code == 400 and field_errors(response.content.decode(), "attachment")
     after = Contribution.objects.get(pk=own.pk)
     assert after.title == own.title and after.attachment_id == own.attachment_id
@@ -182,7 +232,7 @@ def test_the_consolidation_link_seen_from_both_sides(client, user_named, own, th
     recommendation_url = f"/espacio/recomendaciones/{item.pk}/"
     # The table's drafters choose on the recommendation's page.
     page = login(client, user_named, "secretariat1").get(recommendation_url).content.decode()
-    assert 'action="/espacio/recomendaciones/%s/aportes/"' % item.pk in page and own.title in page
+    assert f'action="/espacio/recomendaciones/{item.pk}/aportes/"' in page and own.title in page
     assert theirs.title not in page
     response = client.post(recommendation_url + "aportes/", {"contributions": [own.pk]})
     assert response.status_code == 302 and response["Location"] == recommendation_url + "#contributions"
@@ -191,11 +241,16 @@ def test_the_consolidation_link_seen_from_both_sides(client, user_named, own, th
     login(client, user_named, "member")
     assert f'href="{recommendation_url}"' in client.get(url(own)).content.decode()
     page = client.get(recommendation_url).content.decode()
-    assert f'href="{url(own)}"' in page and 'action="/espacio/recomendaciones/%s/aportes/"' % item.pk not in page
+    assert f'href="{url(own)}"' in page and f'action="/espacio/recomendaciones/{item.pk}/aportes/"' not in page
     # Readers may not choose (403), other tables do not see it (404), another table's contribution is refused (400).
     assert client.post(recommendation_url + "aportes/", {"contributions": []}).status_code == 403
-    assert login(client, user_named, "delegate2").post(recommendation_url + "aportes/", {"contributions": [theirs.pk]}).status_code == 404
-    response = login(client, user_named, "delegate1").post(recommendation_url + "aportes/", {"contributions": [own.pk, theirs.pk]})
+    assert (
+        login(client, user_named, "delegate2").post(recommendation_url + "aportes/", {"contributions": [theirs.pk]}).status_code
+        == 404
+    )
+    response = login(client, user_named, "delegate1").post(
+        recommendation_url + "aportes/", {"contributions": [own.pk, theirs.pk]}
+    )
     assert response.status_code == 400 and field_errors(response.content.decode(), "contributions")
     assert set(Contribution.objects.filter(consolidated_into=item).values_list("pk", flat=True)) == {own.pk}
 

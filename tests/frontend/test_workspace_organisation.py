@@ -30,24 +30,41 @@ def test_a_member_reaches_and_edits_the_profile(client, user_named, own):
     assert own.name in page and table_name("1", "en") in page  # its tables, read-only
     assert 'name="tables"' not in page
     assert '<optgroup label="Latin America and the Caribbean">' in page
-    response = client.post(f"/espacio/organizacion/{own.pk}/", {
-        "acronym": "FMR", "description": "Acompañamiento jurídico en Cusco y Lima.", "website": "https://fmr.example.org",
-        "country": "PE", "stakeholder_group": "migrant_diaspora_organisations",
-    })  # fmt: skip
+    response = client.post(
+        f"/espacio/organizacion/{own.pk}/",
+        {
+            "acronym": "FMR",
+            "description": "Acompañamiento jurídico en Cusco y Lima.",
+            "website": "https://fmr.example.org",
+            "country": "PE",
+            "stakeholder_group": "migrant_diaspora_organisations",
+        },
+    )
     assert response.status_code == 302 and response["Location"] == f"/espacio/organizacion/{own.pk}/"
     own.refresh_from_db()
     assert (own.acronym, own.description, own.website, own.country, own.stakeholder_group) == (
-        "FMR", "Acompañamiento jurídico en Cusco y Lima.", "https://fmr.example.org", "PE", "migrant_diaspora_organisations",
-    )  # fmt: skip
+        "FMR",
+        "Acompañamiento jurídico en Cusco y Lima.",
+        "https://fmr.example.org",
+        "PE",
+        "migrant_diaspora_organisations",
+    )
     assert ModelLogEntry.objects.filter(object_id=str(own.pk), action="wagtail.edit", user=user_named("member")).exists()
     assert "FMR" in client.get(f"/espacio/organizacion/{own.pk}/").content.decode()
 
 
 def test_a_bad_value_is_400_on_its_field_and_nothing_is_saved(client, user_named, own):
     before = Organisation.objects.filter(pk=own.pk).values().get()
-    response = login(client, user_named, "member").post(f"/espacio/organizacion/{own.pk}/", {
-        "acronym": "NUEVO", "description": "x", "website": "no es una dirección", "country": "XX", "stakeholder_group": "",
-    })  # fmt: skip
+    response = login(client, user_named, "member").post(
+        f"/espacio/organizacion/{own.pk}/",
+        {
+            "acronym": "NUEVO",
+            "description": "x",
+            "website": "no es una dirección",
+            "country": "XX",
+            "stakeholder_group": "",
+        },
+    )
     assert response.status_code == 400
     page = response.content.decode()
     for field in ("website", "country"):

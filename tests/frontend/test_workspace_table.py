@@ -16,8 +16,7 @@ PAGE = "/espacio/mesa/1/"
 
 @pytest.fixture
 def candidate(db):
-    return User.objects.create_user("lucia", "lucia@enlace.example", "a-long-pass-phrase", first_name="Lucía",
-                                    last_name="Mamani")  # fmt: skip
+    return User.objects.create_user("lucia", "lucia@enlace.example", "a-long-pass-phrase", first_name="Lucía", last_name="Mamani")
 
 
 @pytest.fixture
@@ -57,8 +56,11 @@ def test_people_are_found_by_name_and_made_delegates_then_removed(client, user_n
     response = client.post(f"{PAGE}delegados/{candidate.pk}/quitar/")
     assert response.status_code == 302
     assert ("delegate", "1") not in roles_of(User.objects.get(pk=candidate.pk))
-    changes = list(ModelLogEntry.objects.filter(action=LOG_ACTION, object_id=str(candidate.pk)).order_by("pk")
-                   .values_list("user__username", "data__change"))  # fmt: skip
+    changes = list(
+        ModelLogEntry.objects.filter(action=LOG_ACTION, object_id=str(candidate.pk))
+        .order_by("pk")
+        .values_list("user__username", "data__change")
+    )
     assert changes == [("secretariat1", "delegate_added"), ("secretariat1", "delegate_removed")]
     assert client.post(f"{PAGE}delegados/agregar/", {"person": "abc"}).status_code == 400
 
@@ -85,8 +87,12 @@ def test_a_delegate_of_table_1_reads_the_table_but_may_not_manage_it(client, use
     assert client.get("/espacio/mesa/").status_code == 404
     assert client.get(PAGE).status_code == 403
     member_org = user_named("member").organisations.get()
-    posts = [(f"{PAGE}delegados/agregar/", {"person": candidate.pk}), (f"{PAGE}delegados/{user_named('delegate1').pk}/quitar/", {}),
-             (f"{PAGE}organizaciones/agregar/", {"organisation": outside.pk}), (f"{PAGE}organizaciones/{member_org.pk}/quitar/", {})]  # fmt: skip
+    posts = [
+        (f"{PAGE}delegados/agregar/", {"person": candidate.pk}),
+        (f"{PAGE}delegados/{user_named('delegate1').pk}/quitar/", {}),
+        (f"{PAGE}organizaciones/agregar/", {"organisation": outside.pk}),
+        (f"{PAGE}organizaciones/{member_org.pk}/quitar/", {}),
+    ]
     for url, data in posts:
         assert client.post(url, data).status_code == 403, url
     assert_nothing_changed(candidate, outside, member_org)

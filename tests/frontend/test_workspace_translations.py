@@ -15,7 +15,9 @@ def test_every_string_of_the_catalogues_is_translated_in_spanish_portuguese_and_
     and every translation keeps its placeholders."""
     import polib
 
-    ids = [(entry.msgctxt, entry.msgid) for entry in polib.pofile(str(LOCALE / "en" / "LC_MESSAGES" / "django.po")) if entry.msgid]
+    ids = [
+        (entry.msgctxt, entry.msgid) for entry in polib.pofile(str(LOCALE / "en" / "LC_MESSAGES" / "django.po")) if entry.msgid
+    ]
     assert len(ids) == len(set(ids)) > 500
     for language in ("es", "pt", "fr"):
         catalogue = polib.pofile(str(LOCALE / language / "LC_MESSAGES" / "django.po"))
@@ -23,10 +25,12 @@ def test_every_string_of_the_catalogues_is_translated_in_spanish_portuguese_and_
         untranslated = [entry.msgid for entry in catalogue if entry.msgid and (not entry.translated() or entry.fuzzy)]
         assert untranslated == [], (language, untranslated)
         placeholders = [
-            entry.msgid for entry in catalogue if entry.msgid
+            entry.msgid
+            for entry in catalogue
+            if entry.msgid
             for text in ([entry.msgstr] if not entry.msgid_plural else list(entry.msgstr_plural.values()))
             if set(re.findall(r"%\(\w+\)s", text)) != set(re.findall(r"%\(\w+\)s", entry.msgid))
-        ]  # fmt: skip
+        ]
         assert placeholders == [], (language, placeholders)
 
 
@@ -45,14 +49,20 @@ def test_the_pages_speak_the_visitors_language(client, user_named, prefix, words
     for word in words:
         assert word in page, (prefix, word)
     table = client.get(f"{prefix}/espacio/mesa/1/").content.decode()
-    assert {"": "Agregar una organización", "/en": "Add an organisation", "/pt": "Adicionar uma organização",
-            "/fr": "Ajouter une organisation"}[prefix] in table  # fmt: skip
+    assert {
+        "": "Agregar una organización",
+        "/en": "Add an organisation",
+        "/pt": "Adicionar uma organização",
+        "/fr": "Ajouter une organisation",
+    }[prefix] in table
 
 
 def test_a_services_refusal_is_shown_in_the_visitors_language(client, user_named):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     client.force_login(user_named("delegate1"))
-    response = client.post("/pt/espacio/aportes/nuevo/", {"table": "1", "title": "Aporte", "text": "Texto.",
-                                                          "attachment": SimpleUploadedFile("x.exe", b"MZ")})  # fmt: skip
+    response = client.post(
+        "/pt/espacio/aportes/nuevo/",
+        {"table": "1", "title": "Aporte", "text": "Texto.", "attachment": SimpleUploadedFile("x.exe", b"MZ")},
+    )
     assert response.status_code == 400 and "Arquivos deste tipo não são aceitos" in response.content.decode()

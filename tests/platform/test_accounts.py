@@ -32,8 +32,7 @@ DOORS = {
 def attempt(door: str, username: str, password: str, address: str = "10.0.0.1", language: str = "es"):
     path, _kind = DOORS[door]
     client = APIClient() if door == "api" else Client()
-    return client.post(path, {"username": username, "password": password}, REMOTE_ADDR=address,
-                       HTTP_ACCEPT_LANGUAGE=language)  # fmt: skip
+    return client.post(path, {"username": username, "password": password}, REMOTE_ADDR=address, HTTP_ACCEPT_LANGUAGE=language)
 
 
 def signed_in(response) -> bool:
@@ -240,7 +239,12 @@ def test_the_rule_defaults_to_on_without_debug():
     probe = "from django.conf import settings; print(settings.ENLACE_REQUIRE_2FA)"
     base = {"PATH": "/usr/bin:/bin", "DJANGO_SECRET_KEY": "k", "DJANGO_SETTINGS_MODULE": "enlace.settings"}
     for debug, expected in (("0", "True"), ("1", "False")):
-        out = subprocess.run([sys.executable, "-c", "import django; django.setup(); " + probe], cwd=ROOT,
-                             env={**base, "DJANGO_DEBUG": debug, "ENLACE_VAR_DIR": "/tmp/enlace-probe"},
-                             capture_output=True, text=True, check=True)  # fmt: skip
+        out = subprocess.run(
+            [sys.executable, "-c", "import django; django.setup(); " + probe],
+            cwd=ROOT,
+            env={**base, "DJANGO_DEBUG": debug, "ENLACE_VAR_DIR": "/tmp/enlace-probe"},
+            capture_output=True,
+            text=True,
+            check=True,
+        )
         assert out.stdout.strip() == expected

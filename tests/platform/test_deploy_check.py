@@ -35,9 +35,7 @@ def production_env(tmp_path, **extra):
 
 
 def manage(env, *args):
-    return subprocess.run(
-        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=180
-    )
+    return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=180)
 
 
 def test_security_checks_are_clean_with_postgresql_settings(tmp_path):

@@ -90,8 +90,12 @@ def test_gunicorn_with_the_deploy_configuration(tmp_path):
     log = (tmp_path / "gunicorn.log").open("w")
     server = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "-c", "deploy/gunicorn.conf.py", "enlace.wsgi"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, text=True,
-    )  # fmt: skip
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     try:
         deadline = time.monotonic() + 60
         while True:
@@ -105,9 +109,11 @@ def test_gunicorn_with_the_deploy_configuration(tmp_path):
         assert subprocess.run([sys.executable, "deploy/probe.py", "/healthz", str(port)], cwd=ROOT, env=env).returncode == 0
         # Any other Host than the allowed ones is refused: the probe must send one of them.
         wrong = subprocess.run(
-            [sys.executable, "deploy/probe.py", "/healthz", str(port)], cwd=ROOT,
-            env={**env, "DJANGO_ALLOWED_HOSTS": "wrong.example.org"}, capture_output=True,
-        )  # fmt: skip
+            [sys.executable, "deploy/probe.py", "/healthz", str(port)],
+            cwd=ROOT,
+            env={**env, "DJANGO_ALLOWED_HOSTS": "wrong.example.org"},
+            capture_output=True,
+        )
         assert wrong.returncode == 1
         import urllib.request
 

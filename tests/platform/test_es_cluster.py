@@ -30,8 +30,11 @@ def es_script(*args: str) -> subprocess.CompletedProcess:
         ["bash", str(ROOT / "deploy/local/elasticsearch.sh"), *args],
         # Three JVMs on a loaded 2-core machine can take longer than the script's default 120 s.
         env={**os.environ, "ES_START_TIMEOUT": os.environ.get("ES_START_TIMEOUT", "300")},
-        cwd=ROOT, capture_output=True, text=True, timeout=420,
-    )  # fmt: skip
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=420,
+    )
 
 
 def start_cluster() -> str:

@@ -41,8 +41,11 @@ def postgres(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
         ["bash", str(ROOT / "deploy/local/postgres.sh"), *args],
         env={**os.environ, "ENLACE_CACHE": str(CACHE / f"fault-pg-{PORT}")},
-        cwd=ROOT, capture_output=True, text=True, timeout=180,
-    )  # fmt: skip
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
 
 
 def start_postgres() -> str:
@@ -90,8 +93,12 @@ def site_on_own_postgres(tmp_path_factory):
         with open(log, "w") as out:
             server = subprocess.Popen(
                 [sys.executable, "-m", "gunicorn", "-c", "deploy/gunicorn.conf.py", "enlace.wsgi"],
-                cwd=ROOT, env={**env, "GUNICORN_BIND": f"127.0.0.1:{port}"}, stdout=out, stderr=subprocess.STDOUT, text=True,
-            )  # fmt: skip
+                cwd=ROOT,
+                env={**env, "GUNICORN_BIND": f"127.0.0.1:{port}"},
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                text=True,
+            )
         url = f"http://127.0.0.1:{port}"
         deadline = time.monotonic() + 60
         while True:
@@ -138,7 +145,11 @@ def test_postgresql_restart_under_a_running_site(site_on_own_postgres):
             assert headers["Retry-After"].isdigit() and headers["Content-Type"] == "application/json"
             assert set(json.loads(body)) == {"detail"}
         status, _headers, body = get(url + "/readyz")
-        assert status == 503 and json.loads(body) == {"status": "unavailable", "checks": {"database": "error"}, "failed": ["database"]}
+        assert status == 503 and json.loads(body) == {
+            "status": "unavailable",
+            "checks": {"database": "error"},
+            "failed": ["database"],
+        }
         assert get(url + "/healthz")[0] == 200  # the process is alive: nothing to restart
     assert answered == {503: rounds * (len(PAGES) + len(API))}
 

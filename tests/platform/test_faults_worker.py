@@ -90,11 +90,24 @@ def faults(transactional_db, redis_url, elasticsearch_url, tmp_path):
     def start_worker(*, pool: str, target: str) -> subprocess.Popen:
         log = open(tmp_path / f"worker{len(workers) + 1}.log", "w")
         worker = subprocess.Popen(
-            [sys.executable, "-m", "tests.platform.fault_worker", f"--pool={pool}", "--concurrency=1",
-             "--without-gossip", "--without-mingle", "--without-heartbeat", "--loglevel=INFO",
-             f"--hostname=fault{len(workers) + 1}-{uuid.uuid4().hex[:6]}@%h"],
-            cwd=ROOT, env={**env, "FAULT_TARGET": target}, stdout=log, stderr=subprocess.STDOUT, text=True,
-        )  # fmt: skip
+            [
+                sys.executable,
+                "-m",
+                "tests.platform.fault_worker",
+                f"--pool={pool}",
+                "--concurrency=1",
+                "--without-gossip",
+                "--without-mingle",
+                "--without-heartbeat",
+                "--loglevel=INFO",
+                f"--hostname=fault{len(workers) + 1}-{uuid.uuid4().hex[:6]}@%h",
+            ],
+            cwd=ROOT,
+            env={**env, "FAULT_TARGET": target},
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
         log.close()
         workers.append(worker)
         return worker
@@ -104,9 +117,13 @@ def faults(transactional_db, redis_url, elasticsearch_url, tmp_path):
         backend.ensure_index()
         try:
             yield {
-                "start_worker": start_worker, "trace": trace, "mail_dir": mail_dir, "backend": backend,
-                "broker": broker, "logs": tmp_path,
-            }  # fmt: skip
+                "start_worker": start_worker,
+                "trace": trace,
+                "mail_dir": mail_dir,
+                "backend": backend,
+                "broker": broker,
+                "logs": tmp_path,
+            }
         finally:
             for worker in workers:
                 if worker.poll() is None:
@@ -165,9 +182,14 @@ def new_practice(**fields):
     page = PracticePage(
         title=fields.pop("title", "Práctica de prueba de fallos"),
         slug=f"fallo-{uuid.uuid4().hex[:8]}",
-        summary="Resumen.", countries=["UY"], objectives=["7"], level="local", start_year=2024, language="es",
+        summary="Resumen.",
+        countries=["UY"],
+        objectives=["7"],
+        level="local",
+        start_year=2024,
+        language="es",
         **fields,
-    )  # fmt: skip
+    )
     PracticeIndexPage.objects.originals().get().add_child(instance=page)
     page.save_revision().publish()
     return PracticePage.objects.originals().get(pk=page.pk)
@@ -217,7 +239,10 @@ def test_a_pool_process_killed_mid_notification_the_e_mail_is_sent_once(faults):
     from workflows.models import Notification
 
     notification = Notification.objects.create(
-        email="proponente@enlace.example", category="moderation", event="submission_sent_back", page=page,
+        email="proponente@enlace.example",
+        category="moderation",
+        event="submission_sent_back",
+        page=page,
         params={"kind": "practice", "title": page.title, "comment": "Falta la fuente."},
     )  # a public submitter's: e-mailed at once
     send(broker, "workflows.deliver_notifications", [notification.pk])
@@ -228,8 +253,12 @@ def test_a_pool_process_killed_mid_notification_the_e_mail_is_sent_once(faults):
     os.kill(child, signal.SIGKILL)
 
     def recipients() -> list[str]:
-        return [line.split(":", 1)[1].strip() for f in mail_dir.glob("*.log")
-                for line in f.read_text().splitlines() if line.startswith("To:")]  # fmt: skip
+        return [
+            line.split(":", 1)[1].strip()
+            for f in mail_dir.glob("*.log")
+            for line in f.read_text().splitlines()
+            if line.startswith("To:")
+        ]
 
     wait_for(recipients, 90, "the e-mail, sent by a new pool process")
     time.sleep(2 * VISIBILITY_TIMEOUT + 12)  # no second delivery of the finished task

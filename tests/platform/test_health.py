@@ -114,9 +114,7 @@ print(json.dumps({"status": response.status_code, "body": response.json(),
         "PYTHONWARNINGS": "ignore",
     }
     (tmp_path / "static").mkdir()
-    result = subprocess.run(
-        [sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
-    )
+    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     answer = json.loads(result.stdout.strip().splitlines()[-1])
     assert answer["status"] == 503

@@ -51,8 +51,12 @@ def two_servers(transactional_db, tmp_path):
             with open(log, "w") as out:
                 server = subprocess.Popen(
                     [sys.executable, "-m", "gunicorn", "enlace.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "1"],
-                    cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, text=True,
-                )  # fmt: skip
+                    cwd=ROOT,
+                    env=env,
+                    stdout=out,
+                    stderr=subprocess.STDOUT,
+                    text=True,
+                )
             servers.append(server)
             urls.append(f"http://127.0.0.1:{port}")
             wait_for_http(urls[-1] + "/healthz", server, log)

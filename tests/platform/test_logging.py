@@ -67,7 +67,7 @@ def test_request_id_validation():
 def test_json_lines_carry_exceptions_and_odd_messages(json_log):
     logger = logging.getLogger("enlace.test")
     try:
-        raise ValueError("broken ünïcode \"quoted\"\nsecond line")
+        raise ValueError('broken ünïcode "quoted"\nsecond line')
     except ValueError:
         logger.exception("it failed: %s", {"a": 1})
     record = json_log()[-1]

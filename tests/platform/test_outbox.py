@@ -12,11 +12,11 @@ from django.db import connection, transaction
 
 from enlace.celery import app
 from enlace.models import OutboxMessage
-from workflows.models import Notification
 from enlace.outbox import deliver, relay_outbox
 from tests.conftest import DEMO_PASSWORD, ROOT
 from tests.services import database_url, unavailable
 from workflows import services
+from workflows.models import Notification
 
 CLOSED = "redis://127.0.0.1:9/0"
 
@@ -34,8 +34,7 @@ def broker():
 
 
 @pytest.mark.django_db
-def test_messages_are_written_with_the_change_and_not_when_it_rolls_back(broker, user_named,
-                                                                         django_capture_on_commit_callbacks):  # fmt: skip
+def test_messages_are_written_with_the_change_and_not_when_it_rolls_back(broker, user_named, django_capture_on_commit_callbacks):
     broker(CLOSED)
     item = services.recommendation_create(user=user_named("delegate1"), table="1", title="Con outbox", text="T")
     with django_capture_on_commit_callbacks(execute=False):
@@ -62,8 +61,7 @@ def test_a_broker_down_at_commit_leaves_the_messages_pending(broker, user_named,
 
 @pytest.mark.redis
 @pytest.mark.django_db
-def test_pending_messages_are_relayed_once_the_broker_is_back(broker, redis_url, user_named,
-                                                              django_capture_on_commit_callbacks):  # fmt: skip
+def test_pending_messages_are_relayed_once_the_broker_is_back(broker, redis_url, user_named, django_capture_on_commit_callbacks):
     import redis
 
     queue = f"outbox-test-{uuid.uuid4().hex[:8]}"
@@ -91,15 +89,34 @@ def worker_on_test_database(redis_url, tmp_path):
     url = database_url()
     mail_dir = tmp_path / "mail"
     env = {
-        **os.environ, "DATABASE_URL": url, "DJANGO_SECRET_KEY": "worker-test", "CELERY_BROKER_URL": redis_url,
-        "CELERY_RESULT_BACKEND": redis_url, "CELERY_TASK_ALWAYS_EAGER": "0",
-        "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend", "EMAIL_FILE_PATH": str(mail_dir),
-    }  # fmt: skip
+        **os.environ,
+        "DATABASE_URL": url,
+        "DJANGO_SECRET_KEY": "worker-test",
+        "CELERY_BROKER_URL": redis_url,
+        "CELERY_RESULT_BACKEND": redis_url,
+        "CELERY_TASK_ALWAYS_EAGER": "0",
+        "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+        "EMAIL_FILE_PATH": str(mail_dir),
+    }
     worker = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "enlace", "worker", "--pool=solo", "--without-gossip", "--without-mingle",
-         "--loglevel=WARNING", f"--hostname=outbox-{uuid.uuid4().hex[:6]}@%h"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "enlace",
+            "worker",
+            "--pool=solo",
+            "--without-gossip",
+            "--without-mingle",
+            "--loglevel=WARNING",
+            f"--hostname=outbox-{uuid.uuid4().hex[:6]}@%h",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     yield mail_dir
     worker.terminate()
     worker.wait(timeout=20)
@@ -111,8 +128,9 @@ def worker_on_test_database(redis_url, tmp_path):
 def test_broker_outage_during_a_transition_loses_no_notification(broker, redis_url, worker_on_test_database, settings):
     import time
 
-    from cms.demo.loader import DemoLoader
     from django.contrib.auth import get_user_model
+
+    from cms.demo.loader import DemoLoader
 
     if connection.vendor != "postgresql":
         unavailable("PostgreSQL (DATABASE_URL)")
@@ -137,8 +155,12 @@ def test_broker_outage_during_a_transition_loses_no_notification(broker, redis_u
     expected_recipients = {"liaison1@enlace.example", "liaison2@enlace.example", "delegate1@enlace.example"}
     recipients = set()
     while time.monotonic() < deadline and not expected_recipients <= recipients:
-        recipients = {line.split(":", 1)[1].strip() for f in mail_dir.glob("*.log")
-                      for line in f.read_text().splitlines() if line.startswith("To:")}  # fmt: skip
+        recipients = {
+            line.split(":", 1)[1].strip()
+            for f in mail_dir.glob("*.log")
+            for line in f.read_text().splitlines()
+            if line.startswith("To:")
+        }
         time.sleep(0.5)
     assert expected_recipients <= recipients
     assert OutboxMessage.objects.filter(sent_at__isnull=True).count() == 0

@@ -44,8 +44,12 @@ def wheel(tmp_path_factory) -> Path:
     isolation = ["--no-build-isolation"] if can_build_wheels_offline() else []
     done = subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", *isolation, "--wheel-dir", str(work / "dist"), str(source)],
-        cwd=work, capture_output=True, text=True, timeout=300, env={**os.environ, "PIP_DISABLE_PIP_VERSION_CHECK": "1"},
-    )  # fmt: skip
+        cwd=work,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, "PIP_DISABLE_PIP_VERSION_CHECK": "1"},
+    )
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
     (built,) = (work / "dist").glob("enlace-*.whl")
     return built
@@ -75,8 +79,11 @@ def test_an_installed_copy_finds_its_templates_static_files_and_translations(whe
     target = tmp_path / "site-packages"
     done = subprocess.run(
         [sys.executable, "-m", "pip", "install", "--no-deps", "--no-index", "--target", str(target), str(wheel)],
-        capture_output=True, text=True, timeout=300, env={**os.environ, "PIP_DISABLE_PIP_VERSION_CHECK": "1"},
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, "PIP_DISABLE_PIP_VERSION_CHECK": "1"},
+    )
     assert done.returncode == 0, done.stderr[-3000:]
     catalog = gettext.GNUTranslations(open(ROOT / "locale/es/LC_MESSAGES/django.mo", "rb"))
     msgid, msgstr = next(
@@ -113,7 +120,9 @@ print(json.dumps({
         "PYTHONWARNINGS": "ignore",
     }
     # Run outside the checkout, so that only the installed copy can be imported.
-    result = subprocess.run([sys.executable, "-c", script, msgid], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-c", script, msgid], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120
+    )
     assert result.returncode == 0, result.stderr[-3000:]
     found = json.loads(result.stdout.strip().splitlines()[-1])
     assert found["package"].startswith(str(target)), found

@@ -28,7 +28,6 @@ from enlace.models import OutboxMessage
 from tests.conftest import ROOT
 from tests.services import database_url, reset_celery_producers, unavailable, wait_for
 
-
 pytestmark = [
     pytest.mark.postgres,
     pytest.mark.redis,
@@ -73,18 +72,29 @@ def pipeline(transactional_db, redis_url, elasticsearch_url, tmp_path):
     }
     processes = {}
     for name, command in {
-        "worker": ["worker", "--pool=solo", "--without-gossip", "--without-mingle", "--loglevel=INFO",
-                   f"--hostname=pipeline-{uuid.uuid4().hex[:6]}@%h"],
+        "worker": [
+            "worker",
+            "--pool=solo",
+            "--without-gossip",
+            "--without-mingle",
+            "--loglevel=INFO",
+            f"--hostname=pipeline-{uuid.uuid4().hex[:6]}@%h",
+        ],
         "beat": ["beat", "--loglevel=INFO", "--schedule", str(schedule)],
-    }.items():  # fmt: skip
+    }.items():
         with open(tmp_path / f"{name}.log", "w") as out:
             processes[name] = subprocess.Popen(
                 [sys.executable, "-m", "celery", "-A", "enlace", *command],
-                cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, text=True,
-            )  # fmt: skip
+                cwd=ROOT,
+                env=env,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                text=True,
+            )
     saved = {key: app.conf[key] for key in ("broker_url", "result_backend", "task_always_eager")}
-    with override_settings(ELASTICSEARCH_URL=elasticsearch_url, SEARCH_INDEX_PREFIX=prefix, SEARCH_BACKEND="elasticsearch",
-                           SEARCH_ES_RETRY_AFTER=0):  # fmt: skip
+    with override_settings(
+        ELASTICSEARCH_URL=elasticsearch_url, SEARCH_INDEX_PREFIX=prefix, SEARCH_BACKEND="elasticsearch", SEARCH_ES_RETRY_AFTER=0
+    ):
         backend = ElasticsearchBackend()
         backend.ensure_index()
         service.reset_circuit()
@@ -94,8 +104,14 @@ def pipeline(transactional_db, redis_url, elasticsearch_url, tmp_path):
             reset_producers()
 
         try:
-            yield {"use_broker": use_broker, "broker": broker, "backend": backend, "schedule": schedule,
-                   "logs": tmp_path, "processes": processes}  # fmt: skip
+            yield {
+                "use_broker": use_broker,
+                "broker": broker,
+                "backend": backend,
+                "schedule": schedule,
+                "logs": tmp_path,
+                "processes": processes,
+            }
         finally:
             app.conf.update(saved)
             reset_producers()
@@ -115,9 +131,15 @@ def publish_practice(title: str):
     from cms.models import PracticeIndexPage, PracticePage
 
     page = PracticePage(
-        title=title, slug=f"tubo-{uuid.uuid4().hex[:8]}", summary="Resumen.", countries=["CR"], objectives=["15"],
-        level="national", start_year=2023, language="es",
-    )  # fmt: skip
+        title=title,
+        slug=f"tubo-{uuid.uuid4().hex[:8]}",
+        summary="Resumen.",
+        countries=["CR"],
+        objectives=["15"],
+        level="national",
+        start_year=2023,
+        language="es",
+    )
     PracticeIndexPage.objects.originals().get().add_child(instance=page)
     page.save_revision().publish()
     return PracticePage.objects.originals().get(pk=page.pk)
@@ -169,6 +191,7 @@ def test_publishing_makes_a_practice_searchable_through_worker_and_beat(pipeline
         os.utime(path, (time.time() - 3600, time.time() - 3600))
     stale = subprocess.run([*probe, "600"], cwd=ROOT, capture_output=True, text=True)
     assert stale.returncode == 1 and "not written" in stale.stderr
-    missing = subprocess.run([sys.executable, "deploy/probe.py", "--beat", str(pipeline["logs"] / "nothing")], cwd=ROOT,
-                             capture_output=True)  # fmt: skip
+    missing = subprocess.run(
+        [sys.executable, "deploy/probe.py", "--beat", str(pipeline["logs"] / "nothing")], cwd=ROOT, capture_output=True
+    )
     assert missing.returncode == 1

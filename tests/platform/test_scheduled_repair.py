@@ -32,11 +32,18 @@ print(json.dumps({
 
 def deployment(tmp_path, **env) -> dict:
     base = {
-        "PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "DJANGO_SETTINGS_MODULE": "enlace.settings",
-        "DATABASE_URL": "postgres://enlace@127.0.0.1:9/enlace", "DJANGO_SECRET_KEY": "k" * 50,
-        "CELERY_BROKER_URL": "redis://127.0.0.1:9/0", "ENLACE_VAR_DIR": str(tmp_path), "PYTHONWARNINGS": "ignore",
-    }  # fmt: skip
-    result = subprocess.run([sys.executable, "-c", PROBE], cwd=ROOT, env={**base, **env}, capture_output=True, text=True, timeout=60)
+        "PATH": "/usr/bin:/bin",
+        "HOME": str(tmp_path),
+        "DJANGO_SETTINGS_MODULE": "enlace.settings",
+        "DATABASE_URL": "postgres://enlace@127.0.0.1:9/enlace",
+        "DJANGO_SECRET_KEY": "k" * 50,
+        "CELERY_BROKER_URL": "redis://127.0.0.1:9/0",
+        "ENLACE_VAR_DIR": str(tmp_path),
+        "PYTHONWARNINGS": "ignore",
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE], cwd=ROOT, env={**base, **env}, capture_output=True, text=True, timeout=60
+    )
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout.strip().splitlines()[-1])
 

@@ -78,8 +78,12 @@ print(settings.CACHES["default"]["BACKEND"], settings.CACHES["default"].get("LOC
 
 def test_the_cache_is_shared_only_when_configured(tmp_path):
     base = {"PATH": "/usr/bin:/bin", "DJANGO_SETTINGS_MODULE": "enlace.settings", "HOME": "/tmp", "ENLACE_VAR_DIR": str(tmp_path)}
-    run = lambda **env: subprocess.run([sys.executable, "-c", CACHE_PROBE], cwd=ROOT, env={**base, **env},  # noqa: E731
-                                       capture_output=True, text=True, timeout=60)  # fmt: skip
+
+    def run(**env):
+        return subprocess.run(
+            [sys.executable, "-c", CACHE_PROBE], cwd=ROOT, env={**base, **env}, capture_output=True, text=True, timeout=60
+        )
+
     embedded = run()
     assert embedded.returncode == 0, embedded.stderr
     assert embedded.stdout.split()[0] == "django.core.cache.backends.locmem.LocMemCache"

@@ -59,8 +59,11 @@ def es_search(django_db_setup, django_db_blocker, elasticsearch_url, es_client):
 def elasticsearch_script(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
         ["bash", str(ROOT / "deploy/local/elasticsearch.sh"), *args],
-        cwd=ROOT, capture_output=True, text=True, timeout=240,
-    )  # fmt: skip
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=240,
+    )
 
 
 @pytest.fixture(scope="session")

@@ -57,11 +57,7 @@ class Oracle:
 
     @staticmethod
     def _passes(d, q: SearchQuery, skip: str | None = None) -> bool:
-        return all(
-            set(d["facets"][name]) & set(codes)
-            for name, codes in q.filters.items()
-            if name in FACETS and name != skip
-        )
+        return all(set(d["facets"][name]) & set(codes) for name, codes in q.filters.items() if name in FACETS and name != skip)
 
     def search(self, q: SearchQuery):
         """(total, ordered keys of the page or None for relevance, all keys, facets)."""

@@ -61,10 +61,26 @@ def outage(dedicated_es, redis_url, transactional_db, demo_password, tmp_path):
         backend.rebuild(iter_documents())
         with open(log, "w") as out:
             worker = subprocess.Popen(
-                [sys.executable, "-m", "celery", "-A", "enlace", "worker", "--pool=solo", "--concurrency=1",
-                 "--without-gossip", "--without-mingle", "--loglevel=INFO", f"--hostname=search-{uuid.uuid4().hex[:6]}@%h"],
-                cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, text=True,
-            )  # fmt: skip
+                [
+                    sys.executable,
+                    "-m",
+                    "celery",
+                    "-A",
+                    "enlace",
+                    "worker",
+                    "--pool=solo",
+                    "--concurrency=1",
+                    "--without-gossip",
+                    "--without-mingle",
+                    "--loglevel=INFO",
+                    f"--hostname=search-{uuid.uuid4().hex[:6]}@%h",
+                ],
+                cwd=ROOT,
+                env=env,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                text=True,
+            )
         saved = {k: app.conf[k] for k in ("broker_url", "result_backend", "task_always_eager")}
         redis.Redis.from_url(broker).flushdb()  # no task left over from an earlier run
         app.conf.update(broker_url=broker, result_backend=broker, task_always_eager=False)
@@ -80,9 +96,12 @@ def outage(dedicated_es, redis_url, transactional_db, demo_password, tmp_path):
                 worker.wait(timeout=20)
             except subprocess.TimeoutExpired:
                 worker.kill()
-            if not dedicated_es.url or subprocess.run(
-                ["curl", "-s", "-m", "2", f"{dedicated_es.url}/_cluster/health"], capture_output=True
-            ).returncode:
+            if (
+                not dedicated_es.url
+                or subprocess.run(
+                    ["curl", "-s", "-m", "2", f"{dedicated_es.url}/_cluster/health"], capture_output=True
+                ).returncode
+            ):
                 dedicated_es.start()
             backend.drop()
             service.reset_circuit()

@@ -69,10 +69,16 @@ def test_publishing_a_report_moves_the_facets_and_submitting_does_not(backend, u
     before = counts("follow_up_country")
     with django_capture_on_commit_callbacks(execute=True):
         report = followups.submit(
-            recommendation=item, user=user_named("member"),
-            data={"country": "SV", "status": "not_implemented", "actor": "Gobierno de El Salvador",
-                  "date": datetime.date(2024, 1, 5), "description": "Sin acuerdo bilateral."},
-        )  # fmt: skip
+            recommendation=item,
+            user=user_named("member"),
+            data={
+                "country": "SV",
+                "status": "not_implemented",
+                "actor": "Gobierno de El Salvador",
+                "date": datetime.date(2024, 1, 5),
+                "description": "Sin acuerdo bilateral.",
+            },
+        )
     _refresh(backend)
     assert counts("follow_up_country") == before
     with django_capture_on_commit_callbacks(execute=True):
@@ -92,7 +98,9 @@ def test_multi_select_semantics(backend):
     implemented = search(SearchQuery(types=RECOMMENDATIONS, filters={"follow_up_status": ("implemented",)}, page_size=100))
     in_progress = search(SearchQuery(types=RECOMMENDATIONS, filters={"follow_up_status": ("in_progress",)}, page_size=100))
     assert either.total == len({h.id for h in implemented.hits} | {h.id for h in in_progress.hits})  # OR within
-    both = search(SearchQuery(types=RECOMMENDATIONS, filters={"follow_up_status": ("implemented",), "follow_up_country": ("PE",)}))
+    both = search(
+        SearchQuery(types=RECOMMENDATIONS, filters={"follow_up_status": ("implemented",), "follow_up_country": ("PE",)})
+    )
     peru = search(SearchQuery(types=RECOMMENDATIONS, filters={"follow_up_country": ("PE",)}, page_size=100))
     assert both.total == len({h.id for h in implemented.hits} & {h.id for h in peru.hits})  # AND across
     assert both.total >= 1

@@ -63,15 +63,28 @@ def test_short_words_must_match_exactly(backend):
 
 @pytest.mark.parametrize(
     "text",
-    ["migracoes venezuelanas", "MIGRAÇÕES", "criancas desacompanhadas", "Criança desacompanhado", "acolhimemto", "operacao acolhida"],
+    [
+        "migracoes venezuelanas",
+        "MIGRAÇÕES",
+        "criancas desacompanhadas",
+        "Criança desacompanhado",
+        "acolhimemto",
+        "operacao acolhida",
+    ],
 )
 def test_portuguese(backend, portuguese_practice, text):
     assert portuguese_practice.title in titles(run(backend, text=text))
 
 
 def test_stems_bring_inflected_forms(backend):
-    singular = {(h.type, h.id) for h in run(backend, text="trabajadora migrante", types=("practice", "recommendation"), page_size=100).hits}
-    plural = {(h.type, h.id) for h in run(backend, text="trabajadoras migrantes", types=("practice", "recommendation"), page_size=100).hits}
+    singular = {
+        (h.type, h.id)
+        for h in run(backend, text="trabajadora migrante", types=("practice", "recommendation"), page_size=100).hits
+    }
+    plural = {
+        (h.type, h.id)
+        for h in run(backend, text="trabajadoras migrantes", types=("practice", "recommendation"), page_size=100).hits
+    }
     assert singular and singular == plural
 
 

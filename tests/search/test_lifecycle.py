@@ -64,7 +64,9 @@ def test_a_page_moved_or_renamed_is_reindexed_with_its_new_url():
 
 def test_nothing_unpublished_is_ever_found():
     never_published = add_practice(title="Borrador: Práctica confidencial de Tapachula", publish=False)
-    hidden = list(PracticePage.objects.originals().filter(live=False)) + list(RecommendationPage.objects.originals().filter(live=False))
+    hidden = list(PracticePage.objects.originals().filter(live=False)) + list(
+        RecommendationPage.objects.originals().filter(live=False)
+    )
     assert never_published in hidden and len(hidden) >= 2  # the demo world has items in review too
     published = PracticePage.objects.originals().live().count() + RecommendationPage.objects.originals().live().count()
     everything = run(db, types=("practice", "recommendation"), page_size=100)

@@ -47,7 +47,9 @@ TABLE = {
     "two countries": SearchQuery(filters={"country": ("PE", "EC")}, sort="title"),
     "countries and tables": SearchQuery(types=BOTH, filters={"country": ("PE", "EC", "AR"), "table": ("1", "2")}, sort="title"),
     "country objective level": SearchQuery(filters={"country": ("PE",), "objective": ("7", "5"), "level": ("national",)}),
-    "text and facets": SearchQuery(text="migrantes", types=BOTH, filters={"objective": ("7",), "table": ("3", "4")}, page_size=100),
+    "text and facets": SearchQuery(
+        text="migrantes", types=BOTH, filters={"objective": ("7",), "table": ("3", "4")}, page_size=100
+    ),
     "selected with no hits": SearchQuery(filters={"country": ("PE",), "level": ("local",)}),
     "unused value selected": SearchQuery(filters={"country": ("UY",)}),
     # year range
@@ -118,8 +120,12 @@ def test_elasticsearch_gives_the_same_answers(name, es_search):
     else:
         assert keys(elastic) == keys(database)
     assert facets(elastic) == facets(database)
-    assert [(h.title, h.url, h.countries, h.objectives, h.principles, h.table, h.start_year) for h in sorted(elastic.hits, key=lambda h: h.id)] == [
-        (h.title, h.url, h.countries, h.objectives, h.principles, h.table, h.start_year) for h in sorted(database.hits, key=lambda h: h.id)
+    assert [
+        (h.title, h.url, h.countries, h.objectives, h.principles, h.table, h.start_year)
+        for h in sorted(elastic.hits, key=lambda h: h.id)
+    ] == [
+        (h.title, h.url, h.countries, h.objectives, h.principles, h.table, h.start_year)
+        for h in sorted(database.hits, key=lambda h: h.id)
     ]
     assert bool([h for h in elastic.hits if h.highlight]) == bool([h for h in database.hits if h.highlight])
 

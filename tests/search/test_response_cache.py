@@ -92,10 +92,16 @@ def test_a_reviewed_follow_up_report_is_in_the_next_anonymous_answer(backend, us
     assert item.pk not in before
     with django_capture_on_commit_callbacks(execute=True):
         report = followups.submit(
-            recommendation=item, user=user_named("member"),
-            data={"country": "SV", "status": "not_implemented", "actor": "Gobierno de El Salvador",
-                  "date": datetime.date(2024, 1, 5), "description": "Sin acuerdo bilateral."},
-        )  # fmt: skip
+            recommendation=item,
+            user=user_named("member"),
+            data={
+                "country": "SV",
+                "status": "not_implemented",
+                "actor": "Gobierno de El Salvador",
+                "date": datetime.date(2024, 1, 5),
+                "description": "Sin acuerdo bilateral.",
+            },
+        )
     assert anonymous() == before  # submitted, not reviewed: nothing public changed
     with django_capture_on_commit_callbacks(execute=True):
         followups.publish(report=report, user=user_named("curator"))

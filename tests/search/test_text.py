@@ -65,7 +65,6 @@ def test_long_text_gives_fragments_around_matches():
     assert all(len(f) < 140 for f in fragments)
 
 
-
 def test_the_matcher_tolerates_one_typo_in_long_terms():
     matcher = Matcher.for_terms(["migracion", "ley"])
     assert matcher.matches("migrasion") and matcher.matches("migraciones")  # typo, stem

@@ -36,9 +36,13 @@ def make_item(user_named):
     def make(state="draft", *, author="delegate1", co_authors=()):
         author = user_named(author)
         item = services.recommendation_create(
-            user=author, table="1", title=f"Recomendación de prueba {next(_counter)}", text="Texto.",
-            objectives=["7"], co_authors=[user_named(name) for name in co_authors],
-        )  # fmt: skip
+            user=author,
+            table="1",
+            title=f"Recomendación de prueba {next(_counter)}",
+            text="Texto.",
+            objectives=["7"],
+            co_authors=[user_named(name) for name in co_authors],
+        )
         steps = {
             "draft": [],
             "table": ["submit"],

@@ -27,8 +27,7 @@ def test_the_dashboard_lists_the_tasks_awaiting_each_user(login):
 
 
 def test_a_delegate_does_not_see_another_tables_drafts_in_the_admin(login, user_named):
-    draft = services.recommendation_create(user=user_named("delegate2"), table="2", title="Borrador de la mesa 2",
-                                           text="Texto.")  # fmt: skip
+    draft = services.recommendation_create(user=user_named("delegate2"), table="2", title="Borrador de la mesa 2", text="Texto.")
     client = login("delegate1")
     edit = client.get(f"/admin/pages/{draft.pk}/edit/")
     assert edit.status_code in (302, 403) and "Borrador de la mesa 2" not in edit.content.decode()

@@ -49,11 +49,31 @@ def material(user_named):
 
     def page(obj, visible, public=False):
         pk = obj.pk
-        urls = [f"/admin/pages/{pk}/{suffix}" for suffix in
-                ("", "edit/", "history/", "revisions/", "usage/", "preview/", "view_draft/", "delete/", "copy/",
-                 "move/", "unpublish/", "workflow/history/", "edit/preview/")]  # fmt: skip
-        urls += [f"/admin/choose-page/{pk}/", f"/admin/api/main/pages/{pk}/", f"/admin/bulk/wagtailcore/page/delete/?id={pk}",
-                 f"/admin/bulk/wagtailcore/page/publish/?id={pk}", f"/admin/pages/{obj.get_parent().pk}/"]  # fmt: skip
+        urls = [
+            f"/admin/pages/{pk}/{suffix}"
+            for suffix in (
+                "",
+                "edit/",
+                "history/",
+                "revisions/",
+                "usage/",
+                "preview/",
+                "view_draft/",
+                "delete/",
+                "copy/",
+                "move/",
+                "unpublish/",
+                "workflow/history/",
+                "edit/preview/",
+            )
+        ]
+        urls += [
+            f"/admin/choose-page/{pk}/",
+            f"/admin/api/main/pages/{pk}/",
+            f"/admin/bulk/wagtailcore/page/delete/?id={pk}",
+            f"/admin/bulk/wagtailcore/page/publish/?id={pk}",
+            f"/admin/pages/{obj.get_parent().pk}/",
+        ]
         # A public page may be linked; its pending draft title may not be shown.
         items.append({"title": obj.draft_title, "visible": visible, "urls": urls, "ids": [] if public else [rf"/pages/{pk}/"]})
 
@@ -61,39 +81,59 @@ def material(user_named):
         pk = obj.pk
         base = f"/admin/snippets/cms/{model}"
         urls = [f"{base}/{view}/{pk}/" for view in ("edit", "inspect", "history", "usage", "delete", "copy", "revisions")]
-        urls += [f"/admin/snippets/choose/cms/{model}/chosen/{pk}/", f"/admin/snippets/choose/cms/{model}/chosen-multiple/?id={pk}",
-                 f"/admin/bulk/cms/{model}/delete/?id={pk}"]  # fmt: skip
+        urls += [
+            f"/admin/snippets/choose/cms/{model}/chosen/{pk}/",
+            f"/admin/snippets/choose/cms/{model}/chosen-multiple/?id={pk}",
+            f"/admin/bulk/cms/{model}/delete/?id={pk}",
+        ]
         items.append({"title": text, "visible": visible, "urls": urls, "ids": [rf"/cms/{model}/[a-z_-]+/{pk}/"]})
 
     for table in "1234":
         delegate = user_named(f"delegate{table}")
         readers = {f"delegate{table}"} | ({"secretariat1"} if table == "1" else set())
-        draft = services.recommendation_create(user=delegate, table=table, title=title("borrador de la mesa", table),
-                                               text="Texto reservado.", objectives=["7"])  # fmt: skip
+        draft = services.recommendation_create(
+            user=delegate, table=table, title=title("borrador de la mesa", table), text="Texto reservado.", objectives=["7"]
+        )
         page(draft, readers)
-        contribution = contribution_create(user=delegate, table=table, title=title("aporte de la mesa", table),
-                                           text=title("texto del aporte", table))  # fmt: skip
+        contribution = contribution_create(
+            user=delegate, table=table, title=title("aporte de la mesa", table), text=title("texto del aporte", table)
+        )
         contribution_comment(contribution=contribution, user=delegate, text=title("comentario de la mesa", table))
         snippet(contribution, "contribution", contribution.title, readers)
         items.append({"title": title("comentario de la mesa", table), "visible": readers, "urls": [], "ids": []})
     waiting = services.recommendation_submit(
-        item=services.recommendation_create(user=user_named("delegate1"), table="1", title=title("en revisión de la mesa", "1"),
-                                            text="Texto."),
+        item=services.recommendation_create(
+            user=user_named("delegate1"), table="1", title=title("en revisión de la mesa", "1"), text="Texto."
+        ),
         user=user_named("delegate1"),
-    )  # fmt: skip
+    )
     page(waiting, {"delegate1", "secretariat1"})
     edited = published_recommendations().filter(path__startswith=TableSpacePage.objects.originals().get(table="1").path).first()
-    edited = services.recommendation_update(item=edited, user=user_named("delegate1"), title=title("título en edición de la mesa", "1"))
+    edited = services.recommendation_update(
+        item=edited, user=user_named("delegate1"), title=title("título en edición de la mesa", "1")
+    )
     page(edited, {"delegate1", "secretariat1"}, public=True)  # published, with an edit of its table not yet approved
-    practice = services.practice_submit(user=user_named("member"), data={
-        "title": title("práctica pendiente"), "summary": "Resumen.", "countries": ["PE"], "objectives": ["7"],
-    })  # fmt: skip
+    practice = services.practice_submit(
+        user=user_named("member"),
+        data={
+            "title": title("práctica pendiente"),
+            "summary": "Resumen.",
+            "countries": ["PE"],
+            "objectives": ["7"],
+        },
+    )
     page(practice, {"curator", "network"})
     report = followups.submit(
-        recommendation=published_recommendations().first(), user=user_named("delegate2"),
-        data={"country": "PE", "status": "planned", "actor": title("actor del informe"), "date": datetime.date(2024, 1, 1),
-              "description": title("informe pendiente")},
-    )  # fmt: skip
+        recommendation=published_recommendations().first(),
+        user=user_named("delegate2"),
+        data={
+            "country": "PE",
+            "status": "planned",
+            "actor": title("actor del informe"),
+            "date": datetime.date(2024, 1, 1),
+            "description": title("informe pendiente"),
+        },
+    )
     snippet(report, "followupreport", title("informe pendiente"), {"curator", "network"})
     return items
 
@@ -103,20 +143,44 @@ def seeds(material) -> list[str]:
     repository = PracticeIndexPage.objects.originals().get().pk
     q = f"q={WORD}"
     urls = [
-        "/admin/", "/admin/pages/", f"/admin/pages/search/?{q}", "/admin/choose-page/", f"/admin/choose-page/search/?{q}",
-        f"/admin/api/main/pages/?search={WORD}&fields=title", f"/admin/reports/site-history/?{q}",
-        "/admin/reports/workflow/", "/admin/reports/workflow_tasks/", "/admin/reports/aging-pages/", "/admin/reports/locked/",
-        "/admin/reports/page-types-usage/", "/admin/snippets/", f"/admin/snippets/cms/contribution/?{q}",
-        f"/admin/snippets/cms/followupreport/?{q}", f"/admin/snippets/cms/organisation/?{q}",
-        f"/admin/snippets/choose/cms/contribution/?{q}", f"/admin/snippets/choose/cms/contribution/results/?{q}",
-        f"/admin/snippets/choose/cms/followupreport/?{q}", "/admin/snippets/choose/cms/organisation/",
-        f"/admin/documents/?{q}", f"/admin/documents/chooser/?{q}", f"/admin/images/?{q}", "/admin/images/chooser/",
-        "/admin/bulk/cms/contribution/delete/?id=all", "/admin/workflows/list/", "/admin/workflows/tasks/index/",
-        "/admin/account/", f"/admin/pages/{repository}/", f"/admin/choose-page/{repository}/",
-    ]  # fmt: skip
+        "/admin/",
+        "/admin/pages/",
+        f"/admin/pages/search/?{q}",
+        "/admin/choose-page/",
+        f"/admin/choose-page/search/?{q}",
+        f"/admin/api/main/pages/?search={WORD}&fields=title",
+        f"/admin/reports/site-history/?{q}",
+        "/admin/reports/workflow/",
+        "/admin/reports/workflow_tasks/",
+        "/admin/reports/aging-pages/",
+        "/admin/reports/locked/",
+        "/admin/reports/page-types-usage/",
+        "/admin/snippets/",
+        f"/admin/snippets/cms/contribution/?{q}",
+        f"/admin/snippets/cms/followupreport/?{q}",
+        f"/admin/snippets/cms/organisation/?{q}",
+        f"/admin/snippets/choose/cms/contribution/?{q}",
+        f"/admin/snippets/choose/cms/contribution/results/?{q}",
+        f"/admin/snippets/choose/cms/followupreport/?{q}",
+        "/admin/snippets/choose/cms/organisation/",
+        f"/admin/documents/?{q}",
+        f"/admin/documents/chooser/?{q}",
+        f"/admin/images/?{q}",
+        "/admin/images/chooser/",
+        "/admin/bulk/cms/contribution/delete/?id=all",
+        "/admin/workflows/list/",
+        "/admin/workflows/tasks/index/",
+        "/admin/account/",
+        f"/admin/pages/{repository}/",
+        f"/admin/choose-page/{repository}/",
+    ]
     for space in spaces:
-        urls += [f"/admin/pages/{space}/", f"/admin/choose-page/{space}/", f"/admin/api/main/pages/?child_of={space}&fields=title",
-                 f"/admin/bulk/wagtailcore/page/delete/?id=all&childOf={space}"]  # fmt: skip
+        urls += [
+            f"/admin/pages/{space}/",
+            f"/admin/choose-page/{space}/",
+            f"/admin/api/main/pages/?child_of={space}&fields=title",
+            f"/admin/bulk/wagtailcore/page/delete/?id=all&childOf={space}",
+        ]
     for item in material:
         urls += item["urls"]
     return urls

@@ -85,8 +85,7 @@ def login(client, user_named, role):
 
 @pytest.mark.parametrize("role", ROLES)
 def test_contributions_in_the_admin(role, client, user_named, peer):
-    item = contribution_create(user=user_named("delegate1"), table="1", title="Aporte reservado de la mesa 1",
-                               text="Texto.")  # fmt: skip
+    item = contribution_create(user=user_named("delegate1"), table="1", title="Aporte reservado de la mesa 1", text="Texto.")
     login(client, user_named, role)
     wrong = []
     for action, call in contribution_actions(item).items():
@@ -103,8 +102,9 @@ def test_the_add_form_offers_only_the_tables_one_drafts_in_and_refuses_the_other
     form = client.get("/admin/snippets/cms/contribution/add/").content.decode()
     offered = set(re.findall(r'<option value="(\d)"', form.split('name="table"')[1].split("</select>")[0]))
     assert offered == {"1"}
-    response = client.post("/admin/snippets/cms/contribution/add/",
-                           {"title": "Aporte colado en la mesa 2", "table": "2", "text": "Texto."})  # fmt: skip
+    response = client.post(
+        "/admin/snippets/cms/contribution/add/", {"title": "Aporte colado en la mesa 2", "table": "2", "text": "Texto."}
+    )
     assert response.status_code == 200 and 'name="table"' in response.content.decode()  # the form again, with its error
     assert not Contribution.objects.filter(title="Aporte colado en la mesa 2").exists()
 
@@ -122,8 +122,12 @@ def test_only_the_author_saves_a_new_revision(client, user_named):
 
 # --- Follow-up reports -----------------------------------------------------------------------
 
-REPORT_EXPECTED = {"list": {"network", "curator", "admin"}, "inspect": {"network", "curator", "admin"},
-                   "publish": {"network", "curator", "admin"}, "delete": {"admin"}}  # fmt: skip
+REPORT_EXPECTED = {
+    "list": {"network", "curator", "admin"},
+    "inspect": {"network", "curator", "admin"},
+    "publish": {"network", "curator", "admin"},
+    "delete": {"admin"},
+}
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -137,7 +141,8 @@ def test_follow_up_reports_in_the_admin(role, client, user_named, peer):
             c.post(f"{base}/inspect/{item.pk}/", {"action": "publish"}) is not None
             and FollowUpReport.objects.get(pk=item.pk).review_status == "published"
         ),
-        "delete": lambda c: c.post(f"{base}/delete/{item.pk}/") is not None and not FollowUpReport.objects.filter(pk=item.pk).exists(),
+        "delete": lambda c: c.post(f"{base}/delete/{item.pk}/") is not None
+        and not FollowUpReport.objects.filter(pk=item.pk).exists(),
     }
     login(client, user_named, role)
     wrong = [f"{role} {action}" for action, call in actions.items() if attempt(client, call) != (role in REPORT_EXPECTED[action])]
@@ -146,8 +151,12 @@ def test_follow_up_reports_in_the_admin(role, client, user_named, peer):
 
 # --- Organisations ---------------------------------------------------------------------------
 
-ORGANISATION_EXPECTED = {"list": {"curator", "admin"}, "edit": {"curator", "admin"}, "add": {"curator", "admin"},
-                         "delete": {"admin"}}  # fmt: skip
+ORGANISATION_EXPECTED = {
+    "list": {"curator", "admin"},
+    "edit": {"curator", "admin"},
+    "add": {"curator", "admin"},
+    "delete": {"admin"},
+}
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -157,13 +166,17 @@ def test_organisations_in_the_admin(role, client, user_named, peer):
     form = {"name": "Nombre cambiado", "slug": item.slug, "kind": item.kind, "tables": item.tables}
     actions = {
         "list": lambda c: shows(c, f"{base}/", item.name),
-        "edit": lambda c: c.post(f"{base}/edit/{item.pk}/", form) is not None and Organisation.objects.get(pk=item.pk).name == "Nombre cambiado",
+        "edit": lambda c: c.post(f"{base}/edit/{item.pk}/", form) is not None
+        and Organisation.objects.get(pk=item.pk).name == "Nombre cambiado",
         "add": lambda c: (
             c.post(f"{base}/add/", {**form, "name": "Organización nueva", "slug": "organizacion-nueva"}) is not None
             and Organisation.objects.filter(slug="organizacion-nueva").exists()
         ),
-        "delete": lambda c: c.post(f"{base}/delete/{item.pk}/") is not None and not Organisation.objects.filter(pk=item.pk).exists(),
+        "delete": lambda c: c.post(f"{base}/delete/{item.pk}/") is not None
+        and not Organisation.objects.filter(pk=item.pk).exists(),
     }
     login(client, user_named, role)
-    wrong = [f"{role} {action}" for action, call in actions.items() if attempt(client, call) != (role in ORGANISATION_EXPECTED[action])]
+    wrong = [
+        f"{role} {action}" for action, call in actions.items() if attempt(client, call) != (role in ORGANISATION_EXPECTED[action])
+    ]
     assert wrong == []

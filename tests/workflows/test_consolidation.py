@@ -40,8 +40,9 @@ def test_the_tables_drafters_choose_what_a_recommendation_consolidates(material,
     assert consolidated(item) == {"Aporte B"} and Contribution.objects.get(pk=one.pk).consolidated_into is None
     entries = PageLogEntry.objects.filter(page=item, action=CONSOLIDATE_LOG_ACTION).order_by("pk")
     assert [(e.user.username, e.data["added"], e.data["removed"]) for e in entries] == [
-        ("secretariat1", sorted([one.pk, two.pk]), []), ("delegate1", [], [one.pk]),
-    ]  # fmt: skip
+        ("secretariat1", sorted([one.pk, two.pk]), []),
+        ("delegate1", [], [one.pk]),
+    ]
 
 
 @pytest.mark.parametrize("username, exception", [("member", NotAllowed), ("delegate2", NotAllowed), ("liaison1", NotAllowed)])

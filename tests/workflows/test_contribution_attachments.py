@@ -44,8 +44,9 @@ def stored_files(media: Path) -> list[Path]:
 
 
 def test_an_upload_is_stored_in_the_private_collection_of_its_table(user_named, media):
-    contribution = contribution_create(user=user_named("delegate1"), table="1", title="Aporte con acta", text="Texto",
-                                       upload=upload())  # fmt: skip
+    contribution = contribution_create(
+        user=user_named("delegate1"), table="1", title="Aporte con acta", text="Texto", upload=upload()
+    )
     document = contribution.attachment
     assert document.title == "acta.txt" and document.uploaded_by_user == user_named("delegate1")
     assert document.file_size == len(b"Acta de la mesa 1: vias regulares.") and document.file_hash
@@ -81,16 +82,18 @@ def test_a_forbidden_type_or_size_is_a_field_error_and_nothing_is_stored(user_na
 
 
 def test_exactly_the_limit_is_accepted_and_extensions_ignore_case(user_named):
-    contribution = contribution_create(user=user_named("delegate1"), table="1", title="Aporte", text="Texto",
-                                       upload=upload("INFORME.PDF", b"%" * (1024 * 1024)))  # fmt: skip
+    contribution = contribution_create(
+        user=user_named("delegate1"), table="1", title="Aporte", text="Texto", upload=upload("INFORME.PDF", b"%" * (1024 * 1024))
+    )
     assert contribution.attachment.file_size == 1024 * 1024
 
 
 def test_an_edit_with_a_bad_upload_saves_nothing_and_keeps_the_attachment(user_named, media):
     contribution = contribution_create(user=user_named("delegate1"), table="1", title="Aporte", text="Texto", upload=upload())
     with pytest.raises(WorkflowError) as refused:
-        contribution_update(contribution=contribution, user=user_named("delegate1"), title="Cambiado",
-                            upload=upload("virus.bat", b"echo"))  # fmt: skip
+        contribution_update(
+            contribution=contribution, user=user_named("delegate1"), title="Cambiado", upload=upload("virus.bat", b"echo")
+        )
     assert refused.value.field == "attachment"
     contribution.refresh_from_db()
     assert contribution.title == "Aporte" and contribution.attachment.title == "acta.txt"
@@ -134,12 +137,21 @@ def test_a_document_in_a_tables_collection_is_served_to_its_readers_only_attache
     a contribution attaches it (an edit that replaced it, an upload whose contribution was not
     saved...)."""
     collection = documents.table_collection("1")
-    document = Document.objects.create(title="Borrador suelto", collection=collection,
-                                       file=SimpleUploadedFile("suelto.txt", b"borrador reservado"))  # fmt: skip
+    document = Document.objects.create(
+        title="Borrador suelto", collection=collection, file=SimpleUploadedFile("suelto.txt", b"borrador reservado")
+    )
     assert not Contribution.objects.filter(attachment=document).exists()
     assert client.get(document.url).status_code == 404  # anonymous: not a login page, nothing at all
-    expected = {"member": 200, "secretariat1": 200, "delegate1": 200, "admin": 200,
-                "delegate2": 404, "liaison1": 404, "network": 404, "curator": 404}  # fmt: skip
+    expected = {
+        "member": 200,
+        "secretariat1": 200,
+        "delegate1": 200,
+        "admin": 200,
+        "delegate2": 404,
+        "liaison1": 404,
+        "network": 404,
+        "curator": 404,
+    }
     for username, status in expected.items():
         client.force_login(user_named(username))
         response = client.get(document.url)

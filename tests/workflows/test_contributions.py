@@ -95,8 +95,7 @@ def test_an_attachment_is_downloaded_by_its_tables_readers_only(client, user_nam
 
     settings.MEDIA_ROOT = tmp_path
     document = Document.objects.create(title="Acta de la mesa 1", file=ContentFile(b"acta reservada", name="acta.txt"))
-    contribution_create(user=user_named("delegate1"), table="1", title="Aporte con acta", text="Texto",
-                        attachment=document)  # fmt: skip
+    contribution_create(user=user_named("delegate1"), table="1", title="Aporte con acta", text="Texto", attachment=document)
     url = document.url
     assert client.get(url).status_code == 404
     for username, status in (("delegate2", 404), ("curator", 404), ("member", 200), ("secretariat1", 200)):

@@ -38,8 +38,13 @@ def waiting():
         NotificationSettings.objects.create(user=user)  # defaults: table activity in a daily digest
         for j in range(EACH):
             title = f"Aporte {i}-{j}"
-            Notification.objects.create(recipient=user, category="table_activity", event="contribution_added", table="1",
-                                        params={"title": title, "actor": "Ana", "contribution": 100 * i + j})  # fmt: skip
+            Notification.objects.create(
+                recipient=user,
+                category="table_activity",
+                event="contribution_added",
+                table="1",
+                params={"title": title, "actor": "Ana", "contribution": 100 * i + j},
+            )
             titles.append(title)
     return titles
 
@@ -58,11 +63,18 @@ def test_two_digest_runs_at_once_send_each_notification_once(waiting):
 
 
 def test_a_run_killed_in_the_middle_and_run_again_sends_each_notification_once(waiting, tmp_path):
-    env = {**os.environ, "DATABASE_URL": database_url(), "EMAIL_BACKEND": "tests.platform.dying_mail.EmailBackend",
-           "EMAIL_FILE_PATH": str(tmp_path), "CELERY_TASK_ALWAYS_EAGER": "1"}  # fmt: skip
+    env = {
+        **os.environ,
+        "DATABASE_URL": database_url(),
+        "EMAIL_BACKEND": "tests.platform.dying_mail.EmailBackend",
+        "EMAIL_FILE_PATH": str(tmp_path),
+        "CELERY_TASK_ALWAYS_EAGER": "1",
+    }
     env.pop("CELERY_BROKER_URL", None)
     command = [sys.executable, "manage.py", "send_digests", "--now"]
-    killed = subprocess.run(command, cwd=ROOT, env={**env, "ENLACE_TEST_DIE_AT": "4"}, capture_output=True, text=True, timeout=120)
+    killed = subprocess.run(
+        command, cwd=ROOT, env={**env, "ENLACE_TEST_DIE_AT": "4"}, capture_output=True, text=True, timeout=120
+    )
     assert killed.returncode == -9, killed.stderr[-2000:]  # SIGKILL while sending the fourth digest
     assert len(list(tmp_path.iterdir())) == 3
     assert Notification.objects.filter(sent_at=None).count() == (PEOPLE - 3) * EACH  # the rest still waits

@@ -23,9 +23,12 @@ DATE = datetime.date(2024, 3, 1)
 
 def data(**overrides):
     base = {
-        "country": "GT", "status": "planned", "actor": "Instituto Guatemalteco de Migración", "date": DATE,
+        "country": "GT",
+        "status": "planned",
+        "actor": "Instituto Guatemalteco de Migración",
+        "date": DATE,
         "description": "Mesa técnica anunciada.",
-    }  # fmt: skip
+    }
     base.update(overrides)
     return base
 
@@ -62,10 +65,18 @@ def test_every_bad_field_is_reported_at_once_and_nothing_is_written(recommendati
     count = FollowUpReport.objects.count()
     with pytest.raises(ValidationError) as error:
         followups.submit(
-            recommendation=recommendation, user=user_named("member"),
-            data={"country": "XX", "status": "done", "actor": " ", "date": datetime.date(2999, 1, 1),
-                  "description": "", "evidence_urls": ["javascript:alert(1)"], "practices": [999999]},
-        )  # fmt: skip
+            recommendation=recommendation,
+            user=user_named("member"),
+            data={
+                "country": "XX",
+                "status": "done",
+                "actor": " ",
+                "date": datetime.date(2999, 1, 1),
+                "description": "",
+                "evidence_urls": ["javascript:alert(1)"],
+                "practices": [999999],
+            },
+        )
     assert set(error.value.message_dict) == {"country", "status", "actor", "date", "description", "evidence_urls", "practices"}
     assert FollowUpReport.objects.count() == count
 
@@ -112,7 +123,9 @@ def test_review_path_send_back_needs_a_comment_then_resubmit_then_publish(recomm
         followups.publish(report=report, user=curator)  # not waiting for review
     with pytest.raises(NotAllowed):
         followups.update(report=report, user=user_named("delegate1"), data={"description": "Otro texto"})
-    report = followups.update(report=report, user=member, data={"description": "Con fuente.", "evidence_urls": ["https://example.org/a"]})
+    report = followups.update(
+        report=report, user=member, data={"description": "Con fuente.", "evidence_urls": ["https://example.org/a"]}
+    )
     assert report.review_status == "submitted" and report.description == "Con fuente."
     with pytest.raises(InvalidTransition):
         followups.update(report=report, user=member, data={"description": "Otra vez"})  # only while sent back
@@ -122,8 +135,9 @@ def test_review_path_send_back_needs_a_comment_then_resubmit_then_publish(recomm
 
     actions = list(
         ModelLogEntry.objects.filter(object_id=str(report.pk), action=followups.LOG_ACTION)
-        .order_by("timestamp", "pk").values_list("data__action", flat=True)
-    )  # fmt: skip
+        .order_by("timestamp", "pk")
+        .values_list("data__action", flat=True)
+    )
     assert actions == ["submit", "send_back", "resubmit", "publish"]
 
 
@@ -166,7 +180,9 @@ def test_visibility_of_unreviewed_reports(recommendation, user_named):
 def test_current_status_is_the_latest_fact_whatever_the_order_of_arrival(recommendation, user_named):
     member, curator = user_named("member"), user_named("curator")
     evidence = ["https://example.org/decreto"]
-    newer = published(recommendation, member, curator, status="implemented", date=datetime.date(2024, 6, 1), evidence_urls=evidence)
+    newer = published(
+        recommendation, member, curator, status="implemented", date=datetime.date(2024, 6, 1), evidence_urls=evidence
+    )
     older = published(recommendation, member, curator, status="planned", date=datetime.date(2023, 1, 10))
     assert {row["country"]: row["status"] for row in follow_up_of(recommendation.pk)}["GT"] == "implemented"
     timeline = next(t for t in timelines(recommendation) if t.country == "GT")
@@ -223,7 +239,9 @@ def test_board_counts_pairs_by_current_status_and_filters(recommendation, user_n
     assert only["totals"]["by_status"]["planned"] == 1
     # AND across filters: the recommendation is in table 1, so table 2 leaves nothing.
     assert board(board_query(_params(country="GT", table="2")))["recommendations"] == []
-    assert [row["id"] for row in board(board_query(_params(country="GT", table=["1", "2"])))["recommendations"]] == [recommendation.pk]
+    assert [row["id"] for row in board(board_query(_params(country="GT", table=["1", "2"])))["recommendations"]] == [
+        recommendation.pk
+    ]
 
 
 def test_board_rejects_unknown_filters():

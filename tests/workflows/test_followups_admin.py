@@ -49,10 +49,16 @@ def test_reviewers_cannot_review_their_own_report_in_the_admin(client, user_name
 
     curator = user_named("curator")
     report = followups.submit(
-        recommendation=RecommendationPage.objects.originals().live().first(), user=curator,
-        data={"country": "PA", "status": "planned", "actor": "Gobierno de Panamá", "date": __import__("datetime").date(2024, 1, 1),
-              "description": "Anuncio."},
-    )  # fmt: skip
+        recommendation=RecommendationPage.objects.originals().live().first(),
+        user=curator,
+        data={
+            "country": "PA",
+            "status": "planned",
+            "actor": "Gobierno de Panamá",
+            "date": __import__("datetime").date(2024, 1, 1),
+            "description": "Anuncio.",
+        },
+    )
     client.force_login(curator)
     assert 'value="publish"' not in client.get(inspect_url(report)).content.decode()
     response = client.post(inspect_url(report), {"action": "publish"})

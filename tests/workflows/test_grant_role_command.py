@@ -14,8 +14,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_create_a_delegate(capsys):
-    call_command("grant_role", "ana", "delegate", table="2", create=True, email="ana@enlace.example",
-                 password="una-clave-larga-2024")  # fmt: skip
+    call_command(
+        "grant_role", "ana", "delegate", table="2", create=True, email="ana@enlace.example", password="una-clave-larga-2024"
+    )
     ana = get_user_model().objects.get(username="ana")
     assert ana.check_password("una-clave-larga-2024")
     assert roles_of(ana) == [("delegate", "2")]
@@ -47,9 +48,13 @@ def test_revoke():
         (["newbie", "liaison"], {"create": True}, "needs --email and --password"),
         (["newbie", "liaison"], {"create": True, "email": "not-an-email", "password": "long-enough-pw"}, "not a valid e-mail"),
         (["newbie", "liaison"], {"create": True, "email": "n@enlace.example", "password": "123"}, "password rejected"),
-        (["new bie!", "liaison"], {"create": True, "email": "n@enlace.example", "password": "long-enough-pw"}, "cannot create user"),
+        (
+            ["new bie!", "liaison"],
+            {"create": True, "email": "n@enlace.example", "password": "long-enough-pw"},
+            "cannot create user",
+        ),
     ],
-)  # fmt: skip
+)
 def test_bad_arguments_give_a_clear_error_and_change_nothing(args, options, message):
     users_before = list(get_user_model().objects.values_list("username", flat=True))
     with pytest.raises(CommandError, match=message):

@@ -56,10 +56,18 @@ def english_in(page: str) -> list[str]:
 
 
 def workspace_urls(client, item) -> list[str]:
-    return ["/espacio/", "/espacio/recomendaciones/", "/espacio/recomendaciones/nueva/", f"/espacio/recomendaciones/{item.pk}/",
-            f"/espacio/recomendaciones/{item.pk}/editar/", f"/espacio/recomendaciones/{item.pk}/cambios/",
-            f"/espacio/recomendaciones/{item.pk}/vista-previa/", f"/espacio/recomendaciones/{item.pk}/retirar/",
-            f"/espacio/recomendaciones/{item.pk}/enmiendas/nueva/", f"/espacio/recomendaciones/{item.pk}/coautoria/?buscar=dele"]  # fmt: skip
+    return [
+        "/espacio/",
+        "/espacio/recomendaciones/",
+        "/espacio/recomendaciones/nueva/",
+        f"/espacio/recomendaciones/{item.pk}/",
+        f"/espacio/recomendaciones/{item.pk}/editar/",
+        f"/espacio/recomendaciones/{item.pk}/cambios/",
+        f"/espacio/recomendaciones/{item.pk}/vista-previa/",
+        f"/espacio/recomendaciones/{item.pk}/retirar/",
+        f"/espacio/recomendaciones/{item.pk}/enmiendas/nueva/",
+        f"/espacio/recomendaciones/{item.pk}/coautoria/?buscar=dele",
+    ]
 
 
 @pytest.mark.parametrize("username", ["delegate1", "secretariat1", "liaison1", "network", "member"])
@@ -82,9 +90,18 @@ def test_the_admin_as_a_delegate_in_spanish_has_no_english(client, user_named, m
     item = make_item("table")
     client.force_login(user_named("delegate1"))
     found = {}
-    for url, response, page in crawl(client, ["/admin/", "/admin/pages/", f"/admin/pages/{item.pk}/edit/",
-                                              f"/admin/pages/{item.pk}/history/", "/admin/snippets/cms/contribution/",
-                                              "/admin/snippets/cms/contribution/add/", "/admin/account/"]):  # fmt: skip
+    for url, response, page in crawl(
+        client,
+        [
+            "/admin/",
+            "/admin/pages/",
+            f"/admin/pages/{item.pk}/edit/",
+            f"/admin/pages/{item.pk}/history/",
+            "/admin/snippets/cms/contribution/",
+            "/admin/snippets/cms/contribution/add/",
+            "/admin/account/",
+        ],
+    ):
         if response.status_code == 200 and response.get("Content-Type", "").startswith("text/html"):
             leaks = english_in(page)
             if leaks:

@@ -111,8 +111,9 @@ def test_a_table_activity_notification_switched_off_is_listed_but_never_e_mailed
     assert notifications.for_user(member).filter(event="contribution_added", params__title="Aporte silencioso").exists()
 
 
-def test_the_unsubscribe_link_works_without_login_and_cannot_be_forged(client, make_item, user_named,
-                                                                        django_capture_on_commit_callbacks):  # fmt: skip
+def test_the_unsubscribe_link_works_without_login_and_cannot_be_forged(
+    client, make_item, user_named, django_capture_on_commit_callbacks
+):
     item = make_item("draft")
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
@@ -160,8 +161,14 @@ def test_the_api(as_user_client, make_item, user_named):
     assert client.get("/api/v1/me/notifications/?unread=true").json()["count"] == 0
     assert client.get("/api/v1/me/notifications/?unread=maybe").status_code == 400
     assert client.get("/api/v1/me/notification-settings/").json() == {
-        "workflow": "immediate", "table_activity": "daily", "moderation": "daily", "follow_up": "daily"}  # fmt: skip
-    assert client.patch("/api/v1/me/notification-settings/", {"follow_up": "weekly"}, format="json").json()["follow_up"] == "weekly"
+        "workflow": "immediate",
+        "table_activity": "daily",
+        "moderation": "daily",
+        "follow_up": "daily",
+    }
+    assert (
+        client.patch("/api/v1/me/notification-settings/", {"follow_up": "weekly"}, format="json").json()["follow_up"] == "weekly"
+    )
     for bad in ({"follow_up": "hourly"}, {"gossip": "daily"}, {}):
         response = client.patch("/api/v1/me/notification-settings/", bad, format="json")
         assert response.status_code == 400, bad
@@ -183,7 +190,6 @@ def as_user_client(user_named):
 def test_every_workflow_action_is_one_notification_per_person(make_item, user_named):
     item = make_item("published")
     per_person = Counter(
-        (n.recipient_id, n.event, n.params.get("action"), n.params.get("stage"))
-        for n in Notification.objects.filter(page=item)
+        (n.recipient_id, n.event, n.params.get("action"), n.params.get("stage")) for n in Notification.objects.filter(page=item)
     )
     assert per_person and max(per_person.values()) == 1

@@ -19,13 +19,23 @@ def own(user_named):
 
 def test_a_member_edits_the_profile_and_it_is_recorded(own, user_named):
     member = user_named("member")
-    organisation_update(organisation=own, user=member, description="Acompañamos a personas migrantes.",
-                        website="https://cruz-andina.example.org", country="PE", stakeholder_group="migrants",
-                        acronym="CA")  # fmt: skip
+    organisation_update(
+        organisation=own,
+        user=member,
+        description="Acompañamos a personas migrantes.",
+        website="https://cruz-andina.example.org",
+        country="PE",
+        stakeholder_group="migrants",
+        acronym="CA",
+    )
     own.refresh_from_db()
     assert (own.description, own.website, own.country, own.stakeholder_group, own.acronym) == (
-        "Acompañamos a personas migrantes.", "https://cruz-andina.example.org", "PE", "migrants", "CA",
-    )  # fmt: skip
+        "Acompañamos a personas migrantes.",
+        "https://cruz-andina.example.org",
+        "PE",
+        "migrants",
+        "CA",
+    )
     entry = ModelLogEntry.objects.filter(object_id=str(own.pk), action="wagtail.edit").latest("pk")
     assert entry.user == member and entry.data["fields"] == ["acronym", "country", "description", "stakeholder_group", "website"]
 

@@ -17,8 +17,7 @@ from workflows.services import WorkflowError
 
 pytestmark = pytest.mark.django_db
 
-ROLES = ["anonymous", "member", "outsider", "author", "peer", "secretariat", "other_delegate", "liaison", "network",
-         "curator"]  # fmt: skip
+ROLES = ["anonymous", "member", "outsider", "author", "peer", "secretariat", "other_delegate", "liaison", "network", "curator"]
 ACTIONS = ["view", "edit", "submit", "approve", "request_changes", "withdraw"]
 TABLE = {"author", "peer", "secretariat"}
 READERS = TABLE | {"member"}
@@ -26,21 +25,42 @@ EVERYONE = set(ROLES)
 NONE: set[str] = set()
 
 EXPECTED = {
-    "draft": {"view": READERS, "edit": TABLE, "submit": TABLE, "approve": NONE, "request_changes": NONE,
-              "withdraw": {"author"}},
-    "table": {"view": READERS, "edit": TABLE, "submit": NONE, "approve": {"peer", "secretariat"},
-              "request_changes": {"peer", "secretariat"}, "withdraw": {"author"}},
-    "liaison": {"view": READERS | {"liaison"}, "edit": TABLE, "submit": NONE, "approve": {"liaison"},
-                "request_changes": {"liaison"}, "withdraw": {"author"}},
-    "network": {"view": READERS | {"liaison", "network"}, "edit": TABLE, "submit": NONE, "approve": {"network"},
-                "request_changes": {"network"}, "withdraw": {"author"}},
-    "changes_requested": {"view": READERS | {"liaison"}, "edit": TABLE, "submit": TABLE, "approve": NONE,
-                          "request_changes": NONE, "withdraw": {"author"}},
-    "published": {"view": EVERYONE, "edit": TABLE, "submit": NONE, "approve": NONE, "request_changes": NONE,
-                  "withdraw": NONE},
-    "withdrawn": {"view": READERS, "edit": NONE, "submit": TABLE, "approve": NONE, "request_changes": NONE,
-                  "withdraw": NONE},
-}  # fmt: skip
+    "draft": {"view": READERS, "edit": TABLE, "submit": TABLE, "approve": NONE, "request_changes": NONE, "withdraw": {"author"}},
+    "table": {
+        "view": READERS,
+        "edit": TABLE,
+        "submit": NONE,
+        "approve": {"peer", "secretariat"},
+        "request_changes": {"peer", "secretariat"},
+        "withdraw": {"author"},
+    },
+    "liaison": {
+        "view": READERS | {"liaison"},
+        "edit": TABLE,
+        "submit": NONE,
+        "approve": {"liaison"},
+        "request_changes": {"liaison"},
+        "withdraw": {"author"},
+    },
+    "network": {
+        "view": READERS | {"liaison", "network"},
+        "edit": TABLE,
+        "submit": NONE,
+        "approve": {"network"},
+        "request_changes": {"network"},
+        "withdraw": {"author"},
+    },
+    "changes_requested": {
+        "view": READERS | {"liaison"},
+        "edit": TABLE,
+        "submit": TABLE,
+        "approve": NONE,
+        "request_changes": NONE,
+        "withdraw": {"author"},
+    },
+    "published": {"view": EVERYONE, "edit": TABLE, "submit": NONE, "approve": NONE, "request_changes": NONE, "withdraw": NONE},
+    "withdrawn": {"view": READERS, "edit": NONE, "submit": TABLE, "approve": NONE, "request_changes": NONE, "withdraw": NONE},
+}
 
 
 class Rollback(Exception):
@@ -93,4 +113,3 @@ def test_permission_matrix(state, make_item, user_named, peer, outsider):
     assert wrong == [], f"state {state}: " + "; ".join(wrong)
     item.refresh_from_db()
     assert (item.status, item.stage, item.live, len(services.history_of(item))) == before  # all rolled back
-

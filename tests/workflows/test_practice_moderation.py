@@ -56,8 +56,9 @@ def test_a_curator_does_not_publish_their_own_submission(user_named):
 def test_bad_submissions_save_nothing():
     before = PracticePage.objects.originals().count()
     with pytest.raises(ValidationError) as error:
-        services.practice_submit(user=AnonymousUser(), submitter_email="a@example.org",
-                                 data={**DATA, "objectives": ["99"], "start_year": 1500})  # fmt: skip
+        services.practice_submit(
+            user=AnonymousUser(), submitter_email="a@example.org", data={**DATA, "objectives": ["99"], "start_year": 1500}
+        )
     assert {"objectives", "start_year"} <= set(error.value.message_dict)
     with pytest.raises(ValidationError) as error:
         services.practice_submit(user=AnonymousUser(), data=DATA)

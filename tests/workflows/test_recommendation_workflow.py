@@ -150,8 +150,9 @@ def test_tasks_of_each_user(make_item, user_named):
     assert services.tasks_for(user_named("member")) == []
 
 
-def test_notifications_are_sent_after_commit_in_the_recipients_language(make_item, user_named,
-                                                                       django_capture_on_commit_callbacks):  # fmt: skip
+def test_notifications_are_sent_after_commit_in_the_recipients_language(
+    make_item, user_named, django_capture_on_commit_callbacks
+):
     from wagtail.users.models import UserProfile
 
     profile = UserProfile.get_for_user(user_named("liaison2"))
@@ -246,8 +247,9 @@ def test_one_decision_one_e_mail_for_every_action(make_item, user_named, client,
     client.force_login(user_named("secretariat1"))
     sent = act(lambda: client.post(f"/admin/pages/workflow/action/{item.pk}/approve/{task_state.pk}/", {"comment": ""}))
     item.refresh_from_db()
-    assert item.stage == "liaison" and sent == Counter({"delegate1@enlace.example": 1, "liaison1@enlace.example": 1,
-                                                        "liaison2@enlace.example": 1, "admin@enlace.example": 1})  # fmt: skip
+    assert item.stage == "liaison" and sent == Counter(
+        {"delegate1@enlace.example": 1, "liaison1@enlace.example": 1, "liaison2@enlace.example": 1, "admin@enlace.example": 1}
+    )
     # A liaison vote short of the quorum decides nothing yet: nobody is e-mailed until the stage is.
     assert act(lambda: services.recommendation_approve(item=item, user=user_named("liaison1"))) == Counter()
     sent = act(lambda: services.recommendation_approve(item=item, user=user_named("liaison2")))

@@ -9,12 +9,14 @@ from workflows.services import ascii_slug
 
 @pytest.mark.parametrize(
     "title, slug",
-    [("Niños y niñas migrantes: protección", "ninos-y-ninas-migrantes-proteccion"),
-     ("Perú: Ley N.º 31685", "peru-ley-no-31685"),
-     ("São Tomé, Curaçao — Haïti", "sao-tome-curacao-haiti"),
-     ("Ⅻ", "xii"),
-     ("¿?", "")],
-)  # fmt: skip
+    [
+        ("Niños y niñas migrantes: protección", "ninos-y-ninas-migrantes-proteccion"),
+        ("Perú: Ley N.º 31685", "peru-ley-no-31685"),
+        ("São Tomé, Curaçao — Haïti", "sao-tome-curacao-haiti"),
+        ("Ⅻ", "xii"),
+        ("¿?", ""),
+    ],
+)
 def test_ascii_slug(title, slug):
     assert ascii_slug(title) == slug
 
@@ -33,10 +35,13 @@ def test_long_titles_are_cut_between_words():
 def test_a_submitted_practice_gets_an_ascii_slug():
     from workflows.services import practice_submit
 
-    page = practice_submit(submitter_email="persona@example.org", data={
-        "title": "Atención psicosocial a niñas, niños y adolescentes en tránsito por el Darién y la frontera",
-        "summary": "Acompañamiento.",
-    })  # fmt: skip
+    page = practice_submit(
+        submitter_email="persona@example.org",
+        data={
+            "title": "Atención psicosocial a niñas, niños y adolescentes en tránsito por el Darién y la frontera",
+            "summary": "Acompañamiento.",
+        },
+    )
     assert page.slug.isascii() and len(page.slug) <= 60
     assert page.slug.startswith("atencion-psicosocial-a-ninas-ninos-y-adolescentes")
     assert not page.slug.endswith("-")

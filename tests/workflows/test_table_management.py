@@ -37,9 +37,12 @@ def newcomer(db):
 
 
 def entries(instance):
-    return [(e.user.username, e.data["table"], e.data["change"])
-            for e in ModelLogEntry.objects.filter(action=LOG_ACTION, object_id=str(instance.pk),
-                                                  content_type__model=instance._meta.model_name).order_by("pk")]  # fmt: skip
+    return [
+        (e.user.username, e.data["table"], e.data["change"])
+        for e in ModelLogEntry.objects.filter(
+            action=LOG_ACTION, object_id=str(instance.pk), content_type__model=instance._meta.model_name
+        ).order_by("pk")
+    ]
 
 
 def test_who_manages_which_table(user_named):

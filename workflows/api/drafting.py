@@ -33,18 +33,27 @@ class AmendmentSerializer(serializers.Serializer):
     title = serializers.CharField(allow_null=True, help_text="Proposed title; null: unchanged.")
     text = serializers.CharField(allow_null=True, help_text="Proposed text; null: unchanged.")
     rationale = serializers.CharField(allow_null=True, help_text="Proposed rationale; null: unchanged.")
-    diff = serializers.DictField(child=DiffSegmentSerializer(many=True), help_text="Each changed field, word by word against the base.")
+    diff = serializers.DictField(
+        child=DiffSegmentSerializer(many=True), help_text="Each changed field, word by word against the base."
+    )
     decided_by = serializers.CharField(allow_null=True)
     decided_at = serializers.DateTimeField(allow_null=True)
     reason = serializers.CharField(allow_blank=True)
 
     def to_representation(self, amendment: Amendment):
         return {
-            "id": amendment.pk, "proposer": username(amendment.proposer), "state": amendment.public_state,
-            "base_version": amendment.base_revision_id, "created_at": amendment.created_at,
-            "justification": amendment.justification, **amendment.wording(), "diff": drafting.amendment_diff(amendment),
-            "decided_by": username(amendment.decided_by), "decided_at": amendment.decided_at, "reason": amendment.reason,
-        }  # fmt: skip
+            "id": amendment.pk,
+            "proposer": username(amendment.proposer),
+            "state": amendment.public_state,
+            "base_version": amendment.base_revision_id,
+            "created_at": amendment.created_at,
+            "justification": amendment.justification,
+            **amendment.wording(),
+            "diff": drafting.amendment_diff(amendment),
+            "decided_by": username(amendment.decided_by),
+            "decided_at": amendment.decided_at,
+            "reason": amendment.reason,
+        }
 
 
 class AmendmentProposalSerializer(serializers.Serializer):

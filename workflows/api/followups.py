@@ -89,7 +89,8 @@ class FollowUpReportSerializer(serializers.Serializer):
             "evidence": [{"title": e.label, "url": request.build_absolute_uri(e.href)} for e in report.evidence.all()],
             "practices": [
                 {"id": p.pk, "title": p.title, "url": p.full_url or ""}
-                for p in report.practices.all() if p.live  # published practices only
+                for p in report.practices.all()
+                if p.live  # published practices only
             ],
             "review_status": report.review_status,
             "review_comment": report.review_comment if insider else "",
@@ -158,11 +159,15 @@ REPORT_FILTERS = [
     OpenApiParameter("event", str, many=True, description="Slug of the source event."),
     OpenApiParameter("objective", str, many=True, enum=list(OBJECTIVES.codes)),
     OpenApiParameter("table", str, many=True, enum=list(TABLES.codes)),
-    OpenApiParameter("review_status", str, enum=list(FOLLOW_UP_REVIEW_STATUSES.codes),
-                     description="Reviewers and reporters: reports in this review status (default: published)."),
+    OpenApiParameter(
+        "review_status",
+        str,
+        enum=list(FOLLOW_UP_REVIEW_STATUSES.codes),
+        description="Reviewers and reporters: reports in this review status (default: published).",
+    ),
     OpenApiParameter("format", str, enum=["json", "csv"]),
     q_parameter("who acted, what was done, the organisation and the recommendation's title"),
-]  # fmt: skip
+]
 
 
 def _codes(request, name: str, allowed) -> list[str]:
@@ -188,7 +193,9 @@ def filter_reports(request, reports):
     if events := _codes(request, "event", set(EventPage.objects.originals().values_list("slug", flat=True))):
         reports = reports.filter(recommendation__event__slug__in=events)
     if objectives := _codes(request, "objective", OBJECTIVES):
-        pks = [r.pk for r in RecommendationPage.objects.originals().only("pk", "objectives") if set(r.objectives) & set(objectives)]
+        pks = [
+            r.pk for r in RecommendationPage.objects.originals().only("pk", "objectives") if set(r.objectives) & set(objectives)
+        ]
         reports = reports.filter(recommendation_id__in=pks)
     if tables := _codes(request, "table", TABLES):
         pks = set()
@@ -202,9 +209,23 @@ def filter_reports(request, reports):
     return filter_text(request, reports, ["actor", "description", "organisation__name", "recommendation__title"])
 
 
-CSV_COLUMNS = ["id", "recommendation", "recommendation_title", "country", "country_label", "status", "status_label",
-               "actor", "organisation", "date", "description", "evidence", "practices", "review_status",
-               "published_at"]  # fmt: skip
+CSV_COLUMNS = [
+    "id",
+    "recommendation",
+    "recommendation_title",
+    "country",
+    "country_label",
+    "status",
+    "status_label",
+    "actor",
+    "organisation",
+    "date",
+    "description",
+    "evidence",
+    "practices",
+    "review_status",
+    "published_at",
+]
 
 
 class FollowUpViewSet(viewsets.GenericViewSet):
@@ -300,13 +321,21 @@ class RecommendationFollowUpMixin:
         return super().get_throttles()
 
     @extend_schema(
-        methods=["GET"], parameters=[OpenApiParameter("review_status", str, enum=list(FOLLOW_UP_REVIEW_STATUSES.codes)),
-                                     q_parameter("who acted, what was done and the organisation")],
+        methods=["GET"],
+        parameters=[
+            OpenApiParameter("review_status", str, enum=list(FOLLOW_UP_REVIEW_STATUSES.codes)),
+            q_parameter("who acted, what was done and the organisation"),
+        ],
         responses=FollowUpReportSerializer(many=True),
     )
     @extend_schema(methods=["POST"], request=FollowUpWriteSerializer, responses={201: FollowUpCreatedSerializer})
-    @action(detail=True, methods=["get", "post"], url_path="follow-ups", serializer_class=FollowUpWriteSerializer,
-            permission_classes=[permissions.AllowAny])  # the public reports too (moderated, throttled)
+    @action(
+        detail=True,
+        methods=["get", "post"],
+        url_path="follow-ups",
+        serializer_class=FollowUpWriteSerializer,
+        permission_classes=[permissions.AllowAny],
+    )  # the public reports too (moderated, throttled)
     def follow_ups(self, request, pk=None):
         recommendation = self._published()
         if request.method == "POST":
@@ -340,11 +369,10 @@ class ProgressView(APIView):
     renderer_classes = SEARCH_RENDERERS
 
     @extend_schema(
-        parameters=[
-            OpenApiParameter(name, str, many=True) for name in BOARD_FILTERS
-        ] + [OpenApiParameter("group_by", str, enum=list(GROUP_BY)), OpenApiParameter("format", str, enum=["json", "csv"])],
+        parameters=[OpenApiParameter(name, str, many=True) for name in BOARD_FILTERS]
+        + [OpenApiParameter("group_by", str, enum=list(GROUP_BY)), OpenApiParameter("format", str, enum=["json", "csv"])],
         responses={200: dict},
-    )  # fmt: skip
+    )
     def get(self, request):
         language = request_language(request)
         try:

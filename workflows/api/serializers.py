@@ -6,9 +6,17 @@ from rest_framework import serializers
 
 from cms.api.serializers import FACET_NAMES, FacetsSerializer, HitSerializer, SearchResponseSerializer, codes_field
 from cms.models import Contribution, ContributionComment, RecommendationPage
-from cms.taxonomies import ADDRESSEES, COUNTRIES, FOLLOW_UP_STATUSES, OBJECTIVES, REVIEW_ACTIONS, REVIEW_STAGES, REVIEW_STATUSES, TABLES
-
 from cms.progress import follow_up_of
+from cms.taxonomies import (
+    ADDRESSEES,
+    COUNTRIES,
+    FOLLOW_UP_STATUSES,
+    OBJECTIVES,
+    REVIEW_ACTIONS,
+    REVIEW_STAGES,
+    REVIEW_STATUSES,
+    TABLES,
+)
 
 from .. import drafting, services, versions
 from ..contributions import consolidated_in
@@ -31,7 +39,9 @@ class HistoryEntrySerializer(serializers.Serializer):
 class VersionSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     at = serializers.DateTimeField()
-    stage = serializers.ChoiceField(choices=STAGE_CHOICES, allow_null=True, help_text="The stage that approved it, or that it was submitted to.")
+    stage = serializers.ChoiceField(
+        choices=STAGE_CHOICES, allow_null=True, help_text="The stage that approved it, or that it was submitted to."
+    )
     label = serializers.CharField(help_text="What the workflow did with this version, in the caller's language.")
 
 
@@ -42,10 +52,15 @@ class DiffSegmentSerializer(serializers.Serializer):
 
 # ``from`` and ``to`` (version ids) and, for title, text and rationale, the segments that turn
 # one into the other word by word. (Built with type(): "from" is a Python keyword.)
-DiffSerializer = type("DiffSerializer", (serializers.Serializer,), {
-    "from": serializers.IntegerField(), "to": serializers.IntegerField(),
-    **{name: DiffSegmentSerializer(many=True) for name in ("title", "text", "rationale")},
-})  # fmt: skip
+DiffSerializer = type(
+    "DiffSerializer",
+    (serializers.Serializer,),
+    {
+        "from": serializers.IntegerField(),
+        "to": serializers.IntegerField(),
+        **{name: DiffSegmentSerializer(many=True) for name in ("title", "text", "rationale")},
+    },
+)
 
 
 class ApprovalSerializer(serializers.Serializer):
@@ -102,13 +117,15 @@ class RecommendationSerializer(serializers.Serializer):
     follow_up = FollowUpStatusSerializer(many=True, help_text="Current status per country, from reviewed reports.")
     following = serializers.BooleanField(help_text="Whether the caller follows the recommendation's follow-up.")
     versions = VersionSerializer(many=True, help_text="Its versions, oldest first (those who see its history).")
-    invitations = serializers.ListField(child=serializers.DictField(), help_text="Pending invitations to co-author "
-                                        "(those who see its history): {id, invitee, invited_by, created_at}.")  # fmt: skip
+    invitations = serializers.ListField(
+        child=serializers.DictField(),
+        help_text="Pending invitations to co-author (those who see its history): {id, invitee, invited_by, created_at}.",
+    )
     contributions = serializers.ListField(
         child=serializers.IntegerField(),
         help_text="Ids of the contributions it consolidates that the caller may read (those of its table's "
         "readers); empty for everyone else.",
-    )  # fmt: skip
+    )
 
     def to_representation(self, item: RecommendationPage):
         user = self.context["request"].user
@@ -139,14 +156,21 @@ class RecommendationSerializer(serializers.Serializer):
             "follow_up": follow_up_of(item.pk) if item.live else [],
             "following": is_following(user, item),
             "invitations": [
-                {"id": i.pk, "invitee": i.invitee.get_username(), "invited_by": i.invited_by.get_username(), "created_at": i.created_at}
+                {
+                    "id": i.pk,
+                    "invitee": i.invitee.get_username(),
+                    "invited_by": i.invited_by.get_username(),
+                    "created_at": i.created_at,
+                }
                 for i in drafting.invitations_visible_to(user, item)
-            ] if participant else [],
-            "versions": [
-                {"id": v.id, "at": v.at, "stage": v.stage, "label": v.label} for v in versions.versions_of(item)
-            ] if participant else [],
+            ]
+            if participant
+            else [],
+            "versions": [{"id": v.id, "at": v.at, "stage": v.stage, "label": v.label} for v in versions.versions_of(item)]
+            if participant
+            else [],
             "contributions": list(consolidated_in(user, item).order_by("pk").values_list("pk", flat=True)),
-        }  # fmt: skip
+        }
 
 
 class RecommendationWriteSerializer(serializers.Serializer):
@@ -157,11 +181,15 @@ class RecommendationWriteSerializer(serializers.Serializer):
     objectives = codes_field(OBJECTIVES)
     countries = codes_field(COUNTRIES, max_length=40)
     addressed_to = codes_field(ADDRESSEES)
-    co_authors = serializers.JSONField(required=False, help_text="Not writable: co-authors are invited "
-                                       "(POST recommendations/{id}/invitations/) and join when they accept.")  # fmt: skip
+    co_authors = serializers.JSONField(
+        required=False,
+        help_text="Not writable: co-authors are invited (POST recommendations/{id}/invitations/) and join when they accept.",
+    )
 
     def validate_co_authors(self, value):
-        raise serializers.ValidationError("Co-authors are invited (POST /api/v1/recommendations/{id}/invitations/) and join when they accept.")
+        raise serializers.ValidationError(
+            "Co-authors are invited (POST /api/v1/recommendations/{id}/invitations/) and join when they accept."
+        )
 
 
 class RecommendationUpdateSerializer(RecommendationWriteSerializer):
@@ -177,8 +205,12 @@ class RequiredCommentSerializer(serializers.Serializer):
 
 
 class WithdrawSerializer(serializers.Serializer):
-    reason = serializers.CharField(max_length=5000, required=False, allow_blank=True,
-                                   help_text="Recorded in the history and sent to the other authors and the reviewers.")  # fmt: skip
+    reason = serializers.CharField(
+        max_length=5000,
+        required=False,
+        allow_blank=True,
+        help_text="Recorded in the history and sent to the other authors and the reviewers.",
+    )
 
 
 class TaskSerializer(serializers.Serializer):
@@ -226,14 +258,20 @@ class AttachmentFieldExtension(OpenApiSerializerFieldExtension):
 
     def map_serializer_field(self, auto_schema, direction):
         if direction == "request":
-            return {"type": "string", "format": "binary", "nullable": True,
-                    "description": "The attachment, uploaded as multipart/form-data (types of WAGTAILDOCS_EXTENSIONS, "
-                                   "at most CONTRIBUTION_ATTACHMENT_MAX_MB); null removes it."}  # fmt: skip
+            return {
+                "type": "string",
+                "format": "binary",
+                "nullable": True,
+                "description": "The attachment, uploaded as multipart/form-data (types of WAGTAILDOCS_EXTENSIONS, "
+                "at most CONTRIBUTION_ATTACHMENT_MAX_MB); null removes it.",
+            }
         return {
-            "type": "object", "nullable": True, "readOnly": True,
+            "type": "object",
+            "nullable": True,
+            "readOnly": True,
             "properties": {"title": {"type": "string"}, "url": {"type": "string", "format": "uri"}},
             "required": ["title", "url"],
-        }  # fmt: skip
+        }
 
 
 class ContributionSerializer(serializers.ModelSerializer):
@@ -246,14 +284,28 @@ class ContributionSerializer(serializers.ModelSerializer):
     comments_count = serializers.IntegerField(source="comments.count", read_only=True)
     attachment = AttachmentField(required=False, allow_null=True, allow_empty_file=False, max_length=255)
     consolidated_into = serializers.IntegerField(
-        source="consolidated_into_id", read_only=True, allow_null=True,
+        source="consolidated_into_id",
+        read_only=True,
+        allow_null=True,
         help_text="Id of the recommendation that consolidates this contribution (chosen by its table's drafters), or null.",
-    )  # fmt: skip
+    )
 
     class Meta:
         model = Contribution
-        fields = ["id", "title", "table", "text", "objectives", "countries", "author", "created_at", "updated_at",
-                  "comments_count", "attachment", "consolidated_into"]  # fmt: skip
+        fields = [
+            "id",
+            "title",
+            "table",
+            "text",
+            "objectives",
+            "countries",
+            "author",
+            "created_at",
+            "updated_at",
+            "comments_count",
+            "attachment",
+            "consolidated_into",
+        ]
         read_only_fields = ["created_at", "updated_at"]
 
     def service_data(self) -> dict:
@@ -318,9 +370,17 @@ class NotificationSerializer(serializers.Serializer):
 
     def to_representation(self, row):
         notification = row["notification"]
-        return {"id": notification.pk, "category": notification.category, "event": notification.event,
-                "summary": row["summary"], "comment": row["comment"], "link": row["link"], "table": notification.table,
-                "created_at": notification.created_at, "read": row["read"]}  # fmt: skip
+        return {
+            "id": notification.pk,
+            "category": notification.category,
+            "event": notification.event,
+            "summary": row["summary"],
+            "comment": row["comment"],
+            "link": row["link"],
+            "table": notification.table,
+            "created_at": notification.created_at,
+            "read": row["read"],
+        }
 
 
 class MarkReadSerializer(serializers.Serializer):

@@ -65,18 +65,34 @@ class RecommendationViewSet(RecommendationFollowUpMixin, DraftingMixin, viewsets
         return Response(s.RecommendationSerializer(item, context={"request": self.request}).data, status=code)
 
     @extend_schema(
-        parameters=LIST_PARAMS + [
-            OpenApiParameter("status", str, enum=list(REVIEW_STATUSES.codes),
-                             description="Members: list the items you may see in this status (no facets)."),
-            OpenApiParameter("objective", str, many=True), OpenApiParameter("country", str, many=True),
-            OpenApiParameter("table", str, many=True), OpenApiParameter("event", str, many=True),
-            OpenApiParameter("follow_up_status", str, many=True, enum=list(FOLLOW_UP_STATUSES.codes),
-                             description="Recommendations with this current follow-up status in some country."),
-            OpenApiParameter("follow_up_country", str, many=True,
-                             description="Recommendations with published follow-up in this country (419: regional)."),
+        parameters=LIST_PARAMS
+        + [
+            OpenApiParameter(
+                "status",
+                str,
+                enum=list(REVIEW_STATUSES.codes),
+                description="Members: list the items you may see in this status (no facets).",
+            ),
+            OpenApiParameter("objective", str, many=True),
+            OpenApiParameter("country", str, many=True),
+            OpenApiParameter("table", str, many=True),
+            OpenApiParameter("event", str, many=True),
+            OpenApiParameter(
+                "follow_up_status",
+                str,
+                many=True,
+                enum=list(FOLLOW_UP_STATUSES.codes),
+                description="Recommendations with this current follow-up status in some country.",
+            ),
+            OpenApiParameter(
+                "follow_up_country",
+                str,
+                many=True,
+                description="Recommendations with published follow-up in this country (419: regional).",
+            ),
         ],
         responses=s.RecommendationSearchResponseSerializer,
-    )  # fmt: skip
+    )
     def list(self, request):
         wanted = request.query_params.get("status")
         if wanted is None:
@@ -151,13 +167,17 @@ class RecommendationViewSet(RecommendationFollowUpMixin, DraftingMixin, viewsets
         item = self.get_object()
         body = s.WithdrawSerializer(data=request.data)
         body.is_valid(raise_exception=True)
-        return self.item_response(services.recommendation_withdraw(item=item, user=request.user, reason=body.validated_data.get("reason", "")))
+        return self.item_response(
+            services.recommendation_withdraw(item=item, user=request.user, reason=body.validated_data.get("reason", ""))
+        )
 
     @extend_schema(
-        parameters=[OpenApiParameter("from", int, description="A version id (default: the one the previous stage approved)."),
-                    OpenApiParameter("to", int, description="A version id (default: the latest).")],
+        parameters=[
+            OpenApiParameter("from", int, description="A version id (default: the one the previous stage approved)."),
+            OpenApiParameter("to", int, description="A version id (default: the latest)."),
+        ],
         responses=s.DiffSerializer,
-    )  # fmt: skip
+    )
     @action(detail=True, methods=["get"])
     def diff(self, request, pk=None):
         """Word-level changes of title, text and rationale between two versions (the item's
@@ -166,7 +186,10 @@ class RecommendationViewSet(RecommendationFollowUpMixin, DraftingMixin, viewsets
         if not follows(request.user, item):
             raise Http404
         default_from, default_to = versions.default_comparison(item)
-        chosen = {"from": int_param(request, "from", default_from, minimum=1), "to": int_param(request, "to", default_to, minimum=1)}
+        chosen = {
+            "from": int_param(request, "from", default_from, minimum=1),
+            "to": int_param(request, "to", default_to, minimum=1),
+        }
         if chosen["from"] is None:
             raise ParameterError("from", "This recommendation has no versions.")
         try:
@@ -209,8 +232,9 @@ class ContributionViewSet(viewsets.GenericViewSet):
 
     @extend_schema(parameters=[q_parameter("title, text and author")])
     def list(self, request):
-        contributions = filter_text(request, self.get_queryset(), ["title", "text", "author__username", "author__first_name",
-                                                                   "author__last_name"])  # fmt: skip
+        contributions = filter_text(
+            request, self.get_queryset(), ["title", "text", "author__username", "author__first_name", "author__last_name"]
+        )
         page = self.paginate_queryset(contributions.select_related("attachment"))
         return self.get_paginated_response(self.shown(page, many=True))
 
@@ -251,8 +275,6 @@ class ContributionViewSet(viewsets.GenericViewSet):
         return self.get_paginated_response(s.ContributionCommentSerializer(page, many=True).data)
 
 
-
-
 class MeView(APIView):
     """The caller: their roles, the tables they read and draft in, their organisation and how
     many items wait for their decision (what the workspace's header shows)."""
@@ -263,13 +285,17 @@ class MeView(APIView):
     def get(self, request):
         user = request.user
         organisations = [{"id": o.pk, "slug": o.slug, "name": o.name} for o in user.organisations.order_by("name")]
-        return Response({
-            "username": user.get_username(), "name": user.get_full_name(),
-            "roles": [{"role": role, "table": table} for role, table in roles_of(user)],
-            "tables": {"reads": sorted(tables_read_by(user)), "drafts": sorted(tables_drafted_by(user))},
-            "organisation": organisations[0] if organisations else None, "organisations": organisations,
-            "waiting": len(awaiting_review(user)),
-        })  # fmt: skip
+        return Response(
+            {
+                "username": user.get_username(),
+                "name": user.get_full_name(),
+                "roles": [{"role": role, "table": table} for role, table in roles_of(user)],
+                "tables": {"reads": sorted(tables_read_by(user)), "drafts": sorted(tables_drafted_by(user))},
+                "organisation": organisations[0] if organisations else None,
+                "organisations": organisations,
+                "waiting": len(awaiting_review(user)),
+            }
+        )
 
 
 class MyNotificationsView(APIView):
@@ -297,8 +323,9 @@ class MyNotificationsReadView(APIView):
     def post(self, request):
         body = s.MarkReadSerializer(data=request.data)
         body.is_valid(raise_exception=True)
-        read = notification_services.mark_read(user=request.user, ids=body.validated_data.get("ids", []),
-                                               everything=body.validated_data.get("all", False))  # fmt: skip
+        read = notification_services.mark_read(
+            user=request.user, ids=body.validated_data.get("ids", []), everything=body.validated_data.get("all", False)
+        )
         return Response({"read": read})
 
 

@@ -7,45 +7,128 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('workflows', '0002_drafting_together'),
+        ("workflows", "0002_drafting_together"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='NotificationSettings',
+            name="NotificationSettings",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('workflow', models.CharField(choices=[('immediate', 'At once'), ('daily', 'A daily digest'), ('weekly', 'A weekly digest'), ('off', 'Never by e-mail')], default='immediate', max_length=10)),
-                ('table_activity', models.CharField(choices=[('immediate', 'At once'), ('daily', 'A daily digest'), ('weekly', 'A weekly digest'), ('off', 'Never by e-mail')], default='daily', max_length=10)),
-                ('moderation', models.CharField(choices=[('immediate', 'At once'), ('daily', 'A daily digest'), ('weekly', 'A weekly digest'), ('off', 'Never by e-mail')], default='daily', max_length=10)),
-                ('follow_up', models.CharField(choices=[('immediate', 'At once'), ('daily', 'A daily digest'), ('weekly', 'A weekly digest'), ('off', 'Never by e-mail')], default='daily', max_length=10)),
-                ('last_daily_digest', models.DateTimeField(blank=True, null=True)),
-                ('last_weekly_digest', models.DateTimeField(blank=True, null=True)),
-                ('user', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='notification_settings', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "workflow",
+                    models.CharField(
+                        choices=[
+                            ("immediate", "At once"),
+                            ("daily", "A daily digest"),
+                            ("weekly", "A weekly digest"),
+                            ("off", "Never by e-mail"),
+                        ],
+                        default="immediate",
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "table_activity",
+                    models.CharField(
+                        choices=[
+                            ("immediate", "At once"),
+                            ("daily", "A daily digest"),
+                            ("weekly", "A weekly digest"),
+                            ("off", "Never by e-mail"),
+                        ],
+                        default="daily",
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "moderation",
+                    models.CharField(
+                        choices=[
+                            ("immediate", "At once"),
+                            ("daily", "A daily digest"),
+                            ("weekly", "A weekly digest"),
+                            ("off", "Never by e-mail"),
+                        ],
+                        default="daily",
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "follow_up",
+                    models.CharField(
+                        choices=[
+                            ("immediate", "At once"),
+                            ("daily", "A daily digest"),
+                            ("weekly", "A weekly digest"),
+                            ("off", "Never by e-mail"),
+                        ],
+                        default="daily",
+                        max_length=10,
+                    ),
+                ),
+                ("last_daily_digest", models.DateTimeField(blank=True, null=True)),
+                ("last_weekly_digest", models.DateTimeField(blank=True, null=True)),
+                (
+                    "user",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="notification_settings",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='Notification',
+            name="Notification",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('email', models.EmailField(blank=True, max_length=254)),
-                ('category', models.CharField(choices=[('workflow', 'Workflow decisions and reviews'), ('table_activity', 'Activity in my tables'), ('moderation', 'Moderation of practices and follow-up reports'), ('follow_up', 'Follow-up of recommendations I follow')], max_length=20)),
-                ('event', models.CharField(max_length=40)),
-                ('table', models.CharField(blank=True, max_length=4)),
-                ('params', models.JSONField(blank=True, default=dict)),
-                ('created_at', models.DateTimeField(db_index=True, default=django.utils.timezone.now)),
-                ('read_at', models.DateTimeField(blank=True, null=True)),
-                ('sent_at', models.DateTimeField(blank=True, null=True)),
-                ('page', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.WAGTAIL_PAGE_MODEL)),
-                ('recipient', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='notifications', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("email", models.EmailField(blank=True, max_length=254)),
+                (
+                    "category",
+                    models.CharField(
+                        choices=[
+                            ("workflow", "Workflow decisions and reviews"),
+                            ("table_activity", "Activity in my tables"),
+                            ("moderation", "Moderation of practices and follow-up reports"),
+                            ("follow_up", "Follow-up of recommendations I follow"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("event", models.CharField(max_length=40)),
+                ("table", models.CharField(blank=True, max_length=4)),
+                ("params", models.JSONField(blank=True, default=dict)),
+                ("created_at", models.DateTimeField(db_index=True, default=django.utils.timezone.now)),
+                ("read_at", models.DateTimeField(blank=True, null=True)),
+                ("sent_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "page",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "recipient",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="notifications",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at', '-pk'],
-                'indexes': [models.Index(fields=['recipient', 'sent_at'], name='notification_pending')],
+                "ordering": ["-created_at", "-pk"],
+                "indexes": [models.Index(fields=["recipient", "sent_at"], name="notification_pending")],
             },
         ),
     ]

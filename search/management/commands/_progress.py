@@ -17,8 +17,7 @@ class ProgressBar:
         filled = int(self.width * done / total)
         rate = done / max(time.monotonic() - self.started, 1e-6)
         self.stream.write(
-            f"\r{self.label} [{'#' * filled}{'.' * (self.width - filled)}] {done}/{total} "
-            f"({100 * done // total}%, {rate:.0f}/s)",
+            f"\r{self.label} [{'#' * filled}{'.' * (self.width - filled)}] {done}/{total} ({100 * done // total}%, {rate:.0f}/s)",
             ending="",
         )
         self.stream.flush()

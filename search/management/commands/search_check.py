@@ -63,7 +63,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--backend", choices=["configured", "database", "elasticsearch"], default="configured")
         parser.add_argument("--repair", action="store_true", help="Index the missing and stale items, delete the extra ones.")
-        parser.add_argument("--fail-on-drift", action="store_true", help="Exit with an error when drift is found (and not repaired).")
+        parser.add_argument(
+            "--fail-on-drift", action="store_true", help="Exit with an error when drift is found (and not repaired)."
+        )
 
     def handle(self, *args, backend, repair, fail_on_drift, **options):
         try:

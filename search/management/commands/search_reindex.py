@@ -20,9 +20,11 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--backend", choices=["configured", "database", "elasticsearch"], default="configured",
+            "--backend",
+            choices=["configured", "database", "elasticsearch"],
+            default="configured",
             help="Which index to rebuild (default: the database one, and Elasticsearch when configured).",
-        )  # fmt: skip
+        )
         parser.add_argument("--no-progress", action="store_true", help="Do not draw the progress bar.")
 
     def handle(self, *args, backend, no_progress, **options):
