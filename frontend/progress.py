@@ -10,7 +10,6 @@ shared and navigated with back/forward, with or without JavaScript.
 
 from __future__ import annotations
 
-import csv
 from urllib.parse import urlencode
 
 from django.contrib.auth.views import redirect_to_login
@@ -37,6 +36,7 @@ from cms.progress import (
 )
 from cms.selectors import published_recommendations
 from cms.taxonomies import ADDRESSEES, FOLLOW_UP_SCOPES, FOLLOW_UP_STATUSES, OBJECTIVES, TABLES, table_name
+from enlace import tabular
 from workflows import followups
 
 from .followup_forms import FollowUpReportForm
@@ -226,12 +226,7 @@ def board_csv(request, page):
     except BoardError as error:
         lines = [f"{name}: {' '.join(messages)}" for name, messages in error.errors.items()]
         return HttpResponse("\n".join(lines) + "\n", status=400, content_type="text/plain; charset=utf-8")
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="progress.csv"'
-    writer = csv.writer(response)
-    for row in board_csv_rows(query, get_language()):
-        writer.writerow(row)
-    return response
+    return tabular.response(board_csv_rows(query, get_language()), "progress.csv")
 
 
 # --- Following a recommendation, and reporting on it ---------------------------------------

@@ -3,7 +3,6 @@ working tables and events (SPEC §5)."""
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterator
 
 from django.http import StreamingHttpResponse
@@ -17,6 +16,7 @@ from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
+from enlace import tabular
 from enlace.api import (
     Q_NOT_SEARCHED,
     SEARCH_RENDERERS,
@@ -84,28 +84,15 @@ def search_response(request, query: SearchQuery, hit_fields, decorate=None, face
     return response_cache.headers(response, None if results.degraded else etag, private=not anonymous)
 
 
-class Echo:
-    def write(self, value):
-        return value
-
-
 def csv_response(query: SearchQuery, columns, filename: str) -> StreamingHttpResponse:
     """The whole filtered result set (not one page), streamed row by row."""
-    writer = csv.writer(Echo())
 
-    def rows() -> Iterator[str]:
-        yield writer.writerow(columns)
+    def rows() -> Iterator[list]:
+        yield columns
         for hit in iter_hits(query):
-            yield writer.writerow(
-                [
-                    ";".join(value) if isinstance(value, list) else ("" if value is None else value)
-                    for value in (getattr(hit, column) for column in columns)
-                ]
-            )
+            yield [getattr(hit, column) for column in columns]
 
-    response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return tabular.response(rows(), filename, stream=True)
 
 
 LIST_PARAMS = [

@@ -4,10 +4,7 @@ Every rule is ``workflows.followups``'s; every public number is ``cms.progress``
 
 from __future__ import annotations
 
-import csv
-
 from django.db.models import Prefetch
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import permissions, serializers, status, viewsets
@@ -20,6 +17,7 @@ from cms.models import EventPage, FollowUpEvidence, FollowUpReport, Recommendati
 from cms.progress import BOARD_FILTERS, GROUP_BY, BoardError, board, board_csv_rows, board_query
 from cms.selectors import published_practices, published_recommendations, recommendations_of_table
 from cms.taxonomies import FOLLOW_UP_REVIEW_STATUSES, FOLLOW_UP_SCOPES, FOLLOW_UP_STATUSES, OBJECTIVES, TABLES
+from enlace import tabular
 from enlace.api import SEARCH_RENDERERS, ParameterError, filter_text, q_parameter, request_language
 
 from .. import followups
@@ -143,15 +141,6 @@ def report_response(request, report, code=status.HTTP_200_OK) -> Response:
     return Response(FollowUpReportSerializer(report, context={"request": request}).data, status=code)
 
 
-def _csv(rows, filename: str) -> HttpResponse:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    writer = csv.writer(response)
-    for row in rows:
-        writer.writerow(row)
-    return response
-
-
 REPORT_FILTERS = [
     OpenApiParameter("recommendation", int, many=True),
     OpenApiParameter("country", str, many=True, description="ISO 3166 code, or 419 (regional)."),
@@ -258,7 +247,7 @@ class FollowUpViewSet(viewsets.GenericViewSet):
                 ]
                 for row in data
             ]
-            return _csv(rows, "follow-ups.csv")
+            return tabular.response(rows, "follow-ups.csv")
         page = self.paginate_queryset(reports)
         return self.get_paginated_response(FollowUpReportSerializer(page, many=True, context={"request": request}).data)
 
@@ -380,5 +369,5 @@ class ProgressView(APIView):
         except BoardError as error:
             raise serializers.ValidationError(error.errors) from None
         if request.query_params.get("format") == "csv":
-            return _csv(board_csv_rows(query, language), "progress.csv")
+            return tabular.response(board_csv_rows(query, language), "progress.csv")
         return Response(board(query, language))
