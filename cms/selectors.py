@@ -6,7 +6,7 @@ from collections import Counter
 
 from django.db.models import QuerySet
 
-from .models import PracticePage, RecommendationPage, TableSpacePage
+from .models import EventPage, PracticePage, RecommendationPage, TableSpacePage
 from .taxonomies import OBJECTIVES
 
 
@@ -30,3 +30,7 @@ def objective_counts() -> list[dict]:
     """Published practices per GCM objective, in objective order, zeros included."""
     counts = Counter(code for objectives in published_practices().values_list("objectives", flat=True) for code in objectives)
     return [{"code": term.code, "label": term.label(), "count": counts.get(term.code, 0)} for term in OBJECTIVES]
+
+
+def published_events() -> QuerySet[EventPage]:
+    return EventPage.objects.originals().live().public()

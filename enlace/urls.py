@@ -5,13 +5,17 @@ from django.urls import include, path, re_path
 from django.views.static import serve as static_serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps import views as sitemap_views
 from wagtail.documents import urls as wagtaildocs_urls
 
 from enlace import health
 from frontend import errors as frontend_errors
+from frontend import feeds as frontend_feeds
 from frontend import login as frontend_login
+from frontend import opendata as frontend_opendata
 from frontend import progress as frontend_progress
 from frontend import views as frontend_views
+from frontend.sitemaps import SITEMAPS
 
 urlpatterns = [
     # The admin's login in two steps when the account has a second factor (frontend/login.py).
@@ -24,6 +28,8 @@ urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("favicon.ico", frontend_errors.favicon, name="favicon"),
     path("readyz", health.readyz, name="readyz"),
+    # Every public page and its language versions (hreflang alternates): frontend/sitemaps.py.
+    path("sitemap.xml", sitemap_views.sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
 ]
 
 if settings.DEBUG:  # media from disk, but documents only through /documents/ (its privacy checks)
@@ -42,6 +48,11 @@ urlpatterns += i18n_patterns(
     path("seguimiento/informar/<int:pk>/", frontend_progress.report, name="followup_report"),
     path("seguimiento/informar/<int:pk>/gracias/", frontend_progress.report_done, name="followup_report_done"),
     path("seguimiento/seguir/<int:pk>/", frontend_progress.follow, name="recommendation_follow"),
+    path("datos/", frontend_opendata.open_data, name="open_data"),
+    path("datos/descarga/", frontend_opendata.open_data_download, name="open_data_download"),
+    path("novedades/practicas/", frontend_feeds.PracticesFeed(), name="feed_practices"),
+    path("novedades/recomendaciones/", frontend_feeds.RecommendationsFeed(), name="feed_recommendations"),
+    path("novedades/seguimiento/", frontend_feeds.FollowUpsFeed(), name="feed_follow_ups"),
     path("espacio/", include("frontend.workspace.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -67,11 +67,13 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
 
 @pytest.fixture(scope="session", autouse=True)
 def session_media_root(tmp_path_factory):
-    """Uploaded files (the demo's attachments among them) go to a folder of the test session,
-    never to the developer's var/media."""
+    """Uploaded files (the demo's attachments among them) and the open-data download go to
+    folders of the test session, never to the developer's var/."""
     from django.test import override_settings
 
-    override = override_settings(MEDIA_ROOT=str(tmp_path_factory.mktemp("media")))
+    override = override_settings(
+        MEDIA_ROOT=str(tmp_path_factory.mktemp("media")), OPENDATA_DIR=str(tmp_path_factory.mktemp("opendata"))
+    )
     override.enable()
     yield
     override.disable()

@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
 ]
 
 MIDDLEWARE = [
@@ -233,6 +234,10 @@ STATIC_URL = "/static/"
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "static_collected")))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
+# The open-data bulk download (cms/opendata.py): where the nightly zip is written, and its licence.
+OPENDATA_DIR = Path(env_str("OPENDATA_DIR", str(VAR_DIR / "opendata")))
+OPENDATA_LICENCE = env_str("OPENDATA_LICENCE", "CC-BY-4.0")
+OPENDATA_LICENCE_URL = env_str("OPENDATA_LICENCE_URL", "https://creativecommons.org/licenses/by/4.0/")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -447,6 +452,8 @@ CELERY_BEAT_SCHEDULE = {
     # Each person's daily or weekly digest goes out when their period has passed (workflows/digests.py).
     "notification-digests": {"task": "workflows.send_digests", "schedule": env_int("DIGEST_CHECK_SECONDS", 3600)},
     "relay-outbox": {"task": "enlace.relay_outbox", "schedule": OUTBOX_RELAY_SECONDS},
+    # The open-data bulk download, rebuilt daily (cms/opendata.py; served at /datos/).
+    "open-data": {"task": "cms.build_open_data", "schedule": env_int("OPENDATA_BUILD_SECONDS", 24 * 60 * 60)},
 }
 if SEARCH_REPAIR_SECONDS > 0:  # search_check --repair: whatever index task was lost, caught up
     CELERY_BEAT_SCHEDULE["search-repair"] = {"task": "search.repair_drift", "schedule": SEARCH_REPAIR_SECONDS}

@@ -80,3 +80,24 @@ def lang_attr(item):
     if not language or language == get_language():
         return ""
     return format_html(' lang="{}"', language)
+
+
+@register.simple_tag(takes_context=True)
+def structured_data(context, page):
+    """``<script type="application/ld+json">`` describing a practice or an event (schema.org)."""
+    from frontend.structured_data import for_page
+
+    return for_page(page, context.get("request"))
+
+
+@register.simple_tag
+def feed_links():
+    """The site's Atom feeds in the reader's language: ``[{"title", "url"}]`` for ``<link rel="alternate">``."""
+    from django.urls import reverse
+    from django.utils.translation import gettext
+
+    return [
+        {"title": gettext("New practices"), "url": reverse("feed_practices")},
+        {"title": gettext("New recommendations"), "url": reverse("feed_recommendations")},
+        {"title": gettext("New follow-up reports"), "url": reverse("feed_follow_ups")},
+    ]

@@ -52,7 +52,9 @@ def test_every_page_type_works_under_the_policy_without_violations(live_site, br
     public = {
         "home": ("/", None),
         "practice search": ("/practicas/?country=PE", "article.hit"),
-        "practice": (practice["url"], None),
+        "practice": (practice["url"], None),  # with its JSON-LD data block (frontend/structured_data.py)
+        "event": ("/eventos/conversatorio-2023/", None),  # likewise
+        "open data": ("/datos/", None),
         "recommendation": (recommendation["url"], None),
         "progress board": ("/seguimiento/", None),
         "login": ("/login/", None),
