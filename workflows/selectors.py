@@ -182,3 +182,37 @@ def table_activity(user, limit: int = 20) -> list[dict]:
         )
     events.sort(key=lambda event: event["at"], reverse=True)
     return events[:limit]
+
+
+# --- Practices in moderation -------------------------------------------------------------------
+
+
+def reviews_practices(user) -> bool:
+    """Whether ``user`` is of the practices' moderation (curators, the Red Regional, admins): the
+    groups of the curation task (``CuratorReviewTask``), authorship of one practice aside."""
+    from .models import CuratorReviewTask
+
+    if not (user and user.is_authenticated and user.is_active):
+        return False
+    return user.is_superuser or bool(group_names(user).intersection(CuratorReviewTask().approver_groups(None)))
+
+
+def practices_in_review() -> QuerySet:
+    """Submitted practices waiting for moderation (an active curation workflow), oldest first."""
+    from wagtail.models import WorkflowState
+
+    from cms.models import PracticePage
+
+    waiting = WorkflowState.objects.filter(status=WorkflowState.STATUS_IN_PROGRESS, base_content_type_id=page_type_id())
+    pks = [int(pk) for pk in waiting.values_list("object_id", flat=True)]
+    return PracticePage.objects.originals().filter(live=False, pk__in=pks).order_by("pk")
+
+
+def practices_visible_to(user) -> QuerySet:
+    """Published practices for everyone; those in moderation too for its reviewers."""
+    from cms.models import PracticePage
+    from cms.selectors import published_practices
+
+    if not reviews_practices(user):
+        return published_practices()
+    return PracticePage.objects.originals().filter(Q(pk__in=published_practices().values("pk")) | Q(pk__in=practices_in_review()))

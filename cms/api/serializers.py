@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from workflows.services import practice_submit
@@ -196,6 +197,12 @@ class PracticeSubmissionSerializer(serializers.Serializer):
     language = serializers.ChoiceField(choices=DOCUMENT_LANGUAGES.codes, required=False)
     submitter_email = serializers.EmailField(required=False, help_text="Required when not logged in.")
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        request = self.context.get("request")
+        if request is not None and not request.user.is_authenticated:  # what OPTIONS shows, too
+            self.fields["submitter_email"].required = True
+
     def validate(self, attrs):
         request = self.context["request"]
         if not request.user.is_authenticated and not attrs.get("submitter_email"):
@@ -295,3 +302,69 @@ class EventSerializer(serializers.ModelSerializer):
 
     def get_url(self, event) -> str:
         return event.full_url or event.url
+
+
+class ItemRefSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    url = serializers.CharField()
+
+
+class NumberedItemRefSerializer(ItemRefSerializer):
+    number = serializers.IntegerField(allow_null=True)
+
+
+class ThemeDetailSerializer(ThemeSerializer):
+    recommendations = NumberedItemRefSerializer(many=True, help_text="The theme's published recommendations, in order.")
+
+
+class DocumentRefSerializer(serializers.Serializer):
+    title = serializers.CharField()
+    url = serializers.CharField()
+    file_size = serializers.IntegerField(allow_null=True)
+    content_type = serializers.CharField()
+
+
+class EventDetailSerializer(EventSerializer):
+    """An event with what came out of it: each theme's published recommendations, the published
+    practices presented, and its report document (null when it has none)."""
+
+    themes = serializers.SerializerMethodField()
+    practices = serializers.SerializerMethodField()
+    report = serializers.SerializerMethodField()
+
+    class Meta(EventSerializer.Meta):
+        fields = EventSerializer.Meta.fields + ["practices", "report"]
+
+    @staticmethod
+    def _ref(page, **extra) -> dict:
+        return {"id": page.pk, "title": page.title, "url": page.full_url or page.url, **extra}
+
+    @extend_schema_field(ThemeDetailSerializer(many=True))
+    def get_themes(self, event) -> list[dict]:
+        from ..selectors import published_recommendations
+
+        by_theme: dict = {}
+        for item in published_recommendations().filter(event=event).order_by("number", "pk"):
+            by_theme.setdefault(item.theme_id, []).append(self._ref(item, number=item.number))
+        return [{**ThemeSerializer(theme).data, "recommendations": by_theme.get(theme.pk, [])} for theme in event.themes.all()]
+
+    @extend_schema_field(ItemRefSerializer(many=True))
+    def get_practices(self, event) -> list[dict]:
+        from ..selectors import published_practices
+
+        return [self._ref(practice) for practice in published_practices().filter(event=event).order_by("title")]
+
+    @extend_schema_field(DocumentRefSerializer(allow_null=True))
+    def get_report(self, event) -> dict | None:
+        document = event.report_document
+        if document is None:
+            return None
+        request = self.context.get("request")
+        url = request.build_absolute_uri(document.url) if request else document.url
+        return {
+            "title": event.report_title or document.title,
+            "url": url,
+            "file_size": document.file_size,
+            "content_type": document.content_type,
+        }

@@ -30,10 +30,12 @@ from enlace.api import (
 from search import cache as response_cache
 from search.params import query_from_params
 from search.service import SearchQuery, iter_hits, search
+from workflows.api.practices import PracticeModerationMixin
+from workflows.api.serializers import CommentSerializer, RequiredCommentSerializer
 from workflows.organisations import can_edit_organisation, organisation_update
 
-from ..models import EventPage, Organisation, TableSpacePage
-from ..selectors import published_practices
+from ..models import Organisation, TableSpacePage
+from ..selectors import published_events, published_practices
 from ..taxonomies import COUNTRIES, ORGANISATION_KINDS, PUBLIC_TAXONOMIES, TABLES, table_name
 from . import serializers as s
 
@@ -120,8 +122,9 @@ class TaxonomyView(APIView):
         return Response({name: vocabulary.as_list(language) for name, vocabulary in PUBLIC_TAXONOMIES.items()})
 
 
-class PracticeViewSet(viewsets.GenericViewSet):
-    """The repository of practices: faceted search and published practices."""
+class PracticeViewSet(PracticeModerationMixin, viewsets.GenericViewSet):
+    """The repository of practices: faceted search and published practices; their moderation
+    (``workflows.api.practices``)."""
 
     permission_classes = [permissions.AllowAny]
     renderer_classes = SEARCH_RENDERERS
@@ -130,6 +133,18 @@ class PracticeViewSet(viewsets.GenericViewSet):
 
     def get_queryset(self):
         return published_practices().prefetch_related("organisations", "sources")
+
+    # What each POST takes; OPTIONS (DRF's metadata, action "metadata" on every route) describes it.
+    POST_SERIALIZERS = {
+        "submissions": s.PracticeSubmissionSerializer,
+        "publish": CommentSerializer,
+        "send-back": RequiredCommentSerializer,
+    }
+
+    def get_serializer_class(self):
+        route = self.request.resolver_match.url_name if self.request and self.request.resolver_match else ""
+        name = route.removeprefix("practice-") if self.action == "metadata" else (self.action or "").replace("_", "-")
+        return self.POST_SERIALIZERS.get(name, s.PracticeDetailSerializer)
 
     @extend_schema(
         parameters=LIST_PARAMS
@@ -243,7 +258,7 @@ class EventViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
     serializer_class = s.EventSerializer
 
     def get_queryset(self):
-        return EventPage.objects.originals().live().public().order_by("-date").prefetch_related("themes")
+        return published_events().order_by("-date").prefetch_related("themes")
 
     @extend_schema(parameters=[q_parameter("title, summary, description, report title and themes")])
     def list(self, request, *args, **kwargs):
@@ -254,7 +269,10 @@ class EventViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
         return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
     def get_object(self):
-        return get_object_or_404(self.get_queryset(), pk=_pk(self.kwargs["pk"]))
+        return get_object_or_404(self.get_queryset().select_related("report_document"), pk=_pk(self.kwargs["pk"]))
+
+    def get_serializer_class(self):
+        return s.EventDetailSerializer if self.action == "retrieve" else s.EventSerializer
 
     def get_serializer_context(self):
         return {**super().get_serializer_context(), "language": request_language(self.request)}

@@ -8,7 +8,9 @@ and created only when missing; existing objects are left exactly as they are, so
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
@@ -406,6 +408,10 @@ class DemoLoader:
             index.add_child(instance=event)
             self._publish(event)
             self.report.count("events")
+        if event.report_document_id is None:
+            event.report_document = report_document(row)
+            self._publish(event)
+            self.report.count("event report documents")
         return event, {theme.key: theme for theme in event.themes.all()}
 
     def practice(self, index, row, organisations, event, curator) -> None:
@@ -556,6 +562,39 @@ class DemoLoader:
                 chosen = [*Contribution.objects.filter(consolidated_into=item), contribution]
                 services.consolidate(recommendation=item, contributions=chosen, user=users["secretariat1"])
             self.report.count("contributions")
+
+
+REFERENCE_REPORT = Path(__file__).with_name("reference") / "conversatorio-2023-informe.txt"
+
+
+def report_text(row: dict) -> str:
+    """The event's report as a readable text file: a heading (title, date, where it comes from),
+    then the report's text from ``cms/demo/reference/`` with its page-width line breaks joined
+    into paragraphs."""
+    source = REFERENCE_REPORT.read_text(encoding="utf-8")
+    paragraphs = []
+    for block in re.split(r"\n\s*\n", source):
+        lines = [line.strip() for line in block.splitlines() if line.strip()]
+        if lines:
+            paragraphs.append(re.sub(r"\s+", " ", " ".join(lines)))
+    heading = [row["report_title"], f"Fecha del evento: {row['date']}", "Red Regional de las Naciones Unidas sobre la Migración"]
+    return "\n".join(heading) + "\n\n" + "\n\n".join(paragraphs) + "\n"
+
+
+def report_document(row: dict):
+    """The report of the event as a public Wagtail document (the root collection), created once."""
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+
+    Document = get_document_model()
+    filename = f"{row['slug']}-informe.txt"
+    document = Document.objects.filter(title=row["report_title"]).first()
+    if document is None:
+        document = Document(title=row["report_title"])
+        document.file.save(filename, ContentFile(report_text(row).encode("utf-8")), save=False)
+        document._set_document_file_metadata()  # size and hash, as the admin's upload records them
+        document.save()
+    return document
 
 
 def conversatorio_summary(table: str) -> str:
