@@ -30,7 +30,9 @@ class PageSitemap(WagtailSitemap):
         originals = list(self.paginator.page(page).object_list)
         versions: dict = {}
         keys = [original.translation_key for original in originals]
-        for version in Page.objects.filter(translation_key__in=keys, live=True).select_related("locale").order_by("path"):
+        for version in (
+            Page.objects.filter(translation_key__in=keys, live=True).public().select_related("locale").order_by("path")
+        ):
             versions.setdefault(version.translation_key, []).append(version)
         urls = []
         for original in originals:
