@@ -6,7 +6,7 @@ from collections import Counter
 
 from django.db.models import QuerySet
 
-from .models import PracticePage, RecommendationPage, TableSpacePage
+from .models import EventPage, PracticePage, RecommendationPage, TableSpacePage
 from .taxonomies import OBJECTIVES
 
 
@@ -16,6 +16,10 @@ def published_practices() -> QuerySet[PracticePage]:
 
 def published_recommendations() -> QuerySet[RecommendationPage]:
     return RecommendationPage.objects.originals().live().public()
+
+
+def published_events() -> QuerySet[EventPage]:
+    return EventPage.objects.originals().live().public()
 
 
 def recommendations_of_table(queryset: QuerySet[RecommendationPage], table: str) -> QuerySet[RecommendationPage]:
