@@ -252,3 +252,31 @@ def test_one_search_box_finds_an_organisation_and_a_recommendation_in_two_taps(l
         assert int(re.search(r"\d+", page.locator("#results-heading").inner_text()).group()) == found
     finally:
         context.close()
+
+
+def test_recommendation_filters_with_javascript_on_a_phone(live_site, browser):
+    """The recommendation search uses the practice page's script: a ticked facet reloads the
+    results in place, the count beside the filters follows, back restores the previous state."""
+    context = phone(browser, "es")
+    page = context.new_page()
+
+    def count(selector: str) -> int:
+        return int(re.search(r"\d+", page.locator(selector).text_content()).group())
+
+    try:
+        page.goto(f"{live_site}/buscar/recomendaciones/")
+        total = count("#results-heading")
+        page.locator("details.filters-disclosure > summary").click()
+        page.locator('.facets input[name=follow_up_status][value="implemented"]').check()
+        page.wait_for_url(re.compile(r"follow_up_status=implemented"))
+        page.wait_for_function("() => !document.querySelector('form.search-form[aria-busy]')")
+        filtered = count("#results-heading")
+        assert 0 < filtered < total
+        assert count(".facets-jump a") == filtered  # the count in view beside the filters follows
+        assert page.locator("details.filters-disclosure").get_attribute("open") is not None  # still open to go on
+        assert page.locator('.facets input[name=follow_up_status][value="implemented"]').is_checked()
+        page.go_back()
+        page.wait_for_url(lambda url: "follow_up_status" not in url)
+        page.wait_for_function(f"() => /^{total}\\b/.test(document.querySelector('#results-heading').textContent.trim())")
+    finally:
+        context.close()
