@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from cms.i18n import localized_by_pk
 from cms.selectors import published_events
 from search.params import query_from_params
-from search.service import SearchError, SearchQuery, directory_search, search
+from search.service import FacetValue, SearchError, SearchQuery, directory_search, search
 
 FACETS = ("country", "objective", "principle", "table", "stakeholder_group", "level", "population", "language")
 RECOMMENDATION_FACETS = ("objective", "country", "table", "event", "follow_up_status", "follow_up_country")
@@ -76,8 +76,6 @@ def recommendation_search(request) -> dict:
 def _event_values(selected: tuple[str, ...]) -> list:
     """The ``event`` filter has no counts in the search service: its values are the published
     events (newest first), each marked selected or not."""
-    from search.service import FacetValue
-
     return [
         FacetValue(code=event.slug, label=event.title, count=None, selected=event.slug in selected)
         for event in published_events().order_by("-date")
@@ -161,11 +159,13 @@ def site_search(request) -> dict:
     totals), events and organisations (:func:`search.service.directory_search`, every hit: their
     index pages do not search). Published content only, as everything the service answers."""
     from cms.i18n import localize
-    from cms.models import OrganisationIndexPage, PracticeIndexPage
+    from cms.models import OrganisationIndexPage
+
+    from .views import repository as practice_repository
 
     text = request.GET.get("q", "").strip()
     context = {"query_text": text, "groups": []}
-    if not text:
+    if not SearchQuery(text=text).terms:  # nothing to look for (empty, or only punctuation)
         return context
     anonymous = not request.user.is_authenticated
     try:
@@ -179,9 +179,9 @@ def site_search(request) -> dict:
         return {**context, "search_errors": error.errors}
     for results in found.values():
         in_reader_language(request, results.hits)
-    repository = PracticeIndexPage.objects.originals().live().public().first()
+    repository = practice_repository()
     directory = OrganisationIndexPage.objects.originals().live().public().first()
-    repository, directory = (localize([page])[0] if page else None for page in (repository, directory))
+    directory = localize([directory])[0] if directory else None
     events = localize(directory_search("event", text))
     organisations = list(directory_search("organisation", text)) if directory else []
     more = "?" + urlencode({"q": text})

@@ -17,7 +17,6 @@ from cms.selectors import published_events
 
 from .text import fold, query_terms
 
-DIRECTORIES = ("event", "organisation")
 FIELDS = {
     "event": ["title", "summary", "body", "report_title", "themes__title", "themes__summary"],
     "organisation": ["name", "acronym", "description", "website"],

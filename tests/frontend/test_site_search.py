@@ -60,6 +60,7 @@ def groups_of(response) -> dict[str, dict]:
             "total": int(section["data-total"]),
             "heading": section.h2.get_text(" ", strip=True),
             "titles": [a.get_text(strip=True) for a in section.select("li.hit > a")],
+            "slugs": [a["href"].rstrip("/").rsplit("/", 1)[-1] for a in section.select("li.hit > a")],
             "more": more["href"] if more else None,
         }
     return groups
@@ -165,7 +166,7 @@ def test_only_published_content_is_found(client, backend, django_capture_on_comm
     refresh(backend)
     response = client.get(SEARCH, {"q": word})
     groups = groups_of(response)
-    assert groups["practice"] == {**groups["practice"], "total": 1, "titles": [shown.title]}
+    assert groups["practice"]["total"] == 1 and groups["practice"]["titles"] == [shown.title]
     assert groups["recommendation"]["total"] == 1 and groups["recommendation"]["titles"] == [f"Recomendación {word}"]
     assert groups["event"]["total"] == 1
     page = response.content.decode()
@@ -260,12 +261,22 @@ def test_bad_parameters_are_400_with_field_errors(client, url):
     assert errors is not None and errors.li is not None
 
 
-def test_empty_search_page_explains(client):
-    response = client.get(SEARCH)
+@pytest.mark.parametrize("text", ["", "  ", "¡¿…!?"])
+def test_a_search_without_words_explains_and_lists_nothing(client, text):
+    response = client.get(SEARCH, {"q": text})
     assert response.status_code == 200
     soup = soup_of(response)
     assert soup.select("section.search-group") == [] and soup.select_one("#site-search-q") is not None
     assert soup.select_one("form.site-search-page")["role"] == "search"
+
+
+@pytest.mark.parametrize("text", ["conversatorio", "GOBIERNOS migración", "oim"])
+def test_events_and_organisations_found_as_the_api_finds_them(client, text):
+    groups = groups_of(client.get(SEARCH, {"q": text}))
+    for kind, endpoint in (("event", "/api/v1/events/"), ("organisation", "/api/v1/organisations/")):
+        answer = client.get(endpoint, {"q": text, "page_size": 100}).json()
+        assert groups[kind]["total"] == answer["count"], kind
+        assert sorted(groups[kind]["slugs"]) == sorted(row["slug"] for row in answer["results"]), kind
 
 
 def test_english_search_links_to_english_pages(client):
