@@ -18,6 +18,10 @@ def published_recommendations() -> QuerySet[RecommendationPage]:
     return RecommendationPage.objects.originals().live().public()
 
 
+def published_events() -> QuerySet[EventPage]:
+    return EventPage.objects.originals().live().public()
+
+
 def recommendations_of_table(queryset: QuerySet[RecommendationPage], table: str) -> QuerySet[RecommendationPage]:
     """The recommendations living under ``table``'s space (the table is where an item lives)."""
     space = TableSpacePage.objects.originals().filter(table=table).first()
@@ -30,7 +34,3 @@ def objective_counts() -> list[dict]:
     """Published practices per GCM objective, in objective order, zeros included."""
     counts = Counter(code for objectives in published_practices().values_list("objectives", flat=True) for code in objectives)
     return [{"code": term.code, "label": term.label(), "count": counts.get(term.code, 0)} for term in OBJECTIVES]
-
-
-def published_events() -> QuerySet[EventPage]:
-    return EventPage.objects.originals().live().public()

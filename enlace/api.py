@@ -6,7 +6,6 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils import translation
-from django.utils.html import strip_tags
 from drf_spectacular.utils import OpenApiParameter
 from rest_framework import exceptions, status
 from rest_framework.pagination import PageNumberPagination
@@ -94,18 +93,11 @@ def text_query(request) -> list[str]:
 def filter_text(request, queryset, fields: list[str]):
     """``queryset`` narrowed to the rows whose ``fields`` (paths, relations allowed; rich text is
     read without its tags) contain every word of ``?q=``, case- and accent-insensitively in every
-    database (the same folding as the search service). For the directory-sized lists it serves:
-    it reads the fields of the rows the caller may see, then filters by primary key."""
-    from search.text import fold
+    database (the same folding as the search service): ``search.service.filter_text``, which the
+    site's search of events and organisations uses too."""
+    from search.service import filter_text as matching
 
-    terms = text_query(request)
-    if not terms:
-        return queryset
-    texts: dict = {}
-    for pk, *values in queryset.order_by().values_list("pk", *fields):
-        texts.setdefault(pk, []).extend(strip_tags(str(value)) for value in values if value)
-    matching = [pk for pk, parts in texts.items() if all(term in fold(" ".join(parts)) for term in terms)]
-    return queryset.filter(pk__in=matching)
+    return matching(queryset, fields, text_query(request))
 
 
 def reject_text_query(request) -> None:

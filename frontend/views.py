@@ -13,7 +13,7 @@ from search.service import suggest as suggest_titles
 from workflows.services import practice_submit
 
 from .forms import PracticeSubmissionForm, rate_limited
-from .search import in_reader_language
+from .search import in_reader_language, recommendation_search, site_search
 
 
 def repository():
@@ -75,3 +75,17 @@ def suggest(request):
     found = suggest_titles(text, types=("practice",), limit=8) if len(text.strip()) >= 2 else []
     in_reader_language(request, found)
     return JsonResponse({"suggestions": [{"title": item["title"], "url": item["url"], "lang": item["lang"]} for item in found]})
+
+
+@require_GET
+def search_everything(request):
+    """``/buscar/?q=``: the site's one search box (in every page's header), grouped by type."""
+    context = site_search(request)
+    return render(request, "frontend/site_search.html", context, status=400 if context.get("search_errors") else 200)
+
+
+@require_GET
+def search_recommendations(request):
+    """The faceted search of published recommendations (the practice search page's twin)."""
+    context = recommendation_search(request)
+    return render(request, "frontend/recommendation_search.html", context, status=400 if context.get("search_errors") else 200)

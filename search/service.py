@@ -23,11 +23,14 @@ from elasticsearch import ApiError
 from . import cache as response_cache
 from .backends.base import SearchBackend
 from .backends.database import DatabaseBackend
+from .directory import directory_search, filter_text
 from .documents import FACETS, TYPES
 from .text import query_terms
 from .types import FacetValue, Hit, SearchError, SearchQuery, SearchResults
 
 __all__ = [
+    "directory_search",
+    "filter_text",
     "FACETS",
     "FacetValue",
     "Hit",

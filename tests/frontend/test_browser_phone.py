@@ -34,7 +34,11 @@ PAGES = {
     "submission-form": "/practicas/proponer/",
     "follow-up-form": None,  # found on the recommendation's page
     "login": "/login/",
+    "recommendation-search": "/buscar/recomendaciones/",
+    "site-search": "/buscar/?q=migrantes",
+    "not-found": "/no-hay-tal-pagina/",
 }
+STATUS = {"not-found": 404}
 
 # Controls narrower or shorter than 24 px (WCAG 2.2 target size), the honeypot excepted.
 SMALL_CONTROLS = """() => [...document.querySelectorAll('input:not([type=hidden]), button, select, textarea, summary')]
@@ -74,7 +78,7 @@ def test_every_public_page_fits_a_phone(live_site, browser, language):
         for name, path in PAGES.items():
             url = live_site + (follow_up_form if path is None else prefix + path)
             response = page.goto(url)
-            assert response.status == 200, (name, response.status)
+            assert response.status == STATUS.get(name, 200), (name, response.status)
             assert page.locator("html").get_attribute("lang") == language
             page.wait_for_load_state("networkidle")
             width = page.evaluate("() => [document.documentElement.scrollWidth, innerWidth]")
@@ -98,21 +102,34 @@ def test_every_public_page_fits_a_phone(live_site, browser, language):
     assert all(0 < weight < 120_000 for weight in weights.values()), weights
 
 
+SEARCH_PAGES = {
+    "practices": ("/practicas/", "article.hit"),
+    "recommendations": ("/buscar/recomendaciones/", "article.hit"),
+    "site": ("/buscar/?q=migrantes", "li.hit"),
+}
+
+
 @pytest.mark.parametrize("language", ["es", "en"])
-def test_search_on_a_phone_shows_results_first(live_site, browser, language):
+@pytest.mark.parametrize("search_page", list(SEARCH_PAGES))
+def test_search_on_a_phone_shows_results_first(live_site, browser, language, search_page):
     context = phone(browser, language)
     page = context.new_page()
     prefix = "" if language == "es" else f"/{language}"
+    path, hit = SEARCH_PAGES[search_page]
     try:
-        page.goto(f"{live_site}{prefix}/practicas/")
-        first = page.locator("article.hit").first.bounding_box()
+        page.goto(f"{live_site}{prefix}{path}")
+        first = page.locator(hit).first.bounding_box()
         screen = page.evaluate("innerHeight")
         assert first["y"] < 2 * screen, (first, screen)
+        if search_page == "site":
+            # The count of each group is above its hits, the first group's heading above the first hit.
+            assert page.locator("#site-results-heading").bounding_box()["y"] < first["y"]
+            return
         # The count is above the results, the filters folded away behind the disclosure.
         assert page.locator("#results-heading").bounding_box()["y"] < first["y"]
         disclosure = page.locator("details.filters-disclosure")
         assert disclosure.get_attribute("open") is None
-        assert not page.locator('.facets input[name=country][value="PE"]').is_visible()
+        assert not page.locator(".facets input[type=checkbox]").first.is_visible()
         assert disclosure.locator("summary").bounding_box()["y"] < first["y"]
     finally:
         context.close()
@@ -178,5 +195,88 @@ def test_long_evidence_links_show_their_host_and_the_board_scrolls_in_its_own_re
         for bars in page.locator(".stacked-bars").all():
             box = bars.bounding_box()
             assert box["x"] + box["width"] <= 375
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("language", ["es", "en"])
+def test_board_filters_fold_away_on_a_phone(live_site, browser, language):
+    context = phone(browser, language, javascript=False)
+    page = context.new_page()
+    prefix = "" if language == "es" else f"/{language}"
+    try:
+        page.goto(f"{live_site}{prefix}/seguimiento/")
+        heading = page.locator("#board-heading").bounding_box()
+        assert heading["y"] < 2 * page.evaluate("innerHeight")  # the numbers, not 33 countries, first
+        summary = page.locator("form.board-filters details.filters-disclosure > summary")
+        assert summary.inner_text() == ("Filtrar" if language == "es" else "Filter")
+        peru = page.locator('form.board-filters input[name=country][value="PE"]')
+        assert not peru.is_visible()
+        summary.click()
+        peru.check()
+        page.locator("form.board-filters button[type=submit]").click()
+        page.wait_for_url(re.compile(r"country=PE"))
+        assert page.evaluate("document.documentElement.scrollWidth") <= 375
+        jump = page.locator("form.board-filters .facets-jump a")
+        assert jump.get_attribute("href") == "#board-heading"
+        assert jump.text_content().split()[0] == page.locator("#board-heading").get_attribute("data-count")
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
+def test_one_search_box_finds_an_organisation_and_a_recommendation_in_two_taps(live_site, browser, javascript):
+    """From any page's header: type, tap Search (1), tap the hit (2)."""
+    context = phone(browser, "es", javascript=javascript)
+    page = context.new_page()
+    try:
+        page.goto(f"{live_site}/eventos/")
+        page.locator("header form.site-search input[name=q]").fill("OIM")
+        page.locator("header form.site-search button[type=submit]").click()
+        page.wait_for_url(re.compile(r"/buscar/\?q=OIM"))
+        organisation = page.locator("#group-organisation li.hit > a").first
+        assert organisation.is_visible()
+        name = organisation.inner_text()
+        organisation.click()
+        page.wait_for_url(re.compile(r"/organizaciones/.+/"))
+        assert name in page.locator("h1").inner_text()
+        page.goto(f"{live_site}/en/seguimiento/")
+        page.locator("header form.site-search input[name=q]").fill("migrantes")
+        page.locator("header form.site-search button[type=submit]").click()
+        page.wait_for_url(re.compile(r"/en/buscar/\?q=migrantes"))
+        group = page.locator("#group-recommendation")
+        found = int(group.get_attribute("data-total"))
+        assert found > 0
+        group.locator("p.more a").click()  # on to the faceted recommendation search, same words
+        page.wait_for_url(re.compile(r"/en/buscar/recomendaciones/\?q=migrantes"))
+        assert int(re.search(r"\d+", page.locator("#results-heading").inner_text()).group()) == found
+    finally:
+        context.close()
+
+
+def test_recommendation_filters_with_javascript_on_a_phone(live_site, browser):
+    """The recommendation search uses the practice page's script: a ticked facet reloads the
+    results in place, the count beside the filters follows, back restores the previous state."""
+    context = phone(browser, "es")
+    page = context.new_page()
+
+    def count(selector: str) -> int:
+        return int(re.search(r"\d+", page.locator(selector).text_content()).group())
+
+    try:
+        page.goto(f"{live_site}/buscar/recomendaciones/")
+        total = count("#results-heading")
+        page.locator("details.filters-disclosure > summary").click()
+        page.locator('.facets input[name=follow_up_status][value="implemented"]').check()
+        page.wait_for_url(re.compile(r"follow_up_status=implemented"))
+        page.wait_for_function("() => !document.querySelector('form.search-form[aria-busy]')")
+        filtered = count("#results-heading")
+        assert 0 < filtered < total
+        assert count(".facets-jump a") == filtered  # the count in view beside the filters follows
+        assert page.locator("details.filters-disclosure").get_attribute("open") is not None  # still open to go on
+        assert page.locator('.facets input[name=follow_up_status][value="implemented"]').is_checked()
+        page.go_back()
+        page.wait_for_url(lambda url: "follow_up_status" not in url)
+        page.wait_for_function(f"() => /^{total}\\b/.test(document.querySelector('#results-heading').textContent.trim())")
     finally:
         context.close()

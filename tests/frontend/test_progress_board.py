@@ -187,6 +187,24 @@ def test_filters_or_within_one_and_across_on_the_demo_data(client):
     assert "?country=AR" in chips and "?country=PE" in chips and "?" in chips
 
 
+def test_filters_wait_behind_a_disclosure_with_the_count_beside_them(client):
+    """On a phone the board's filters are folded behind "Filtrar" (a ``<details>``, no JavaScript
+    needed; on a wide screen the CSS shows them open); the count of what is shown is beside them."""
+    soup = soup_of(client.get(BOARD + "?country=PE"))
+    disclosure = soup.select_one("form.board-filters > details.filters-disclosure")
+    assert disclosure is not None and not disclosure.has_attr("open")
+    assert disclosure.summary.get_text(strip=True) == "Filtrar"
+    assert disclosure.select('fieldset[data-filter="country"] input[value="PE"][checked]')  # every filter inside
+    assert disclosure.select_one("button[type=submit]") is not None
+    jump = disclosure.select_one(".facets-jump a")
+    shown = int(soup.select_one("#board-heading")["data-count"])
+    assert jump["href"] == "#board-heading" and jump.get_text(strip=True).startswith(f"{shown} recomendaci")
+    assert 0 < shown < published_recommendations().count()
+    # The tables of the board scroll in their own labelled regions.
+    for region in soup.select(".table-scroll"):
+        assert region["role"] == "region" and region["tabindex"] == "0" and soup.select_one("#" + region["aria-labelledby"])
+
+
 def test_group_by_changes_the_grouping_not_the_totals(client):
     by_table = read_board(client.get(BOARD))
     for group_by in progress.GROUP_BY:

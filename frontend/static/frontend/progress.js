@@ -30,6 +30,8 @@
         if (other) el.value = other.value;
       }
     });
+    var jump = form.querySelector(".facets-jump"), freshJump = fresh.querySelector(".facets-jump");
+    if (jump && freshJump) jump.innerHTML = freshJump.innerHTML;  // the count beside the filters
     Array.prototype.forEach.call(form.querySelectorAll("fieldset[data-filter] legend"), function (legend) {
       var theirs = fresh.querySelector('fieldset[data-filter="' + legend.parentNode.getAttribute("data-filter") + '"] legend');
       if (theirs) legend.innerHTML = theirs.innerHTML;
