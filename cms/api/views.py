@@ -89,8 +89,9 @@ class Echo:
         return value
 
 
-def csv_response(query: SearchQuery, columns, filename: str) -> StreamingHttpResponse:
-    """The whole filtered result set (not one page), streamed row by row."""
+def csv_response(query: SearchQuery, columns, filename: str, *, cache: bool = False) -> StreamingHttpResponse:
+    """The whole filtered result set (not one page), streamed row by row; ``cache=True``
+    (anonymous readers) from the search response cache when the file is small enough to keep."""
     writer = csv.writer(Echo())
 
     def rows() -> Iterator[str]:
@@ -103,7 +104,8 @@ def csv_response(query: SearchQuery, columns, filename: str) -> StreamingHttpRes
                 ]
             )
 
-    response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
+    body = response_cache.streamed("csv", (query, tuple(columns)), rows, use=cache)
+    response = StreamingHttpResponse(body, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
@@ -153,7 +155,7 @@ class PracticeViewSet(viewsets.GenericViewSet):
     def list(self, request):
         query = search_query_from(request, types=("practice",), facet_params=PRACTICE_FACET_PARAMS)
         if request.query_params.get("format") == "csv":
-            return csv_response(query, s.PRACTICE_CSV_COLUMNS, "practices.csv")
+            return csv_response(query, s.PRACTICE_CSV_COLUMNS, "practices.csv", cache=not request.user.is_authenticated)
         return search_response(request, query, s.PRACTICE_HIT_FIELDS)
 
     @extend_schema(parameters=[OpenApiParameter("lang", str, enum=["es", "en", "pt", "fr"])])
