@@ -24,6 +24,7 @@ ratio since the process started, per kind.
 
 from __future__ import annotations
 
+import contextvars
 import hashlib
 import logging
 import threading
@@ -83,12 +84,23 @@ def key(kind: str, query) -> str:
 
 _lookups: Counter = Counter()  # (kind, "hit"|"miss") -> lookups by this process
 _lookups_lock = threading.Lock()
+_last: contextvars.ContextVar[str | None] = contextvars.ContextVar("search_cache_last", default=None)
+
+
+def forget_outcome() -> None:
+    _last.set(None)
+
+
+def last_outcome() -> str | None:
+    """``hit`` or ``miss``: the latest lookup in this context (the ``X-Search-Cache`` header)."""
+    return _last.get()
 
 
 def record(kind: str, hit: bool) -> None:
     """Count one lookup; log it (DEBUG) and, every ``SEARCH_CACHE_LOG_EVERY`` lookups, the
     process's hit ratio (INFO)."""
     outcome = "hit" if hit else "miss"
+    _last.set(outcome)
     logger.debug("search cache %s %s", kind, outcome)
     every = int(getattr(settings, "SEARCH_CACHE_LOG_EVERY", 1000) or 0)
     with _lookups_lock:
@@ -180,13 +192,16 @@ def etag(url: str, query) -> str:
 def headers(response, etag_value: str | None, *, private: bool = False):
     """``Cache-Control``/``ETag``/``Vary`` of a search answer: anonymous answers may be reused by
     a browser or proxy after revalidation (``max-age=0``: a publication is never hidden by
-    them), a signed-in reader's answer is private."""
+    them), a signed-in reader's answer is private. An anonymous answer also says whether it came
+    from the cache (``X-Search-Cache: hit|miss``; the benchmark counts them)."""
     from django.utils.cache import patch_cache_control, patch_vary_headers
 
     if private:
         patch_cache_control(response, private=True, no_cache=True)
     elif etag_value is not None:
         response["ETag"] = etag_value
+        if outcome := last_outcome():
+            response["X-Search-Cache"] = outcome
         patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
         patch_vary_headers(response, ("Accept-Language", "Authorization", "Cookie"))
     return response

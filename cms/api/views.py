@@ -52,6 +52,7 @@ def search_response(request, query: SearchQuery, hit_fields, decorate=None, face
     database. Anonymous reads go through the search response cache (``search.cache``) and carry
     an ``ETag`` of the index generation and the URL: a matching ``If-None-Match`` gets a 304."""
     anonymous = not request.user.is_authenticated
+    response_cache.forget_outcome()  # a worker's thread serves many requests
     etag = response_cache.etag(request.build_absolute_uri(), query) if anonymous and response_cache.enabled() else None
     if etag is not None and etag in parse_etags(request.headers.get("If-None-Match", "")):
         return response_cache.headers(Response(status=status.HTTP_304_NOT_MODIFIED), etag)
