@@ -250,15 +250,43 @@ def wait_http(port: int, path: str = "/healthz", timeout: float = 90) -> None:
     raise SystemExit(f"bench: nothing answers on 127.0.0.1:{port}{path}")
 
 
-def start_gunicorn(role: str, port: int, backend: str) -> Proc:
+def start_gunicorn(role: str, port: int, backend: str, **extra: str) -> Proc:
     env = dict(
-        ENV, GUNICORN_BIND=f"127.0.0.1:{port}", SEARCH_BACKEND=backend, GUNICORN_ACCESS_LOG=str(VAR_DIR / f"{role}.access.log")
+        ENV,
+        GUNICORN_BIND=f"127.0.0.1:{port}",
+        SEARCH_BACKEND=backend,
+        GUNICORN_ACCESS_LOG=str(VAR_DIR / f"{role}.access.log"),
+        **extra,
     )
     argv = [str(VENV_BIN / "gunicorn"), "-c", "deploy/gunicorn.conf.py", "enlace.wsgi:application"]
     proc = Proc(role, argv, env, VAR_DIR / f"{role}.log")
     MEMORY.track(proc)
     wait_http(port)
+    warm_workers(port)
     return proc
+
+
+def gunicorn_workers() -> int:
+    """The number of workers deploy/gunicorn.conf.py starts on this machine."""
+    import runpy
+
+    return int(runpy.run_path(str(ROOT / "deploy" / "gunicorn.conf.py"))["workers"])
+
+
+def warm_workers(port: int, *, rounds: int = 3) -> None:
+    """Every worker's first requests (imports, connections, template and URL caches: 250–310 ms)
+    must not land in a measured series: ``rounds`` rounds of as many concurrent requests of
+    every query of the mix, the search page and a page of the site as there are workers, twice
+    over (sync workers take one connection each, so concurrent requests spread over all of them)."""
+    paths = [api_path(params) for params in MIX.values()] + ["/practicas/?q=derechos", "/", "/seguimiento/"]
+    concurrency = 2 * gunicorn_workers()
+    for _ in range(rounds):
+        for path in paths:
+            threads = [threading.Thread(target=http_get, args=(port, path)) for _ in range(concurrency)]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join()
 
 
 def start_celery() -> Proc:
@@ -290,9 +318,9 @@ def start_celery() -> Proc:
 # --- HTTP ------------------------------------------------------------------------------------------
 
 
-def http_get(port: int, path: str, *, timeout: float = 60) -> tuple[int, bytes, float]:
+def http_get(port: int, path: str, *, timeout: float = 60, headers: dict | None = None) -> tuple[int, bytes, float]:
     """(status, body, milliseconds) of one GET on a new connection (gunicorn's sync workers close
-    every connection anyway)."""
+    every connection anyway); ``headers``, when given, receives the response's headers."""
     t0 = time.perf_counter()
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
     try:
@@ -301,6 +329,8 @@ def http_get(port: int, path: str, *, timeout: float = 60) -> tuple[int, bytes, 
         )
         response = conn.getresponse()
         body = response.read()
+        if headers is not None:
+            headers.update((name.lower(), value) for name, value in response.getheaders())
         return response.status, body, (time.perf_counter() - t0) * 1000
     finally:
         conn.close()
@@ -523,56 +553,163 @@ def section_latency(size: int, results: dict, *, repeat: int, cap: float) -> Non
         per_query["_all"] = {key: summary(values) for key, values in pooled.items() if values}
 
 
-def section_throughput(size: int, results: dict, *, seconds: float, levels=(1, 4, 16)) -> None:
+def drive(port: int, pick, *, clients: int, seconds: float) -> dict:
+    """``clients`` threads sending ``pick(n)`` (n = 0, 1, 2… per client, offset by the client's
+    number) for ``seconds``: requests per second, errors, latency and the ``X-Search-Cache``
+    answers (hit ratio of the response cache, when the server has one)."""
     from bench.stats import summary
 
+    stop = time.monotonic() + seconds
+    lock = threading.Lock()
+    latencies: list[float] = []
+    errors: list[str] = []
+    cache = {"hit": 0, "miss": 0}
+
+    def client(k: int) -> None:
+        n = k
+        while time.monotonic() < stop:
+            path = pick(n)
+            n += clients
+            headers: dict = {}
+            try:
+                status, _body, ms = http_get(port, path, timeout=30, headers=headers)
+                with lock:
+                    if status == 200:
+                        latencies.append(ms)
+                    else:
+                        errors.append(str(status))
+                    if headers.get("x-search-cache") in cache:
+                        cache[headers["x-search-cache"]] += 1
+            except Exception as exc:  # noqa: BLE001 - counted
+                with lock:
+                    errors.append(type(exc).__name__)
+
+    t0 = time.monotonic()
+    threads = [threading.Thread(target=client, args=(k,)) for k in range(clients)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    elapsed = time.monotonic() - t0
+    looked_up = cache["hit"] + cache["miss"]
+    return {
+        "clients": clients,
+        "requests": len(latencies),
+        "errors": len(errors),
+        "error_kinds": sorted(set(errors)),
+        "rps": len(latencies) / elapsed,
+        "latency": summary(latencies),
+        "cache_hits": cache["hit"],
+        "cache_misses": cache["miss"],
+        "cache_hit_ratio": cache["hit"] / looked_up if looked_up else None,
+        "loadavg": loadavg(),
+    }
+
+
+def section_throughput(size: int, results: dict, *, seconds: float, levels=(1, 4, 16)) -> None:
     paths = [api_path(p) for p in MIX.values()]
     out = results.setdefault("throughput", {}).setdefault(str(size), {})
     for clients in levels:
-        stop = time.monotonic() + seconds
-        lock = threading.Lock()
-        latencies: list[float] = []
-        errors: list[str] = []
-
-        def client(k: int, stop=stop, lock=lock, latencies=latencies, errors=errors):
-            n = k
-            while time.monotonic() < stop:
-                path = paths[n % len(paths)]
-                n += 1
-                try:
-                    status, _body, ms = http_get(WEB_ES_PORT, path, timeout=30)
-                    with lock:
-                        if status == 200:
-                            latencies.append(ms)
-                        else:
-                            errors.append(str(status))
-                except Exception as exc:  # noqa: BLE001 - counted
-                    with lock:
-                        errors.append(type(exc).__name__)
-
-        t0 = time.monotonic()
-        threads = [threading.Thread(target=client, args=(k,)) for k in range(clients)]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
-        elapsed = time.monotonic() - t0
-        row = {
-            "clients": clients,
-            "requests": len(latencies),
-            "errors": len(errors),
-            "error_kinds": sorted(set(errors)),
-            "rps": len(latencies) / elapsed,
-            "latency": summary(latencies),
-            "loadavg": loadavg(),
-        }
+        row = drive(WEB_ES_PORT, lambda n: paths[n % len(paths)], clients=clients, seconds=seconds)
         out[str(clients)] = row
         log(
-            f"throughput {size:,}: {clients:>2} clients  {row['rps']:.1f} req/s  errors {len(errors)}  median {row['latency']['median']:.0f} ms  p95 {row['latency']['p95']:.0f} ms"
+            f"throughput {size:,}: {clients:>2} clients  {row['rps']:.1f} req/s  errors {row['errors']}  median {row['latency']['median']:.0f} ms  p95 {row['latency']['p95']:.0f} ms"
         )
     base = out["1"]["rps"]
     for row in out.values():
         row["ratio_vs_1_client"] = row["rps"] / base if base else None
+
+
+# The realistic mix: 80 % the landing page of the repository (the API list without parameters),
+# 20 % the 50 most common queries, drawn with Zipf weights (the first twice as often as the
+# second…): a long tail of text, facets, both, sorts and later pages.
+POPULAR_WORDS = [
+    "migrantes",
+    "derechos",
+    "niños",
+    "mujeres",
+    "trabajo",
+    "salud",
+    "educación",
+    "refugiados",
+    "retorno",
+    "integración",
+    "protección",
+    "documentación",
+    "regularización",
+    "frontera",
+    "empleo",
+    "vivienda",
+]
+POPULAR_COUNTRIES = ["MX", "CO", "BR", "PE", "EC", "VE", "CL", "AR", "GT", "HN"]
+
+
+def realistic_queries(count: int = 50, seed: int = 2023) -> list[dict]:
+    import random
+
+    rng = random.Random(seed)
+    queries: list[dict] = []
+    seen: set[str] = set()
+    while len(queries) < count:
+        kind = rng.random()
+        params: dict = {}
+        if kind < 0.35:
+            params["q"] = rng.choice(POPULAR_WORDS)
+        elif kind < 0.55:
+            params["country"] = rng.choice(POPULAR_COUNTRIES)
+        elif kind < 0.75:
+            params["q"] = " ".join(rng.sample(POPULAR_WORDS, 2))
+            params["country"] = rng.choice(POPULAR_COUNTRIES)
+        elif kind < 0.85:
+            params["objective"] = str(rng.randint(1, 23))
+            params["country"] = rng.choice(POPULAR_COUNTRIES)
+        else:
+            params["sort"] = rng.choice(["title", "-start_year"])
+            params["page"] = str(rng.randint(2, 5))
+        path = api_path(params)
+        if path not in seen:
+            seen.add(path)
+            queries.append(params)
+    return queries
+
+
+def realistic_picker(seed: int = 2023):
+    """``pick(n)``: the path of the realistic mix's n-th request (deterministic)."""
+    import random
+
+    landing = "/api/v1/practices/"
+    tail = [api_path(params) for params in realistic_queries()]
+    weights = [1 / rank for rank in range(1, len(tail) + 1)]
+    rng = random.Random(seed)
+    sequence = [landing if rng.random() < 0.8 else rng.choices(tail, weights)[0] for _ in range(100_000)]
+    return lambda n: sequence[n % len(sequence)]
+
+
+def section_realistic(size: int, results: dict, *, seconds: float, levels=(1, 4, 16)) -> None:
+    """The realistic mix against a server with the response cache (``CACHE_URL`` on the run's
+    Redis, ``SEARCH_CACHE_SECONDS`` 300), and once at 16 clients against the server without it."""
+    pick = realistic_picker()
+    port = WEB_ES_PORT + 2
+    out = results.setdefault("realistic", {}).setdefault(str(size), {})
+    redis_url = ENV["CELERY_BROKER_URL"].rsplit("/", 1)[0] + "/1"
+    import redis
+
+    redis.Redis.from_url(redis_url).flushdb()
+    server = start_gunicorn("web-cache", port, "elasticsearch", CACHE_URL=redis_url, SEARCH_CACHE_SECONDS="300")
+    try:
+        for clients in levels:
+            row = drive(port, pick, clients=clients, seconds=seconds)
+            out[f"cached-{clients}"] = row
+            log(
+                f"realistic {size:,}: cache, {clients:>2} clients  {row['rps']:.1f} req/s  errors {row['errors']}  median {row['latency']['median']:.1f} ms  p95 {row['latency']['p95']:.1f} ms  hit ratio {row['cache_hit_ratio'] or 0:.3f}"
+            )
+    finally:
+        server.stop()
+    row = drive(WEB_ES_PORT, pick, clients=levels[-1], seconds=seconds)
+    out[f"uncached-{levels[-1]}"] = row
+    log(
+        f"realistic {size:,}: no cache, {levels[-1]:>2} clients  {row['rps']:.1f} req/s  errors {row['errors']}  median {row['latency']['median']:.1f} ms  p95 {row['latency']['p95']:.1f} ms"
+    )
 
 
 def section_freshness(size: int, results: dict, *, publishes: int) -> None:
@@ -885,6 +1022,31 @@ def report(results: dict, *, md: bool = False) -> str:
                 rows,
             )
         )
+    if "realistic" in results:
+        rows = []
+        for size, per_run in results["realistic"].items():
+            for run, r in per_run.items():
+                ratio = r.get("cache_hit_ratio")
+                rows.append(
+                    [
+                        f"{int(size):,}",
+                        run,
+                        f"{r['requests']:,}",
+                        f"{r['rps']:.1f}",
+                        f"{r['errors']}",
+                        ms(r["latency"], "median"),
+                        ms(r["latency"], "p95"),
+                        "-" if ratio is None else f"{ratio:.3f}",
+                        r["loadavg"],
+                    ]
+                )
+        parts.append(
+            table(
+                "Realistic mix (80 % landing page, 50 popular queries): API through gunicorn, with and without the response cache",
+                ["practices", "server-clients", "requests", "req/s", "errors", "med ms", "p95 ms", "hit ratio", "load"],
+                rows,
+            )
+        )
     if "freshness" in results:
         rows = []
         for size, r in results["freshness"].items():
@@ -964,49 +1126,94 @@ def report(results: dict, *, md: bool = False) -> str:
     return "\n\n".join(parts)
 
 
+STAMP = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+
+
+def save(results: dict, *, complete: bool = False) -> None:
+    """Write ``run-<stamp>.json`` and ``latest.json`` (called after every section: a run that
+    dies keeps what it measured; ``complete`` says whether it reached the end)."""
+    results["complete"] = complete
+    results["targets"] = targets(results)
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    text = json.dumps(results, indent=1, default=str)
+    (RESULTS / f"run-{STAMP}.json").write_text(text)
+    (RESULTS / "latest.json").write_text(text)
+
+
 def targets(results: dict) -> list[dict]:
+    """Issue 19's targets (set for 100,000 practices; each line says the size it was measured at)."""
     out = []
     sizes = sorted(int(s) for s in results.get("latency", {}))
-    faceted = ("three facets", "text + facets", "one facet")
     if sizes:
         big = str(sizes[-1])
-        es_rows = results["latency"][big]["elasticsearch"]
-        p95 = max(es_rows[q]["api"]["p95"] for q in faceted)
-        out.append(
-            {
-                "target": f"API faceted search, ES, {int(big):,}: p95 < 100 ms (worst faceted query)",
-                "measured": f"{p95:.0f} ms",
-                "met": p95 < 100,
-            }
-        )
-        ratios = [es_rows[q]["api_over_raw_median"] for q in MIX]
-        worst = max(ratios)
-        out.append(
-            {
-                "target": f"API over raw engine query < 1.5x at the median ({int(big):,}, worst query)",
-                "measured": f"{worst:.2f}x",
-                "met": worst < 1.5,
-            }
-        )
+        es_rows = {name: row for name, row in results["latency"][big].get("elasticsearch", {}).items() if name in MIX}
+        if es_rows:
+            worst = max((row["api"]["p95"], name) for name, row in es_rows.items() if name != "deep page")
+            out.append(
+                {
+                    "target": f"API p95 < 50 ms, every query but the deep page, ES, 1 client ({int(big):,})",
+                    "measured": f"{worst[0]:.0f} ms ({worst[1]})",
+                    "met": worst[0] < 50,
+                }
+            )
+            if "deep page" in es_rows:
+                deep = es_rows["deep page"]["api"]["p95"]
+                out.append(
+                    {"target": f"API p95 < 80 ms, deep page ({int(big):,})", "measured": f"{deep:.0f} ms", "met": deep < 80}
+                )
+            ratio = max((row["api_over_raw_median"], name) for name, row in es_rows.items() if "api_over_raw_median" in row)
+            out.append(
+                {
+                    "target": f"API over the engine's request <= 1.3x at the median, worst query ({int(big):,})",
+                    "measured": f"{ratio[0]:.2f}x ({ratio[1]})",
+                    "met": ratio[0] <= 1.3,
+                }
+            )
         small = str(sizes[0])
-        db_p95 = max(r["api"]["p95"] for name, r in results["latency"][small]["database"].items() if not name.startswith("_"))
-        out.append(
-            {
-                "target": f"Database backend, {int(small):,}: p95 < 200 ms (worst query, API)",
-                "measured": f"{db_p95:.0f} ms",
-                "met": db_p95 < 200,
-            }
-        )
-    if "indexing" in results:
+        db_rows = [r for name, r in results["latency"][small].get("database", {}).items() if name in MIX]
+        if db_rows:
+            db_p95 = max(r["api"]["p95"] for r in db_rows)
+            out.append(
+                {
+                    "target": f"Database backend (PostgreSQL), every query p95 < 150 ms, API ({int(small):,})",
+                    "measured": f"{db_p95:.0f} ms",
+                    "met": db_p95 < 150,
+                }
+            )
+    if results.get("realistic"):
+        big = str(max(int(s) for s in results["realistic"]))
+        row = results["realistic"][big].get("cached-16")
+        if row:
+            out.append(
+                {
+                    "target": f"Realistic mix >= 300 req/s at 16 clients, 0 errors ({int(big):,})",
+                    "measured": f"{row['rps']:.0f} req/s, {row['errors']} errors",
+                    "met": row["rps"] >= 300 and row["errors"] == 0,
+                }
+            )
+    if results.get("throughput"):
+        big = str(max(int(s) for s in results["throughput"]))
+        best = max(row["rps"] for row in results["throughput"][big].values())
+        out.append({"target": f"Harness mix >= 40 req/s ({int(big):,})", "measured": f"{best:.1f} req/s", "met": best >= 40})
+    if results.get("indexing"):
         big = str(max(int(s) for s in results["indexing"]))
-        ratio = results["indexing"][big]["elasticsearch"]["ratio_vs_raw"]
-        out.append(
-            {"target": f"search_reindex >= 70% of raw bulk ({int(big):,})", "measured": f"{ratio:.0%}", "met": ratio >= 0.7}
-        )
-    if "freshness" in results:
+        seconds = results["indexing"][big].get("elasticsearch", {}).get("command_seconds")
+        if seconds is not None:
+            scaled = seconds * 100_000 / int(big)
+            out.append(
+                {
+                    "target": "search_reindex of 100,000 < 3 min, Elasticsearch"
+                    + ("" if int(big) == 100_000 else f" (scaled linearly from {int(big):,})"),
+                    "measured": f"{scaled:.0f} s",
+                    "met": scaled < 180,
+                }
+            )
+    if results.get("freshness"):
         big = str(max(int(s) for s in results["freshness"]))
         p95 = results["freshness"][big]["publish_to_searchable_ms"]["p95"]
-        out.append({"target": "publish-to-searchable p95 < 2 s", "measured": f"{p95:.0f} ms", "met": p95 < 2000})
+        out.append(
+            {"target": f"publish -> searchable p95 < 1.2 s ({int(big):,})", "measured": f"{p95:.0f} ms", "met": p95 < 1200}
+        )
     return out
 
 
@@ -1017,7 +1224,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="10000,100000", help="comma-separated numbers of practices (default 10000,100000)")
     parser.add_argument(
-        "--skip", default="", help="comma-separated sections to skip: indexing,latency,throughput,freshness,pages,profile"
+        "--skip",
+        default="",
+        help="comma-separated sections to skip: indexing,latency,throughput,realistic,freshness,pages,profile",
     )
     parser.add_argument("--repeat", type=int, default=30, help="measured runs of each query (after 2 warm-up runs)")
     parser.add_argument("--cap", type=float, default=15.0, help="seconds at most per query and backend (at least 5 runs)")
@@ -1043,66 +1252,96 @@ def main() -> None:
     ensure_database(sizes[0])
     log("setup: migrate")
     manage("migrate", "--noinput")
+    # Before this process loads Django: its static files storage reads the manifest once (a
+    # manifest written later, or an old one missing a new file, made the profile section die
+    # with "Missing staticfiles manifest entry"). Quick when nothing changed.
+    log("setup: collectstatic")
+    manage("collectstatic", "--noinput")
     setup_django()
     from cms.models import HomePage
 
     if not HomePage.objects.originals().exists():
         log("setup: seed_demo")
         manage("seed_demo", "--password", "bench-Demo-pass-2023", eager=True)
-    if not (VAR_DIR / "static" / "staticfiles.json").exists():
-        log("setup: collectstatic (first run only)")
-        manage("collectstatic", "--noinput")
     import redis
 
     redis.Redis.from_url(ENV["CELERY_BROKER_URL"]).flushdb()  # our own Redis: no stale tasks
 
-    results: dict = {"machine": machine(), "sizes": sizes, "args": vars(args), "mix": MIX}
+    results: dict = {"machine": machine(), "sizes": sizes, "args": vars(args), "mix": MIX, "realistic_mix": realistic_queries()}
     MEMORY.start()
     web = []
+    complete = False
     try:
         for size in sizes:
             section_corpus(size, results)
+            save(results)
             if "indexing" not in skip:
                 section_indexing(size, results, raw_sample=args.raw_sample)
-            else:
-                from search.backends.elasticsearch import ElasticsearchBackend
-
-                if not ElasticsearchBackend().concrete_indices():
-                    from django.core.management import call_command
-
-                    call_command("search_reindex", no_progress=True, stdout=io.StringIO())
+                save(results)
+            ensure_indexed(size, results)
             if not web:
                 log("servers: gunicorn (deploy/gunicorn.conf.py) with the Elasticsearch backend and with the database backend")
                 web = [start_gunicorn("web-es", WEB_ES_PORT, "elasticsearch"), start_gunicorn("web-db", WEB_DB_PORT, "database")]
             if "latency" not in skip:
                 section_latency(size, results, repeat=args.repeat, cap=args.cap)
+                save(results)
             if "pages" not in skip:
                 section_pages(size, results, repeat=10)
+                save(results)
             if size == sizes[-1]:
                 if "throughput" not in skip:
                     section_throughput(size, results, seconds=args.throughput_seconds)
+                    save(results)
+                if "realistic" not in skip:
+                    section_realistic(size, results, seconds=args.throughput_seconds)
+                    save(results)
                 if "freshness" not in skip:
                     section_freshness(size, results, publishes=args.publishes)
+                    save(results)
             results["memory"] = MEMORY.report()
         if "profile" not in skip and "latency" not in skip:
             section_profile(results, size=sizes[-1], sizes_small=sizes[0])
+        complete = True
     finally:
         results["memory"] = MEMORY.report()
         MEMORY.stopping.set()
         for proc in web:
             proc.stop()
-    results["machine"]["loadavg_end"] = loadavg()
-    results["machine"]["seconds"] = round(time.monotonic() - T0, 1)
-    results["targets"] = targets(results)
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    text = json.dumps(results, indent=1, default=str)
-    (RESULTS / f"run-{stamp}.json").write_text(text)
-    (RESULTS / "latest.json").write_text(text)
+        results["machine"]["loadavg_end"] = loadavg()
+        results["machine"]["seconds"] = round(time.monotonic() - T0, 1)
+        save(results, complete=complete)
     print()
     print(report(results))
     print()
-    log(f"done in {time.monotonic() - T0:.0f} s; results in bench/results/latest.json (and run-{stamp}.json)")
+    log(f"done in {time.monotonic() - T0:.0f} s; results in bench/results/latest.json (and run-{STAMP}.json)")
+
+
+def ensure_indexed(size: int, results: dict) -> None:
+    """Both indexes must hold the corpus before anything is measured (with ``--skip indexing``
+    an index made by ``seed_demo`` holds the 45 demo documents only): each one whose number of
+    documents differs from the published documents is rebuilt by ``search_reindex``."""
+    from django.core.management import call_command
+
+    from search.backends.elasticsearch import ElasticsearchBackend
+    from search.documents import count_published
+    from search.models import SearchEntry
+
+    expected = count_published()
+
+    def held() -> dict[str, int]:
+        es = ElasticsearchBackend()
+        es_count = es.client.count(index=es.alias)["count"] if es.concrete_indices() else 0
+        return {"database": SearchEntry.objects.count(), "elasticsearch": es_count}
+
+    for backend, count in held().items():
+        if count != expected:
+            log(f"index check {size:,}: {backend} holds {count:,} documents of {expected:,}: search_reindex")
+            call_command("search_reindex", backend=backend, no_progress=True, stdout=io.StringIO())
+    found = held()
+    if any(count != expected for count in found.values()):
+        raise SystemExit(f"bench: the indexes hold {found} documents, the corpus {expected:,}")
+    results.setdefault("index_check", {})[str(size)] = {"expected": expected, **found}
+    log(f"index check {size:,}: both indexes hold the {expected:,} published documents")
 
 
 if __name__ == "__main__":

@@ -53,8 +53,15 @@ def response(rows: Iterable[Iterable], filename: str, *, stream: bool = False) -
     """An attachment named ``filename``; ``stream=True`` writes the rows as they are read (for
     whole result sets of the search service), otherwise the response is built at once."""
     if stream:
-        result = StreamingHttpResponse(lines(rows), content_type=CONTENT_TYPE)
-    else:
-        result = HttpResponse("".join(lines(rows)), content_type=CONTENT_TYPE)
+        return attachment(lines(rows), filename)
+    result = HttpResponse("".join(lines(rows)), content_type=CONTENT_TYPE)
+    result["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return result
+
+
+def attachment(chunks: Iterable[str], filename: str) -> StreamingHttpResponse:
+    """CSV text already written (``lines()``'s chunks, or a cached copy of them), streamed as an
+    attachment named ``filename``."""
+    result = StreamingHttpResponse(chunks, content_type=CONTENT_TYPE)
     result["Content-Disposition"] = f'attachment; filename="{filename}"'
     return result

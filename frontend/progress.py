@@ -27,8 +27,6 @@ from cms.progress import (
     BOARD_FILTERS,
     GROUP_BY,
     BoardError,
-    board,
-    board_csv_rows,
     board_events,
     board_query,
     board_themes,
@@ -37,6 +35,7 @@ from cms.progress import (
 from cms.selectors import published_recommendations
 from cms.taxonomies import ADDRESSEES, FOLLOW_UP_SCOPES, FOLLOW_UP_STATUSES, OBJECTIVES, TABLES, table_name
 from enlace import tabular
+from search import cache as response_cache
 from workflows import followups
 
 from .followup_forms import FollowUpReportForm
@@ -93,9 +92,9 @@ def _country_counts() -> dict[str, int]:
     return {row["country"]: row["n"] for row in rows}
 
 
-def _filter_form(params, options, language) -> list[dict]:
+def _filter_form(params, options, country_counts, language) -> list[dict]:
     selected = {name: set(params.getlist(name)) for name in BOARD_FILTERS}
-    counts = {"country": _country_counts()}
+    counts = {"country": country_counts}
     filters = []
     for name in BOARD_FILTERS:
         choices = list(options[name])
@@ -160,14 +159,20 @@ def _bars(rows: list[dict], statuses: list[dict]) -> list[dict]:
     ]
 
 
+def _anonymous(request) -> bool:
+    return not request.user.is_authenticated
+
+
 def board_view(request, page):
     language = get_language()
     params = request.GET
-    options = _options(language)
+    options, country_counts = response_cache.fetch(
+        "board", ("filters", language), lambda: (_options(language), _country_counts()), use=_anonymous(request)
+    )
     state = _state(params)
     group_by = params.get("group_by") or "table"
     context = {
-        "filters": _filter_form(params, options, language),
+        "filters": _filter_form(params, options, country_counts, language),
         "group_by": group_by,
         "group_choices": [(code, GROUP_TITLES[code]) for code in GROUP_BY],
         "chips": _chips(state, options),
@@ -183,7 +188,7 @@ def board_view(request, page):
         response = page.render(request, context_overrides=context)
         response.status_code = 400
         return response
-    data = board(query, language)
+    data = response_cache.board(query, language, use=_anonymous(request))
     statuses = data["statuses"]
     recommendations = data["recommendations"]
     columns = [{"code": code, "label": FOLLOW_UP_SCOPES.label(code, language)} for code in data["columns"]]
@@ -226,7 +231,7 @@ def board_csv(request, page):
     except BoardError as error:
         lines = [f"{name}: {' '.join(messages)}" for name, messages in error.errors.items()]
         return HttpResponse("\n".join(lines) + "\n", status=400, content_type="text/plain; charset=utf-8")
-    return tabular.response(board_csv_rows(query, get_language()), "progress.csv")
+    return tabular.response(response_cache.board_csv_rows(query, get_language(), use=_anonymous(request)), "progress.csv")
 
 
 # --- Following a recommendation, and reporting on it ---------------------------------------

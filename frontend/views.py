@@ -66,13 +66,15 @@ SUGGEST_MAX_LENGTH = 100  # characters of the typed text looked at
 
 
 @require_GET
-@never_cache  # an unpublished practice must disappear from the suggestions at once
+@never_cache  # an unpublished practice must disappear from the suggestions at once (no browser copy)
 def suggest(request):
     """Type-ahead for the search boxes: ``{"suggestions": [{"title", "url", "lang"}]}`` for ``?q=``
     (``lang``: the title's language, Spanish for a page not translated into the reader's),
-    published practices only (``search.service.suggest`` reads published content only)."""
+    published practices only (``search.service.suggest`` reads published content only).
+    Anonymous readers' suggestions come from the search response cache (``search.cache``)."""
     text = request.GET.get("q", "")[:SUGGEST_MAX_LENGTH]
-    found = suggest_titles(text, types=("practice",), limit=8) if len(text.strip()) >= 2 else []
+    anonymous = not request.user.is_authenticated
+    found = suggest_titles(text, types=("practice",), limit=8, cache=anonymous) if len(text.strip()) >= 2 else []
     in_reader_language(request, found)
     return JsonResponse({"suggestions": [{"title": item["title"], "url": item["url"], "lang": item["lang"]} for item in found]})
 

@@ -187,7 +187,14 @@ def published_queryset(kind: str):
 
 
 def iter_documents(kinds: Iterable[str] = TYPES, *, chunk_size: int = 500) -> Iterator[dict]:
-    """Every published item's document, in primary-key order."""
+    """Every published item's document, in primary-key order.
+
+    The sites' root paths are read once for the whole run and handed to every page (Wagtail's
+    own per-object cache of ``Site.get_site_root_paths()``): ``page.get_url()`` otherwise asks
+    Django's cache for them once per document (a network round trip with Redis)."""
+    from wagtail.models import Site
+
+    roots = Site.get_site_root_paths()
     for kind in kinds:
         queryset = published_queryset(kind).order_by("pk")
         if kind == "recommendation":
@@ -195,9 +202,11 @@ def iter_documents(kinds: Iterable[str] = TYPES, *, chunk_size: int = 500) -> It
             steplen = RecommendationPage.steplen
             follow_ups = follow_ups_of()
             for page in queryset.iterator(chunk_size=chunk_size):
+                page._wagtail_cached_site_root_paths = roots
                 yield recommendation_document(page, tables.get(page.path[:-steplen], ""), follow_ups.get(page.pk, []))
         else:
             for page in queryset.iterator(chunk_size=chunk_size):
+                page._wagtail_cached_site_root_paths = roots
                 yield practice_document(page)
 
 

@@ -10,6 +10,9 @@
 Receivers: ``page_published``, ``page_unpublished``, ``post_delete`` of the indexed page
 types, ``post_page_move`` and ``page_slug_changed`` (URLs and tables of a subtree), view
 restrictions (``public()``), and organisations (their names are indexed with practices).
+Besides, the publication, withdrawal, move or deletion of **any** page (events, translations,
+table spaces…) starts a new generation of the response cache (``search.cache``) on commit: the
+progress board and the localised titles of hits read such pages.
 Every receiver reloads the item from the database: the document is built from what is
 published, never from the in-memory instance (which may hold a draft). Versions of a page in
 other locales (aliases, translations) are not items of their own (cms/i18n.py): their events
@@ -148,7 +151,18 @@ def on_follow_up_changed(sender, instance, **kwargs) -> None:
     item_changed("recommendation", instance.recommendation_id)
 
 
+def on_any_page_changed(sender, instance, **kwargs) -> None:
+    if isinstance(instance, Page):
+        from . import cache as response_cache
+
+        response_cache.bump_on_commit()
+
+
 def connect() -> None:
+    page_published.connect(on_any_page_changed, dispatch_uid="search.cache.published")
+    page_unpublished.connect(on_any_page_changed, dispatch_uid="search.cache.unpublished")
+    post_page_move.connect(on_any_page_changed, dispatch_uid="search.cache.moved")
+    post_delete.connect(on_any_page_changed, dispatch_uid="search.cache.deleted")
     page_published.connect(on_published_or_unpublished, dispatch_uid="search.published")
     page_unpublished.connect(on_published_or_unpublished, dispatch_uid="search.unpublished")
     for model in (PracticePage, RecommendationPage):

@@ -92,9 +92,7 @@ def search(query: SearchQuery, *, cache: bool = False) -> SearchResults:
     ``cache=True`` (anonymous readers only: the caller decides) answers from the response cache
     of :mod:`search.cache` when it is on (``SEARCH_CACHE_SECONDS``)."""
     query = query.validated()
-    if cache and response_cache.enabled():
-        return response_cache.fetch("results", query, lambda: _search(query))
-    return _search(query)
+    return response_cache.fetch("results", query, lambda: _search(query), use=cache)
 
 
 def _search(query: SearchQuery) -> SearchResults:
@@ -127,9 +125,11 @@ def iter_hits(query: SearchQuery) -> Iterator[Hit]:
     yield from DatabaseBackend().iter_hits(query)
 
 
-def suggest(prefix: str, *, types=("practice", "recommendation"), limit: int = 8) -> list[dict]:
+def suggest(prefix: str, *, types=("practice", "recommendation"), limit: int = 8, cache: bool = False) -> list[dict]:
     """Type-ahead: published titles whose words start with ``prefix``'s words,
-    ``[{"title", "url", "type", "id"}]``, titles starting with the prefix first."""
+    ``[{"title", "url", "type", "id"}]``, titles starting with the prefix first. ``cache=True``
+    (anonymous readers only) as for :func:`search`; the answer does not depend on the language
+    (titles of the originals: the caller localises them)."""
     types = tuple(dict.fromkeys(types or ()))
     errors: dict[str, list[str]] = {}
     if not types or any(kind not in TYPES for kind in types):
@@ -141,6 +141,10 @@ def suggest(prefix: str, *, types=("practice", "recommendation"), limit: int = 8
     terms = query_terms(prefix or "")
     if not terms:
         return []
+    return response_cache.fetch("suggest", (tuple(terms), types, limit), lambda: _suggest(terms, prefix, types, limit), use=cache)
+
+
+def _suggest(terms: list[str], prefix: str, types: tuple, limit: int) -> list[dict]:
     primary = _primary()
     if primary is not None:
         try:

@@ -62,7 +62,8 @@ class SuggestionView(APIView):
             raise ParameterError("type", "Unknown type " + ", ".join(unknown[:5]) + "; one of " + ", ".join(TYPES) + ".")
         limit = int_param(request, "limit", 8, minimum=1, maximum=MAX_SUGGESTIONS)
         language = request_language(request)
-        found = suggest(text, types=tuple(types), limit=limit) if len(text.strip()) >= 2 else []
+        anonymous = not request.user.is_authenticated  # anonymous: from the search response cache
+        found = suggest(text, types=tuple(types), limit=limit, cache=anonymous) if len(text.strip()) >= 2 else []
         with translation.override(language):
             in_reader_language(request, found)
         rows = [

@@ -54,6 +54,7 @@ def search_response(request, query: SearchQuery, hit_fields, decorate=None, face
     database. Anonymous reads go through the search response cache (``search.cache``) and carry
     an ``ETag`` of the index generation and the URL: a matching ``If-None-Match`` gets a 304."""
     anonymous = not request.user.is_authenticated
+    response_cache.forget_outcome()  # a worker's thread serves many requests
     etag = response_cache.etag(request.build_absolute_uri(), query) if anonymous and response_cache.enabled() else None
     if etag is not None and etag in parse_etags(request.headers.get("If-None-Match", "")):
         return response_cache.headers(Response(status=status.HTTP_304_NOT_MODIFIED), etag)
@@ -86,15 +87,17 @@ def search_response(request, query: SearchQuery, hit_fields, decorate=None, face
     return response_cache.headers(response, None if results.degraded else etag, private=not anonymous)
 
 
-def csv_response(query: SearchQuery, columns, filename: str) -> StreamingHttpResponse:
-    """The whole filtered result set (not one page), streamed row by row."""
+def csv_response(query: SearchQuery, columns, filename: str, *, cache: bool = False) -> StreamingHttpResponse:
+    """The whole filtered result set (not one page), streamed row by row; ``cache=True``
+    (anonymous readers) from the search response cache when the file is small enough to keep."""
 
     def rows() -> Iterator[list]:
         yield columns
         for hit in iter_hits(query):
             yield [getattr(hit, column) for column in columns]
 
-    return tabular.response(rows(), filename, stream=True)
+    body = response_cache.streamed("csv", (query, tuple(columns)), lambda: tabular.lines(rows()), use=cache)
+    return tabular.attachment(body, filename)
 
 
 LIST_PARAMS = [
@@ -155,7 +158,7 @@ class PracticeViewSet(PracticeModerationMixin, viewsets.GenericViewSet):
     def list(self, request):
         query = search_query_from(request, types=("practice",), facet_params=PRACTICE_FACET_PARAMS)
         if request.query_params.get("format") == "csv":
-            return csv_response(query, s.PRACTICE_CSV_COLUMNS, "practices.csv")
+            return csv_response(query, s.PRACTICE_CSV_COLUMNS, "practices.csv", cache=not request.user.is_authenticated)
         return search_response(request, query, s.PRACTICE_HIT_FIELDS)
 
     @extend_schema(parameters=[OpenApiParameter("lang", str, enum=["es", "en", "pt", "fr"])])

@@ -279,6 +279,10 @@ SEARCH_TASK_MAX_RETRIES = env_int("SEARCH_TASK_MAX_RETRIES", 20)  # then search_
 # Anonymous search answers cached this many seconds, keyed by the index generation (search/cache.py);
 # off without a shared CACHE_URL (a per-process cache would miss the other processes' index writes).
 SEARCH_CACHE_SECONDS = env_int("SEARCH_CACHE_SECONDS", 300 if CACHE_URL else 0)
+# A CSV answer is kept only when its whole text is at most this many characters.
+SEARCH_CACHE_MAX_BYTES = env_int("SEARCH_CACHE_MAX_BYTES", 5_000_000)
+# Every this many lookups a process logs its cache hit ratio (logger search.cache, INFO; 0 = never).
+SEARCH_CACHE_LOG_EVERY = env_int("SEARCH_CACHE_LOG_EVERY", 1000)
 # Beat runs `search_check --repair` this often (seconds; 0 = never): drift repair.
 SEARCH_REPAIR_SECONDS = env_int("SEARCH_REPAIR_SECONDS", 24 * 60 * 60)
 

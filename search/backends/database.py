@@ -8,11 +8,13 @@ matter. Each query term becomes a group of alternatives, the groups are ANDed:
   :class:`~search.models.SearchTerm` vocabulary, matched against the folded text;
 * the term's Spanish and Portuguese stems, matched against the stems column.
 
-A search with text and no facet filter evaluates the text match once: the ids it matches
-(with the type and year restrictions) are read first; their number is the total, and they are
-passed as one parameter to the facet counts and the ordering, which then never touch the
-full-text index again (issue 19: the match was evaluated three times, the largest cost of
-text-only queries on PostgreSQL).
+A search with text evaluates the text match once: the ids it matches (with the type and year
+restrictions) are read first and passed as one parameter to the total, the facet counts and the
+ordering, which then never touch the full-text index again (issue 19: the match was evaluated
+three times, and once more per selected facet, the largest cost of text queries on PostgreSQL).
+Without facet filters their number is the total. ``DatabaseBackend(match_once=False)`` keeps the
+former plain queries (the full-text condition in every query): the reference the tests compare
+with.
 
 Facet counts are ``GROUP BY`` queries on :class:`~search.models.SearchFacetValue`: one for all
 facets without a selection, one per facet with a selection (its own filter left out).
@@ -55,6 +57,9 @@ BATCH = 500
 class DatabaseBackend(SearchBackend):
     name = "database"
 
+    def __init__(self, *, match_once: bool = True):
+        self.match_once = match_once
+
     @property
     def vendor(self) -> str:
         vendor = connection.vendor
@@ -69,14 +74,14 @@ class DatabaseBackend(SearchBackend):
         base = self._base(query, groups)
         filters = self._filters(query)
         matched = None
-        if groups and not filters:
-            # The text match once: its ids stand for it in the facet counts and the order. With
-            # facet filters the planner narrows by them first (measured: reading every text match
-            # then cost more than matching again), so those searches keep the plain queries.
+        if groups and (self.match_once or not filters):
+            # The text match once: its ids stand for it in the total, the facet counts (every
+            # selected facet's own count needs the text matches without that facet's filter) and
+            # the order.
             matched = list(base.values_list("id", flat=True))
             base = SearchEntry.objects.filter(self._among(matched))
         hits_qs = base.filter(*filters.values())
-        total = len(matched) if matched is not None else hits_qs.count()
+        total = len(matched) if matched is not None and not filters else hits_qs.count()
         counts = self._facet_counts(base, filters)
         page_ids = self._ordered_ids(hits_qs, query, groups, query.offset, query.offset + query.page_size)
         matcher = self._matcher(groups)

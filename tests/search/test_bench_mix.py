@@ -105,6 +105,8 @@ def test_the_mix_is_not_trivial(oracle):
     assert sum(1 for total in totals.values() if total > 20) >= len(MIX) - 3, totals
     assert totals["landing page"] == SIZE
     assert 0 < totals["service: multi-select facets + years"] < SIZE // 2
+    with_text_and_facets = [name for name, query in MIX.items() if query.validated().terms and query.validated().filters]
+    assert len(with_text_and_facets) >= 2, with_text_and_facets  # the path the text matched once changed
 
 
 @pytest.mark.django_db
@@ -119,6 +121,21 @@ def test_the_database_backend_matches_the_reference(name, database_index, oracle
     else:
         assert keys(results) == page
     assert facets(results) == {n: [(v.code, v.count, v.selected) for v in vs] for n, vs in expected.items()}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", list(MIX))
+def test_the_text_matched_once_answers_like_the_plain_queries(name, database_index):
+    """The text match evaluated once, also with facet filters, against the former path (the
+    full-text condition in the count, in each facet count and in the order): the same total,
+    page (in order, relevance too: the same ranking) and counts."""
+    query = MIX[name].validated()
+    before = DatabaseBackend(match_once=False).search(query)
+    now = database_index.search(query)
+    assert database_index.match_once
+    assert now.total == before.total
+    assert keys(now) == keys(before)
+    assert facets(now) == facets(before)
 
 
 @pytest.mark.elasticsearch

@@ -138,6 +138,7 @@ def test_two_languages_never_share_an_entry(backend):
 def test_anonymous_answers_carry_an_etag_that_changes_with_the_index(backend, django_capture_on_commit_callbacks):
     first = api_get()
     etag = first["ETag"]
+    assert first["X-Search-Cache"] == "miss" and api_get()["X-Search-Cache"] == "hit"
     assert "public" in first["Cache-Control"] and "max-age=0" in first["Cache-Control"]
     again = APIClient().get("/api/v1/practices/", {"q": WORD, "lang": "es"}, HTTP_IF_NONE_MATCH=etag)
     assert again.status_code == 304 and again["ETag"] == etag

@@ -14,11 +14,12 @@ from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
 from cms.models import EventPage, FollowUpEvidence, FollowUpReport, RecommendationPage
-from cms.progress import BOARD_FILTERS, GROUP_BY, BoardError, board, board_csv_rows, board_query
+from cms.progress import BOARD_FILTERS, GROUP_BY, BoardError, board_query
 from cms.selectors import published_practices, published_recommendations, recommendations_of_table
 from cms.taxonomies import FOLLOW_UP_REVIEW_STATUSES, FOLLOW_UP_SCOPES, FOLLOW_UP_STATUSES, OBJECTIVES, TABLES
 from enlace import tabular
 from enlace.api import SEARCH_RENDERERS, ParameterError, filter_text, q_parameter, request_language
+from search import cache as response_cache
 
 from .. import followups
 
@@ -368,6 +369,7 @@ class ProgressView(APIView):
             query = board_query(request.query_params)
         except BoardError as error:
             raise serializers.ValidationError(error.errors) from None
+        anonymous = not request.user.is_authenticated  # anonymous: from the search response cache
         if request.query_params.get("format") == "csv":
-            return tabular.response(board_csv_rows(query, language), "progress.csv")
-        return Response(board(query, language))
+            return tabular.response(response_cache.board_csv_rows(query, language, use=anonymous), "progress.csv")
+        return Response(response_cache.board(query, language, use=anonymous))

@@ -100,7 +100,9 @@ class RecommendationViewSet(RecommendationFollowUpMixin, DraftingMixin, viewsets
                 request, types=("recommendation",), facet_params=RECOMMENDATION_FACET_PARAMS, sorts=RECOMMENDATION_SORTS
             )
             if request.query_params.get("format") == "csv":
-                return csv_response(query, RECOMMENDATION_HIT_FIELDS, "recommendations.csv")
+                return csv_response(
+                    query, RECOMMENDATION_HIT_FIELDS, "recommendations.csv", cache=not request.user.is_authenticated
+                )
             return search_response(
                 request, query, RECOMMENDATION_HIT_FIELDS, decorate=add_follow_up, facet_names=s.RECOMMENDATION_FACET_NAMES
             )

@@ -1,0 +1,72 @@
+"""The benchmark harness's own parts that need no service: the realistic mix, the results file
+written after every section, the targets of a partial run, and the warm-up reaching several
+workers (against a small threaded HTTP server standing in for gunicorn)."""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections import Counter
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+from bench import harness
+
+
+def test_the_realistic_mix_is_80_percent_landing_page_and_a_long_tail_of_50_queries():
+    queries = harness.realistic_queries()
+    assert len(queries) == 50 and len({harness.api_path(q) for q in queries}) == 50
+    assert harness.realistic_queries() == queries  # deterministic
+    pick = harness.realistic_picker()
+    drawn = Counter(pick(n) for n in range(20_000))
+    landing = drawn.pop("/api/v1/practices/")
+    assert 0.78 < landing / 20_000 < 0.82
+    ranked = [count for _path, count in drawn.most_common()]
+    assert len(ranked) >= 45  # the long tail is there
+    assert ranked[0] > 4 * ranked[-1]  # and popular queries are more popular
+
+
+def test_results_are_written_after_a_section_and_targets_survive_a_partial_run(tmp_path, monkeypatch):
+    monkeypatch.setattr(harness, "RESULTS", tmp_path)
+    row = {"api": {"median": 20.0, "p95": 40.0}, "raw": {"median": 18.0, "p95": 30.0}, "api_over_raw_median": 1.11}
+    results = {
+        "latency": {"10000": {"elasticsearch": {"one facet": row, "deep page": {**row, "api": {"median": 50, "p95": 90}}}}}
+    }
+    harness.save(results)
+    written = json.loads((tmp_path / "latest.json").read_text())
+    assert written["complete"] is False
+    assert list(tmp_path.glob("run-*.json"))
+    met = {line["target"].split(",")[0]: line["met"] for line in written["targets"]}
+    assert met == {"API p95 < 50 ms": True, "API p95 < 80 ms": False, "API over the engine's request <= 1.3x at the median": True}
+    harness.save(results, complete=True)
+    assert json.loads((tmp_path / "latest.json").read_text())["complete"] is True
+
+
+def test_warming_reaches_every_worker(monkeypatch):
+    seen: Counter = Counter()
+    lock = threading.Lock()
+    entered = threading.Barrier(4, timeout=5)
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 - the http.server API
+            with lock:
+                seen[threading.get_ident()] += 1
+                first = sum(seen.values()) <= 4
+            if first:
+                entered.wait()  # the first four requests are in flight at once
+            self.send_response(200)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    monkeypatch.setattr(harness, "gunicorn_workers", lambda: 2)
+    try:
+        harness.warm_workers(server.server_address[1], rounds=1)
+    finally:
+        server.shutdown()
+    assert sum(seen.values()) == 4 * (len(harness.MIX) + 3)
+    assert not entered.broken
