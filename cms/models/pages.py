@@ -31,6 +31,7 @@ from wagtail.search import index
 
 from ..fields import CodeField, CodeListField
 from ..i18n import localize, original
+from ..site_hooks import PRACTICE_SEARCH, TABLE_MEMBERS_AREA, site_view
 from ..taxonomies import (
     ADDRESSEES,
     COUNTRIES,
@@ -122,7 +123,17 @@ class HomePage(Page):
 # --- Practices --------------------------------------------------------------------------
 
 
-class PracticeIndexPage(SectionPage):
+class ReviewsItsItems:
+    """A section whose items go through the workflow assigned to it (a ``WorkflowPage`` row that
+    set-up writes, editable in Wagtail's settings); the section itself is edited under its
+    ancestors' workflow, not its items'."""
+
+    def get_workflow(self):
+        parent = self.get_parent()
+        return parent.get_workflow() if parent is not None else None
+
+
+class PracticeIndexPage(ReviewsItsItems, SectionPage):
     """The repository of practices."""
 
     subpage_types = ["cms.PracticePage"]
@@ -131,10 +142,8 @@ class PracticeIndexPage(SectionPage):
         verbose_name = _("repository of practices")
 
     def get_context(self, request, *args, **kwargs):
-        from frontend.search import practice_search
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(practice_search(request))
+        context.update(site_view(PRACTICE_SEARCH)(request))
         return context
 
     def serve(self, request, *args, **kwargs):
@@ -224,30 +233,10 @@ class PracticePage(Page):
         verbose_name = _("practice")
         verbose_name_plural = _("practices")
 
-    def get_workflow(self):
-        from workflows.setup import practice_moderation_workflow
-
-        return practice_moderation_workflow()
-
     def clean(self):
         super().clean()
         if self.start_year and self.end_year and self.end_year < self.start_year:
             raise ValidationError({"end_year": _("The end year cannot be before the start year.")})
-
-    def get_context(self, request, *args, **kwargs):
-        """Adds ``related_practices``: up to 4 published practices sharing GCM objectives and
-        countries with this one, the largest overlap first (sharing both ranks above one)."""
-        from search.service import related
-
-        from ..selectors import published_practices
-
-        context = super().get_context(request, *args, **kwargs)
-        source = original(self) or self  # what is indexed and linked is the Spanish original
-        # Ranked in the database search index (one GROUP BY), not by reading every practice.
-        pks = related("practice", {"objective": self.objectives or (), "country": self.countries or ()}, exclude=source.pk)
-        by_pk = published_practices().in_bulk(pks)
-        context["related_practices"] = localize(by_pk[pk] for pk in pks if pk in by_pk)
-        return context
 
     @property
     def country_items(self):
@@ -319,7 +308,7 @@ class TableIndexPage(SectionPage):
         return context
 
 
-class TableSpacePage(RoutablePageMixin, Page):
+class TableSpacePage(ReviewsItsItems, RoutablePageMixin, Page):
     """One working table's space. Its subtree holds the table's recommendations, so Wagtail's
     page permissions on this page are the table's rights, and its workflow is the table's.
 
@@ -368,12 +357,10 @@ class TableSpacePage(RoutablePageMixin, Page):
     @path("espacio/", name="members")
     def members_area(self, request):
         """The working material lives with the Spanish original (a version redirects there)."""
-        from frontend.members import table_members_area
-
         source = original(self)
         if source is not None and source.pk != self.pk:
             return redirect(source.url + source.reverse_subpage("members"))
-        return table_members_area(request, self)
+        return site_view(TABLE_MEMBERS_AREA)(request, self)
 
 
 class RecommendationPage(Page):
@@ -438,11 +425,6 @@ class RecommendationPage(Page):
         obj = super().with_content_json(content)
         obj.status, obj.stage = self.status, self.stage
         return obj
-
-    def get_workflow(self):
-        from workflows.setup import recommendation_workflow
-
-        return recommendation_workflow()
 
     def clean(self):
         super().clean()
