@@ -28,10 +28,10 @@ from django.utils.translation import gettext as _
 from cms.models import OrganisationMembership, RecommendationPage
 
 from . import notifications, services, versions
+from .errors import InvalidTransition, NotAllowed, WorkflowError
 from .models import Amendment, CoAuthorInvitation, DraftComment, authors_of
 from .roles import TABLE_ROLES, group_name, reads_table, role_groups
 from .selectors import follows
-from .services import InvalidTransition, NotAllowed, WorkflowError
 
 User = get_user_model()
 WORDING = ("title", "text", "rationale")

@@ -22,6 +22,7 @@ from wagtail.models import Task, TaskState
 
 from cms.models import RecommendationPage
 
+from .errors import WorkflowError
 from .roles import group_name, group_names, table_drafter_groups
 
 User = get_user_model()
@@ -111,7 +112,7 @@ class ReviewTask(Task):
         comment = kwargs.get("comment", "") or ""
         try:
             self.act(services, item, user, action_name, comment)
-        except services.WorkflowError as error:
+        except WorkflowError as error:
             raise PermissionDenied(error.message) from error
 
     def act(self, services, item, user, action_name, comment):

@@ -21,36 +21,13 @@ from cms.models import PracticeIndexPage, PracticePage, RecommendationPage, Tabl
 from cms.taxonomies import REVIEW_STAGES, REVIEW_STATUSES, TABLES
 
 from . import notifications
+from .errors import CommentRequired, InvalidTransition, NotAllowed, WorkflowError
 from .models import LiaisonReviewTask, LiaisonVote, ReviewTask, authors_of
 from .roles import drafts_in_table
 from .selectors import LOG_ACTION, can_view  # noqa: F401  (can_view: the one visibility rule)
 from .setup import practice_moderation_workflow, recommendation_workflow
 
 EDITABLE_FIELDS = ("title", "text", "rationale", "objectives", "countries", "addressed_to", "event", "theme", "co_authors")
-
-
-class WorkflowError(Exception):
-    """A request the rules refuse. ``status_code`` is what an HTTP edge answers."""
-
-    status_code = 400
-
-    def __init__(self, message: str, *, field: str | None = None):
-        super().__init__(message)
-        self.message = message
-        self.field = field
-
-
-class NotAllowed(WorkflowError):
-    status_code = 403
-
-
-class InvalidTransition(WorkflowError):
-    status_code = 409
-
-
-class CommentRequired(WorkflowError):
-    def __init__(self, message: str = ""):
-        super().__init__(message or _("A comment is required to request changes."), field="comment")
 
 
 # --- Reading the state ------------------------------------------------------------------
@@ -265,20 +242,49 @@ def on_edited(*, item: RecommendationPage, user) -> None:
     )
     if not approved_before:
         return
-    _set_status(item, "draft", "")  # so the cancellation is not taken for an admin cancel
+    set_status(item, "draft", "")  # so the cancellation is not taken for an admin cancel
     state.cancel(user=user)
     record(item, "sent_back", user, stage="table")
     recommendation_workflow().start(item, user)  # the submit receiver records it and notifies
 
 
 # --- Recommendations: the workflow ----------------------------------------------------------
+# Wagtail's workflow events, whichever door they came through (these services, or the admin's
+# own submit, cancel and publish buttons), reach the item's status through the four functions
+# below; ``receivers`` only adapts the signals to them.
+
+
+def after_submission(item: RecommendationPage, user, stage: str) -> None:
+    """The effects of a submission: the item in review at ``stage`` (the first), its history,
+    the stage's approvers told."""
+    set_status(item, "in_review", stage)
+    record(item, "submit", user, stage=stage)
+    notifications.approvers_of_stage(item)
+
+
+def after_cancellation(item: RecommendationPage) -> None:
+    """A review cancelled from the admin: the item is back to what it was (the services set
+    the status themselves before they cancel)."""
+    if item.status == "in_review":
+        set_status(item, "published" if item.live else "draft", "")
+
+
+def after_publication(item: RecommendationPage) -> None:
+    if (item.status, item.stage) != ("published", ""):
+        set_status(item, "published", "")
+
+
+def after_unpublication(item: RecommendationPage) -> None:
+    if item.status == "published":
+        set_status(item, "draft", "")
 
 
 def locked(item):
     return type(item).objects.select_for_update().get(pk=item.pk)
 
 
-def _set_status(item, status: str, stage: str) -> None:
+def set_status(item, status: str, stage: str) -> None:
+    """Where the item stands (``status``, ``stage``): written here only, never in revisions."""
     type(item).objects.filter(pk=item.pk).update(status=status, stage=stage)
     item.status, item.stage = status, stage
 
@@ -344,11 +350,11 @@ def _after_transition(item, user) -> None:
     """Record where the item stands after Wagtail moved the workflow on."""
     state = WorkflowState.objects.for_instance(item).order_by("-created_at").first()
     if state.status == WorkflowState.STATUS_APPROVED:
-        _set_status(item, "published", "")
+        set_status(item, "published", "")
         record(item, "publish", user, stage="network")
         return
     task = state.current_task_state.task.specific
-    _set_status(item, "in_review", task.stage)
+    set_status(item, "in_review", task.stage)
     notifications.approvers_of_stage(item)
 
 
@@ -360,7 +366,7 @@ def recommendation_request_changes(*, item: RecommendationPage, user, comment: s
     item = locked(item)
     task_state, task = _acting_task(item, user)
     TaskState.reject(task_state, user=user, comment=comment)
-    _set_status(item, "changes_requested", "")
+    set_status(item, "changes_requested", "")
     task_state.workflow_state.refresh_from_db()
     task_state.workflow_state.cancel(user=user)  # back to the authors: a new submission starts at the table
     record(item, "request_changes", user, stage=task.stage, comment=comment)
@@ -385,7 +391,7 @@ def recommendation_withdraw(*, item: RecommendationPage, user, reason: str = "")
     task_state, task = current_task(item)
     if task is not None:
         waiting_for = [u.pk for u in task.approvers(item)]
-    _set_status(item, "withdrawn", "")
+    set_status(item, "withdrawn", "")
     state = active_workflow_state(item)
     if state is not None:
         state.cancel(user=user)

@@ -17,7 +17,7 @@ from wagtail.snippets.views.snippets import CreateView, EditView, InspectView
 from cms.models import Contribution, FollowUpReport, Organisation, RecommendationPage
 from cms.taxonomies import REVIEW_ACTIONS, REVIEW_STAGES
 
-from . import contributions, documents, followups, services, tables
+from . import contributions, documents, errors, followups, services, tables
 from .admin_views import GuardedSnippetViewSet, visible_pages
 from .roles import tables_drafted_by
 
@@ -170,7 +170,7 @@ class SavedByServiceMixin:
     def form_valid(self, form):
         try:
             return super().form_valid(form)
-        except services.WorkflowError as error:
+        except errors.WorkflowError as error:
             form.add_error(error.field if error.field in form.fields else None, error.message)
             return self.form_invalid(form)
 
@@ -252,8 +252,8 @@ class FollowUpInspectView(BlankAsDashInspectView):
                 followups.send_back(report=self.object, user=request.user, comment=comment)
                 messages.success(request, _("Sent back to the reporter."))
             else:
-                raise services.InvalidTransition("unknown action")
-        except services.WorkflowError as error:
+                raise errors.InvalidTransition("unknown action")
+        except errors.WorkflowError as error:
             context = self.get_context_data(review_error=error.message, comment=comment)
             return self.render_to_response(context, status=400 if error.status_code == 400 else error.status_code)
         return redirect(self.get_success_url())

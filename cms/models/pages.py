@@ -15,6 +15,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.functional import cached_property
@@ -435,20 +436,11 @@ class RecommendationPage(Page):
 
     @cached_property
     def table(self) -> str:
-        """The code of the table whose space holds the item: one query, once per instance
-        (``with_tables`` answers it for a whole list in one)."""
-        return TableSpacePage.objects.filter(path=self.path[: -self.steplen]).values_list("table", flat=True).first() or ""
+        """The code of the table whose space holds the item: one query, once per instance (for a
+        list, ``cms.selectors.with_tables`` answers it in one query for all)."""
+        from ..selectors import with_tables
 
-    @staticmethod
-    def with_tables(items):
-        """``items`` with their ``table`` known, from one query for all of them."""
-        items = list(items)
-        parents = {item.path[: -item.steplen] for item in items if "table" not in item.__dict__}
-        if parents:
-            tables = dict(TableSpacePage.objects.filter(path__in=parents).values_list("path", "table"))
-            for item in items:
-                item.__dict__.setdefault("table", tables.get(item.path[: -item.steplen], ""))
-        return items
+        return with_tables([self])[0].__dict__["table"]
 
     @property
     def table_label(self) -> str:
@@ -483,7 +475,7 @@ class RecommendationIndexPage(SectionPage):
         verbose_name = _("recommendations")
 
     def get_context(self, request, *args, **kwargs):
-        from ..selectors import published_recommendations, recommendations_of_table
+        from ..selectors import published_recommendations, recommendations_of_table, with_tables
 
         context = super().get_context(request, *args, **kwargs)
         recommendations = published_recommendations().select_related("event", "theme")
@@ -494,7 +486,11 @@ class RecommendationIndexPage(SectionPage):
             table = ""
         context["selected_table"] = table
         context["tables"] = TABLES.choices()
-        context["recommendations"] = localize(recommendations.order_by("-event__date", "theme__sort_order", "number", "title"))
+        # Versions in the reader's language come without the originals' themes: their themes and
+        # every item's table in one query each, whatever the number of items.
+        items = with_tables(localize(recommendations.order_by("-event__date", "theme__sort_order", "number", "title")))
+        prefetch_related_objects(items, "theme")
+        context["recommendations"] = items
         return context
 
 

@@ -16,8 +16,9 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from cms.models import PracticePage, RecommendationPage
+from cms.selectors import with_tables
 from cms.taxonomies import REVIEW_STATUSES
-from workflows import drafting, services, versions
+from workflows import drafting, errors, services, versions
 from workflows import notifications as notification_services
 from workflows.followups import reports_visible_to
 from workflows.models import Amendment, DraftComment
@@ -56,9 +57,7 @@ def item_url(item) -> str:
 def home(request):
     user = request.user
     mine, sent_back = [], []
-    for item in RecommendationPage.with_tables(
-        authored_by(user).exclude(status="published").order_by("-latest_revision_created_at")
-    ):
+    for item in with_tables(authored_by(user).exclude(status="published").order_by("-latest_revision_created_at")):
         if item.status == "changes_requested":
             sent_back.append({"item": item, "sent_back": latest_decision(item)})
         else:
@@ -99,7 +98,7 @@ def recommendations(request):
     items = recommendations_visible_to(request.user, include_published=False)
     if wanted in REVIEW_STATUSES:
         items = items.filter(status=wanted)
-    items = RecommendationPage.with_tables(items.order_by("-latest_revision_created_at"))
+    items = with_tables(items.order_by("-latest_revision_created_at"))
     statuses = [{"code": code, "label": REVIEW_STATUSES.label(code), "current": code == wanted} for code in REVIEW_STATUSES.codes]
     return render(request, "recommendations.html", {"items": items, "statuses": statuses, "wanted": wanted})
 
@@ -112,7 +111,7 @@ def recommendation_new(request):
     if request.method == "POST" and form.is_valid():
         try:
             item = services.recommendation_create(user=request.user, **form.service_data())
-        except services.WorkflowError as error:
+        except errors.WorkflowError as error:
             form.add_service_error(error)
         else:
             messages.success(request, _("Draft saved."))
@@ -164,7 +163,7 @@ def recommendation_edit(request, pk):
     if request.method == "POST" and form.is_valid():
         try:
             services.recommendation_update(item=item, user=request.user, **form.service_data())
-        except services.WorkflowError as error:
+        except errors.WorkflowError as error:
             form.add_service_error(error)
         else:
             messages.success(request, _("Changes saved."))
@@ -247,7 +246,7 @@ def recommendation_act(request, pk, action):
         else:
             services.recommendation_withdraw(item=item, user=request.user, reason=form.cleaned_data["reason"])
             messages.success(request, _("Withdrawn."))
-    except services.WorkflowError as error:
+    except errors.WorkflowError as error:
         if form is not None and error.status_code == 400:
             form.add_service_error(error)
             return invalid(request, item, name, form)
@@ -315,7 +314,7 @@ def amendment_new(request, pk):
     if request.method == "POST" and form.is_valid():
         try:
             drafting.amendment_propose(item=item, user=request.user, **form.cleaned_data)
-        except services.WorkflowError as error:
+        except errors.WorkflowError as error:
             if error.status_code != 400:
                 messages.error(request, error.message)
                 return redirect(item_url(item))
@@ -338,7 +337,7 @@ def amendment_decide(request, pk, action):
     form.is_valid()
     try:
         decide(amendment=amendment, user=request.user, reason=form.cleaned_data.get("reason", ""))
-    except services.WorkflowError as error:
+    except errors.WorkflowError as error:
         messages.error(request, error.message)
     else:
         messages.success(
@@ -366,7 +365,7 @@ def co_authors(request, pk):
                 messages.success(request, _("Co-author removed."))
             else:
                 raise Http404
-        except services.WorkflowError as error:
+        except errors.WorkflowError as error:
             messages.error(request, error.message)
         return redirect(reverse("workspace:co_authors", args=[item.pk]))
     wanted = request.GET.get("buscar", "")
@@ -388,7 +387,7 @@ def invitation_answer(request, pk, action):
             raise Http404
         drafting.decline_invitation(invitation=invitation, user=request.user)
         messages.success(request, _("Invitation declined."))
-    except services.WorkflowError as error:
+    except errors.WorkflowError as error:
         messages.error(request, error.message)
     return redirect("workspace:home")
 
@@ -403,7 +402,7 @@ def comment_post(request, pk):
             comment = drafting.comment_post(
                 item=item, user=request.user, body=form.cleaned_data["body"], parent=form.cleaned_data.get("parent")
             )
-        except services.WorkflowError as error:
+        except errors.WorkflowError as error:
             if error.status_code != 400:
                 raise Http404 from error
             form.add_service_error(error)
@@ -422,7 +421,7 @@ def comment_hide(request, pk):
     item = visible_item(request.user, comment.recommendation_id)
     try:
         drafting.comment_hide(comment=comment, user=request.user)
-    except services.WorkflowError as error:
+    except errors.WorkflowError as error:
         if error.status_code == 403 and not follows(request.user, item):
             raise Http404 from error
         messages.error(request, error.message)

@@ -10,8 +10,8 @@ from wagtail.models import TaskState
 from tests.conftest import DEMO_PASSWORD
 from tests.services import unavailable
 from workflows import services
+from workflows.errors import WorkflowError
 from workflows.models import LiaisonVote
-from workflows.services import WorkflowError
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 

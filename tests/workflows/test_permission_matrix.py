@@ -13,7 +13,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.db import transaction
 
 from workflows import services
-from workflows.services import WorkflowError
+from workflows.errors import WorkflowError
 
 pytestmark = pytest.mark.django_db
 

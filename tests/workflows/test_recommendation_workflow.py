@@ -6,8 +6,8 @@ from django.db import transaction
 
 from cms.models import RecommendationPage
 from workflows import services
+from workflows.errors import CommentRequired, InvalidTransition, NotAllowed
 from workflows.models import LiaisonVote
-from workflows.services import CommentRequired, InvalidTransition, NotAllowed
 
 pytestmark = pytest.mark.django_db
 

@@ -12,7 +12,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from cms.api.views import LIST_PARAMS, _pk, csv_response, search_query_from, search_response
+from cms.api.views import LIST_PARAMS, csv_response, search_query_from, search_response
 from cms.models import Contribution, RecommendationPage
 from cms.progress import follow_ups_of
 from cms.taxonomies import FOLLOW_UP_STATUSES, REVIEW_STATUSES, TABLES
@@ -23,6 +23,7 @@ from enlace.api import (
     StrictPagination,
     filter_text,
     int_param,
+    path_pk,
     q_parameter,
     reject_text_query,
 )
@@ -58,7 +59,7 @@ class RecommendationViewSet(RecommendationFollowUpMixin, DraftingMixin, viewsets
 
     def get_object(self) -> RecommendationPage:
         # 404 for what the caller may not see, whether it exists or not.
-        return get_object_or_404(self.get_queryset(), pk=_pk(self.kwargs["pk"]))
+        return get_object_or_404(self.get_queryset(), pk=path_pk(self.kwargs["pk"]))
 
     def item_response(self, item, code=status.HTTP_200_OK):
         item.refresh_from_db()
@@ -225,7 +226,7 @@ class ContributionViewSet(viewsets.GenericViewSet):
         return contribution_services.contributions_visible_to(self.request.user).select_related("author").order_by("-created_at")
 
     def get_object(self) -> Contribution:
-        return get_object_or_404(self.get_queryset(), pk=_pk(self.kwargs["pk"]))
+        return get_object_or_404(self.get_queryset(), pk=path_pk(self.kwargs["pk"]))
 
     def shown(self, contribution_or_page, **kwargs):
         return s.ContributionSerializer(contribution_or_page, context={"request": self.request}, **kwargs).data
