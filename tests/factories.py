@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from django.contrib.auth import get_user_model
 
 from cms.models import FollowUpReport, Organisation, PracticePage, RecommendationPage
-from workflows import contributions, followups, services
+from workflows import contributions, followups, practices, recommendations
 from workflows.roles import grant_role
 
 PASSWORD = "a-long-pass-phrase"
@@ -73,25 +73,25 @@ def recommendation(
         raise ValueError(state)
     author = author or user("delegate", table=table)
     data = {"title": f"Recomendación de prueba {number()}", "text": "Texto.", "objectives": ["7"]} | data
-    item = services.recommendation_create(user=author, table=table, co_authors=list(co_authors), **data)
+    item = recommendations.recommendation_create(user=author, table=table, co_authors=list(co_authors), **data)
     if state == "withdrawn":
-        return services.recommendation_withdraw(item=item, user=author)
+        return recommendations.recommendation_withdraw(item=item, user=author)
     if state == "draft":
         return item
     reviewers = reviewers or Reviewers(table)
-    item = services.recommendation_submit(item=item, user=author)
+    item = recommendations.recommendation_submit(item=item, user=author)
     if state == "table":
         return _fresh(item)
-    item = services.recommendation_approve(item=item, user=reviewers.secretariat)
+    item = recommendations.recommendation_approve(item=item, user=reviewers.secretariat)
     if state == "changes_requested":
-        return _fresh(services.recommendation_request_changes(item=item, user=reviewers.liaisons[0], comment="Precisar."))
-    item = services.recommendation_approve(item=item, user=reviewers.liaisons[0])
+        return _fresh(recommendations.recommendation_request_changes(item=item, user=reviewers.liaisons[0], comment="Precisar."))
+    item = recommendations.recommendation_approve(item=item, user=reviewers.liaisons[0])
     if state == "liaison":
         return _fresh(item)
-    item = services.recommendation_approve(item=item, user=reviewers.liaisons[1])
+    item = recommendations.recommendation_approve(item=item, user=reviewers.liaisons[1])
     if state == "network":
         return _fresh(item)
-    return _fresh(services.recommendation_approve(item=item, user=reviewers.network))
+    return _fresh(recommendations.recommendation_approve(item=item, user=reviewers.network))
 
 
 def _fresh(item):
@@ -113,11 +113,11 @@ def practice(state: str = "pending", *, submitter=None, curator=None, **data) ->
         "countries": ["PE"],
         "objectives": ["7"],
     } | data
-    page = services.practice_submit(user=submitter, data=data)
+    page = practices.practice_submit(user=submitter, data=data)
     if state == "published":
-        page = services.practice_publish(item=page, user=curator or user("curator"))
+        page = practices.practice_publish(item=page, user=curator or user("curator"))
     elif state == "sent_back":
-        page = services.practice_send_back(item=page, user=curator or user("curator"), comment="Completar.")
+        page = practices.practice_send_back(item=page, user=curator or user("curator"), comment="Completar.")
     return _fresh(page)
 
 

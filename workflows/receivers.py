@@ -1,13 +1,13 @@
 """Keep a recommendation's status in step with Wagtail's workflow events, whichever door they
 came through (our services, or the admin's own submit/cancel/publish buttons): the receivers
-only find the item a signal is about and call the service (``services.after_*``)."""
+only find the item a signal is about and call the service (``recommendations.after_*``)."""
 
 from wagtail.signals import page_published, page_unpublished, workflow_cancelled, workflow_submitted
 
 from cms.i18n import is_original
 from cms.models import RecommendationPage
 
-from . import services
+from . import recommendations
 
 
 def _recommendation(instance):
@@ -20,25 +20,25 @@ def _recommendation(instance):
 def on_workflow_submitted(sender, instance, user=None, **kwargs):
     item = _recommendation(instance)
     if item is not None and instance.current_task_state is not None:
-        services.after_submission(item, user, instance.current_task_state.task.specific.stage)
+        recommendations.after_submission(item, user, instance.current_task_state.task.specific.stage)
 
 
 def on_workflow_cancelled(sender, instance, user=None, **kwargs):
     item = _recommendation(instance)
     if item is not None:
-        services.after_cancellation(item)
+        recommendations.after_cancellation(item)
 
 
 def on_page_published(sender, instance, **kwargs):
     item = _recommendation(instance)
     if item is not None:
-        services.after_publication(item)
+        recommendations.after_publication(item)
 
 
 def on_page_unpublished(sender, instance, **kwargs):
     item = _recommendation(instance)
     if item is not None:
-        services.after_unpublication(item)
+        recommendations.after_unpublication(item)
 
 
 def wagtail_mail_replaced(sender, **kwargs) -> None:

@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import serializers
 
-from workflows.services import practice_submit
+from workflows.practices import practice_submit
 
 from ..models import EventPage, Organisation, PracticePage
 from ..taxonomies import (

@@ -12,7 +12,7 @@ import datetime
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from workflows import services
+from workflows import practices, recommendations
 from workflows.roles import grant_role, set_default_admin_language
 
 from ..models import (
@@ -214,7 +214,7 @@ class DemoLoader(SiteSetup):
         for example in WORKFLOW_EXAMPLES:
             if RecommendationPage.objects.originals().filter(title=example["title"]).exists():
                 continue
-            item = services.recommendation_create(
+            item = recommendations.recommendation_create(
                 user=users["delegate1"],
                 table="1",
                 title=example["title"],
@@ -226,17 +226,17 @@ class DemoLoader(SiteSetup):
             for step, username, comment in example["steps"]:
                 user = users[username]
                 if step == "submit":
-                    services.recommendation_submit(item=item, user=user)
+                    recommendations.recommendation_submit(item=item, user=user)
                 elif step == "approve":
-                    services.recommendation_approve(item=item, user=user, comment=comment)
+                    recommendations.recommendation_approve(item=item, user=user, comment=comment)
                 elif step == "request_changes":
-                    services.recommendation_request_changes(item=item, user=user, comment=comment)
+                    recommendations.recommendation_request_changes(item=item, user=user, comment=comment)
             self.report.count("recommendations in the workflow")
 
     def pending_practice(self, member) -> None:
         if PracticePage.objects.originals().filter(title=PENDING_PRACTICE["title"]).exists():
             return
-        services.practice_submit(user=member, data=dict(PENDING_PRACTICE))
+        practices.practice_submit(user=member, data=dict(PENDING_PRACTICE))
         self.report.count("practices awaiting review")
 
     def follow_ups(self, users) -> None:
@@ -281,7 +281,7 @@ class DemoLoader(SiteSetup):
         through the services."""
         from django.core.files.base import ContentFile
 
-        from workflows import contributions as services
+        from workflows import contributions
 
         for row in data.CONTRIBUTIONS:
             if Contribution.objects.filter(table=row["table"], title=row["title"]).exists():
@@ -289,7 +289,7 @@ class DemoLoader(SiteSetup):
             upload = None
             if row.get("attachment"):
                 upload = ContentFile(conversatorio_summary(row["table"]).encode(), name=row["attachment"]["filename"])
-            contribution = services.contribution_create(
+            contribution = contributions.contribution_create(
                 user=users[row["author"]],
                 table=row["table"],
                 title=row["title"],
@@ -299,11 +299,11 @@ class DemoLoader(SiteSetup):
                 upload=upload,
             )
             for username, text in row.get("comments", []):
-                services.contribution_comment(contribution=contribution, user=users[username], text=text)
+                contributions.contribution_comment(contribution=contribution, user=users[username], text=text)
             if row.get("consolidated_into"):
                 item = RecommendationPage.objects.originals().get(title=row["consolidated_into"])
                 chosen = [*Contribution.objects.filter(consolidated_into=item), contribution]
-                services.consolidate(recommendation=item, contributions=chosen, user=users["secretariat1"])
+                contributions.consolidate(recommendation=item, contributions=chosen, user=users["secretariat1"])
             self.report.count("contributions")
 
 

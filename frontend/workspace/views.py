@@ -18,8 +18,9 @@ from django.views.decorators.http import require_POST
 from cms.models import PracticePage, RecommendationPage
 from cms.selectors import with_tables
 from cms.taxonomies import REVIEW_STATUSES
-from workflows import drafting, errors, services, versions
+from workflows import drafting, errors, versions
 from workflows import notifications as notification_services
+from workflows import recommendations as recommendation_services
 from workflows.followups import reports_visible_to
 from workflows.models import Amendment, DraftComment
 from workflows.selectors import (
@@ -83,7 +84,7 @@ def home(request):
 def practice_state(practice) -> str:
     if practice.live:
         return _("Published")
-    if services.current_task(practice)[0] is not None:
+    if recommendation_services.current_task(practice)[0] is not None:
         return _("In review")
     return _("Sent back") if latest_decision(practice) else _("Draft")
 
@@ -110,7 +111,7 @@ def recommendation_new(request):
         raise Http404  # only the tables' delegates and secretariat draft
     if request.method == "POST" and form.is_valid():
         try:
-            item = services.recommendation_create(user=request.user, **form.service_data())
+            item = recommendation_services.recommendation_create(user=request.user, **form.service_data())
         except errors.WorkflowError as error:
             form.add_service_error(error)
         else:
@@ -129,10 +130,10 @@ def recommendation_context(request, item, **forms_) -> dict:
     from .contributions import consolidation_context
 
     user = request.user
-    actions = services.allowed_actions(user, item)
+    actions = recommendation_services.allowed_actions(user, item)
     participant = follows(user, item)
     shown = item.get_latest_revision_as_object() if participant else item
-    task_state, task = services.current_task(item)
+    task_state, task = recommendation_services.current_task(item)
     quorum = getattr(task, "quorum", None) if task is not None else None
     return {
         **consolidation_context(request, item, form=forms_.get("consolidate_form")),
@@ -140,8 +141,8 @@ def recommendation_context(request, item, **forms_) -> dict:
         "shown": shown,
         "actions": actions,
         "participant": participant,
-        "history": services.history_of(item) if participant else [],
-        "approvals": services.approvals_at_current_stage(item) if participant else [],
+        "history": recommendation_services.history_of(item) if participant else [],
+        "approvals": recommendation_services.approvals_at_current_stage(item) if participant else [],
         "quorum": quorum,
         "sent_back": latest_decision(item) if item.status == "changes_requested" else None,
         "approve_form": forms_.get("approve_form") or forms.CommentForm(prefix="approve"),
@@ -155,14 +156,14 @@ def recommendation_context(request, item, **forms_) -> dict:
 @login_required
 def recommendation_edit(request, pk):
     item = visible_item(request.user, pk)
-    if "edit" not in services.allowed_actions(request.user, item):
+    if "edit" not in recommendation_services.allowed_actions(request.user, item):
         messages.error(request, _("You may not edit this recommendation."))
         return redirect(item_url(item))
     latest = item.get_latest_revision_as_object()
     form = forms.RecommendationForm(request.POST or None, user=request.user, item=latest)
     if request.method == "POST" and form.is_valid():
         try:
-            services.recommendation_update(item=item, user=request.user, **form.service_data())
+            recommendation_services.recommendation_update(item=item, user=request.user, **form.service_data())
         except errors.WorkflowError as error:
             form.add_service_error(error)
         else:
@@ -235,16 +236,20 @@ def recommendation_act(request, pk, action):
         return invalid(request, item, name, form)
     try:
         if name == "submit":
-            services.recommendation_submit(item=item, user=request.user)
+            recommendation_services.recommendation_submit(item=item, user=request.user)
             messages.success(request, _("Submitted for review."))
         elif name == "approve":
-            item = services.recommendation_approve(item=item, user=request.user, comment=form.cleaned_data["comment"])
+            item = recommendation_services.recommendation_approve(
+                item=item, user=request.user, comment=form.cleaned_data["comment"]
+            )
             messages.success(request, _("Your approval was recorded."))
         elif name == "request_changes":
-            services.recommendation_request_changes(item=item, user=request.user, comment=form.cleaned_data["comment"])
+            recommendation_services.recommendation_request_changes(
+                item=item, user=request.user, comment=form.cleaned_data["comment"]
+            )
             messages.success(request, _("Sent back to its authors with your comment."))
         else:
-            services.recommendation_withdraw(item=item, user=request.user, reason=form.cleaned_data["reason"])
+            recommendation_services.recommendation_withdraw(item=item, user=request.user, reason=form.cleaned_data["reason"])
             messages.success(request, _("Withdrawn."))
     except errors.WorkflowError as error:
         if form is not None and error.status_code == 400:

@@ -30,7 +30,7 @@ from enlace.api import (
 
 from .. import contributions as contribution_services
 from .. import notifications as notification_services
-from .. import services, versions
+from .. import recommendations, versions
 from ..roles import roles_of, tables_drafted_by, tables_read_by
 from ..selectors import awaiting_review, follows, recommendations_visible_to
 from . import serializers as s
@@ -126,7 +126,7 @@ class RecommendationViewSet(RecommendationFollowUpMixin, DraftingMixin, viewsets
             self.permission_denied(request)
         serializer = s.RecommendationWriteSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        item = services.recommendation_create(user=request.user, **serializer.validated_data)
+        item = recommendations.recommendation_create(user=request.user, **serializer.validated_data)
         return self.item_response(item, status.HTTP_201_CREATED)
 
     @extend_schema(request=s.RecommendationUpdateSerializer, responses=s.RecommendationSerializer)
@@ -136,13 +136,13 @@ class RecommendationViewSet(RecommendationFollowUpMixin, DraftingMixin, viewsets
         serializer.is_valid(raise_exception=True)
         if not serializer.validated_data:
             raise ParameterError("non_field_errors", "Nothing to change.")
-        item = services.recommendation_update(item=item, user=request.user, **serializer.validated_data)
+        item = recommendations.recommendation_update(item=item, user=request.user, **serializer.validated_data)
         return self.item_response(item)
 
     @extend_schema(request=None, responses=s.RecommendationSerializer)
     @action(detail=True, methods=["post"])
     def submit(self, request, pk=None):
-        return self.item_response(services.recommendation_submit(item=self.get_object(), user=request.user))
+        return self.item_response(recommendations.recommendation_submit(item=self.get_object(), user=request.user))
 
     @extend_schema(request=s.CommentSerializer, responses=s.RecommendationSerializer)
     @action(detail=True, methods=["post"])
@@ -150,7 +150,9 @@ class RecommendationViewSet(RecommendationFollowUpMixin, DraftingMixin, viewsets
         item = self.get_object()
         body = s.CommentSerializer(data=request.data)
         body.is_valid(raise_exception=True)
-        item = services.recommendation_approve(item=item, user=request.user, comment=body.validated_data.get("comment", ""))
+        item = recommendations.recommendation_approve(
+            item=item, user=request.user, comment=body.validated_data.get("comment", "")
+        )
         return self.item_response(item)
 
     @extend_schema(request=s.RequiredCommentSerializer, responses=s.RecommendationSerializer)
@@ -159,7 +161,9 @@ class RecommendationViewSet(RecommendationFollowUpMixin, DraftingMixin, viewsets
         item = self.get_object()
         body = s.RequiredCommentSerializer(data=request.data)
         body.is_valid(raise_exception=True)
-        item = services.recommendation_request_changes(item=item, user=request.user, comment=body.validated_data["comment"])
+        item = recommendations.recommendation_request_changes(
+            item=item, user=request.user, comment=body.validated_data["comment"]
+        )
         return self.item_response(item)
 
     @extend_schema(request=s.WithdrawSerializer, responses=s.RecommendationSerializer)
@@ -169,7 +173,7 @@ class RecommendationViewSet(RecommendationFollowUpMixin, DraftingMixin, viewsets
         body = s.WithdrawSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         return self.item_response(
-            services.recommendation_withdraw(item=item, user=request.user, reason=body.validated_data.get("reason", ""))
+            recommendations.recommendation_withdraw(item=item, user=request.user, reason=body.validated_data.get("reason", ""))
         )
 
     @extend_schema(
@@ -210,7 +214,7 @@ class TaskViewSet(viewsets.GenericViewSet):
     @extend_schema(parameters=[Q_NOT_SEARCHED])
     def list(self, request):
         reject_text_query(request)
-        items = services.tasks_for(request.user)
+        items = recommendations.tasks_for(request.user)
         page = self.paginate_queryset(items)
         return self.get_paginated_response(s.TaskSerializer(page, many=True).data)
 
