@@ -27,10 +27,10 @@ from wagtail.models import Site
 
 from enlace import tabular
 
-from .models import FollowUpEvidence, Organisation, RecommendationPage
+from .models import FollowUpEvidence, Organisation
 from .opendata_fields import FILES, LANGUAGES
 from .progress import follow_ups_of, published_reports
-from .selectors import published_events, published_practices, published_recommendations
+from .selectors import published_events, published_practices, published_recommendations, with_tables
 from .taxonomies import VOCABULARIES
 
 FILENAME = "enlace-datos-abiertos.zip"
@@ -131,7 +131,7 @@ def practices() -> list[dict]:
 
 def recommendations() -> list[dict]:
     events = set(published_events().values_list("pk", flat=True))
-    items = RecommendationPage.with_tables(published_recommendations().select_related("theme").order_by("pk"))
+    items = with_tables(published_recommendations().select_related("theme").order_by("pk"))
     follow_up = follow_ups_of([item.pk for item in items])
     return [
         {

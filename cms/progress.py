@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 
 from django.db.models import Prefetch, QuerySet
 
-from .models import FollowUpEvidence, FollowUpReport, PracticePage, RecommendationPage, TableSpacePage
-from .selectors import published_practices, published_recommendations
+from .models import FollowUpEvidence, FollowUpReport, PracticePage, RecommendationPage
+from .selectors import published_practices, published_recommendations, with_tables
 from .taxonomies import ADDRESSEES, FOLLOW_UP_SCOPES, FOLLOW_UP_STATUSES, OBJECTIVES, TABLES, table_name
 
 STATUS_CODES = FOLLOW_UP_STATUSES.codes
@@ -190,11 +190,9 @@ def board(query: BoardQuery, language: str | None = None) -> dict:
         recommendations = recommendations.filter(event__slug__in=filters["event"])
     if "theme" in filters:
         recommendations = recommendations.filter(theme_id__in=[int(pk) for pk in filters["theme"]])
-    space_tables = dict(TableSpacePage.objects.originals().values_list("path", "table"))
-    steplen = RecommendationPage.steplen
     items = []
-    for item in recommendations.order_by("event__date", "theme__sort_order", "number", "title"):
-        table = space_tables.get(item.path[:-steplen], "")
+    for item in with_tables(recommendations.order_by("event__date", "theme__sort_order", "number", "title")):
+        table = item.table
         if "table" in filters and table not in filters["table"]:
             continue
         if "objective" in filters and not set(item.objectives) & set(filters["objective"]):

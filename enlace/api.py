@@ -14,7 +14,7 @@ from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from search.service import SearchError
-from workflows.services import WorkflowError
+from workflows.errors import WorkflowError
 
 MAX_PAGE_SIZE = 100
 
@@ -40,6 +40,18 @@ def int_param(
         bounds = f"between {minimum} and {maximum}" if maximum is not None else f"at least {minimum}"
         raise ParameterError(name, f"Must be {bounds}.")
     return value
+
+
+def path_pk(value) -> int:
+    """A primary key from the address (``/…/<pk>/``): anything but a positive integer that fits
+    the column is a 404, never a 500."""
+    try:
+        pk = int(value)
+    except (TypeError, ValueError):
+        raise exceptions.NotFound() from None
+    if pk < 1 or pk > 2**62:
+        raise exceptions.NotFound()
+    return pk
 
 
 def page_params(request) -> tuple[int, int]:

@@ -12,8 +12,8 @@ from django.utils.translation import gettext as _
 from cms.models import RecommendationPage
 from cms.taxonomies import REVIEW_STAGES, REVIEW_STATUSES
 from workflows.contributions import comments_visible_to, contribution_comment, contributions_visible_to
+from workflows.errors import WorkflowError
 from workflows.roles import reads_table
-from workflows.services import WorkflowError
 from workflows.tables import can_manage_table
 
 

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET
 from cms.i18n import localize
 from cms.models import PracticeIndexPage
 from search.service import suggest as suggest_titles
-from workflows.services import practice_submit
+from workflows.practices import practice_submit
 
 from .forms import PracticeSubmissionForm, rate_limited
 from .search import in_reader_language, recommendation_search, site_search

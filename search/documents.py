@@ -24,9 +24,9 @@ from html import unescape
 
 from django.utils.html import strip_tags
 
-from cms.models import PracticePage, RecommendationPage, TableSpacePage
+from cms.models import PracticePage, RecommendationPage
 from cms.progress import facet_values, follow_up_of, follow_ups_of
-from cms.selectors import published_practices, published_recommendations
+from cms.selectors import published_practices, published_recommendations, space_path, tables_by_space_path
 from cms.taxonomies import COUNTRIES
 
 from .text import fold
@@ -174,10 +174,6 @@ def recommendation_document(page: RecommendationPage, table: str | None = None, 
     )
 
 
-def _space_tables() -> dict[str, str]:
-    return dict(TableSpacePage.objects.originals().values_list("path", "table"))
-
-
 def published_queryset(kind: str):
     if kind == "practice":
         return published_practices().select_related("event").prefetch_related("organisations")
@@ -198,12 +194,11 @@ def iter_documents(kinds: Iterable[str] = TYPES, *, chunk_size: int = 500) -> It
     for kind in kinds:
         queryset = published_queryset(kind).order_by("pk")
         if kind == "recommendation":
-            tables = _space_tables()
-            steplen = RecommendationPage.steplen
+            tables = tables_by_space_path()
             follow_ups = follow_ups_of()
             for page in queryset.iterator(chunk_size=chunk_size):
                 page._wagtail_cached_site_root_paths = roots
-                yield recommendation_document(page, tables.get(page.path[:-steplen], ""), follow_ups.get(page.pk, []))
+                yield recommendation_document(page, tables.get(space_path(page), ""), follow_ups.get(page.pk, []))
         else:
             for page in queryset.iterator(chunk_size=chunk_size):
                 page._wagtail_cached_site_root_paths = roots

@@ -53,7 +53,7 @@ def repair_drift() -> dict[str, str]:
     is logged as a warning (something was lost on the way: an index task that gave up), drift
     that the repair could not fix as an error; an unreachable index is an error and the next run
     tries again."""
-    from search.management.commands.search_check import IndexUnreadable, check
+    from .reconcile import IndexUnreadable, check
 
     lines: list[str] = []
     try:

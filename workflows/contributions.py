@@ -23,8 +23,8 @@ from cms.models import Contribution, ContributionComment, RecommendationPage
 from cms.taxonomies import TABLES, table_name
 
 from . import documents, notifications
+from .errors import NotAllowed, WorkflowError
 from .roles import drafts_in_table, table_reader_groups
-from .services import NotAllowed, WorkflowError
 
 VIEW = "cms.view_contribution"
 CHANGE = "cms.change_contribution"

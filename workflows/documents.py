@@ -26,8 +26,8 @@ from wagtail.models import Collection, CollectionViewRestriction
 from cms.models import Contribution, TableCollection
 from cms.taxonomies import TABLES
 
+from .errors import WorkflowError
 from .roles import reads_table, table_reader_groups
-from .services import WorkflowError
 
 FIELD = "attachment"
 

@@ -6,7 +6,7 @@ holds a row lock, is recorded in the item's history and tells the people concern
   people of its table: ``roles.reads_table``) or reviews it at its current stage proposes new
   wording for its title, text and/or rationale, with a justification. Its authors accept it (a
   new version credited to the proposer; an item approved at a stage goes back to the table
-  stage, votes reset: ``services.on_edited``) or reject it, with an optional reason. A pending
+  stage, votes reset: ``recommendations.on_edited``) or reject it, with an optional reason. A pending
   amendment whose base is no longer the current version is outdated: rejected or re-proposed.
 * **Co-authors by invitation.** An author invites a person of the Mechanism (someone with a
   role in a table, the liaison group or an organisation); only when the invitee accepts do they
@@ -27,11 +27,11 @@ from django.utils.translation import gettext as _
 
 from cms.models import OrganisationMembership, RecommendationPage
 
-from . import notifications, services, versions
+from . import notifications, recommendations, versions
+from .errors import InvalidTransition, NotAllowed, WorkflowError
 from .models import Amendment, CoAuthorInvitation, DraftComment, authors_of
 from .roles import TABLE_ROLES, group_name, reads_table, role_groups
 from .selectors import follows
-from .services import InvalidTransition, NotAllowed, WorkflowError
 
 User = get_user_model()
 WORDING = ("title", "text", "rationale")
@@ -56,7 +56,7 @@ def may_amend(user, item: RecommendationPage) -> bool:
         return False
     if reads_table(user, item.table):
         return True
-    task_state, task = services.current_task(item)
+    task_state, task = recommendations.current_task(item)
     return task is not None and task.is_approver(item, user)
 
 
@@ -69,7 +69,7 @@ def amendments_visible_to(user, item: RecommendationPage) -> QuerySet[Amendment]
 @transaction.atomic
 def amendment_propose(*, item: RecommendationPage, user, justification: str, **wording) -> Amendment:
     """New wording for ``item``: any of ``title``, ``text``, ``rationale`` (others unchanged)."""
-    item = services.locked(item)
+    item = recommendations.locked(item)
     if item.status in CLOSED:
         raise InvalidTransition(_("A published or withdrawn recommendation is not amended."))
     if not may_amend(user, item):
@@ -102,14 +102,14 @@ def amendment_propose(*, item: RecommendationPage, user, justification: str, **w
     amendment = Amendment.objects.create(
         recommendation=item, proposer=user, base_revision=base, justification=justification, **changes
     )
-    services.record(item, "amendment_proposed", user, stage=item.stage, comment=justification, amendment=amendment.pk)
+    recommendations.record(item, "amendment_proposed", user, stage=item.stage, comment=justification, amendment=amendment.pk)
     notifications.amendment_proposed(amendment)
     return amendment
 
 
 def _deciding(amendment: Amendment, user) -> tuple[Amendment, RecommendationPage]:
     amendment = Amendment.objects.select_for_update().select_related("recommendation").get(pk=amendment.pk)
-    item = services.locked(amendment.recommendation)
+    item = recommendations.locked(amendment.recommendation)
     if not is_author(user, item):
         raise NotAllowed(_("Only its authors accept or reject an amendment."))
     if amendment.state != Amendment.PENDING:
@@ -129,11 +129,11 @@ def amendment_accept(*, amendment: Amendment, user, reason: str = "") -> Amendme
     reason = (reason or "").strip()
     _check_length("reason", reason)
     changes = {name: value for name, value in amendment.wording().items() if value is not None}
-    revision = services.save_version(item, changes, author=amendment.proposer)
+    revision = recommendations.save_version(item, changes, author=amendment.proposer)
     amendment.state, amendment.decided_by, amendment.decided_at = Amendment.ACCEPTED, user, timezone.now()
     amendment.reason, amendment.applied_revision = reason, revision
     amendment.save()
-    services.record(
+    recommendations.record(
         item,
         "amendment_accepted",
         user,
@@ -143,7 +143,7 @@ def amendment_accept(*, amendment: Amendment, user, reason: str = "") -> Amendme
         proposer=amendment.proposer.get_username(),
     )
     notifications.amendment_decided(amendment)
-    services.on_edited(item=item, user=user)  # approved at a stage: back to the table stage
+    recommendations.on_edited(item=item, user=user)  # approved at a stage: back to the table stage
     return amendment
 
 
@@ -159,7 +159,7 @@ def amendment_reject(*, amendment: Amendment, user, reason: str = "") -> Amendme
         reason,
     )
     amendment.save()
-    services.record(
+    recommendations.record(
         item,
         "amendment_rejected",
         user,
@@ -218,7 +218,7 @@ def invitations_for(user) -> QuerySet[CoAuthorInvitation]:
 
 @transaction.atomic
 def invite(*, item: RecommendationPage, user, username: str) -> CoAuthorInvitation:
-    item = services.locked(item)
+    item = recommendations.locked(item)
     if not is_author(user, item):
         raise NotAllowed(_("Only its authors invite co-authors."))
     if item.status in CLOSED:
@@ -231,7 +231,7 @@ def invite(*, item: RecommendationPage, user, username: str) -> CoAuthorInvitati
     if item.invitations.filter(invitee=invitee, state=CoAuthorInvitation.PENDING).exists():
         raise WorkflowError(_("This person has already been invited."), field="username")
     invitation = CoAuthorInvitation.objects.create(recommendation=item, invitee=invitee, invited_by=user)
-    services.record(item, "co_author_invited", user, stage=item.stage, invitee=invitee.get_username())
+    recommendations.record(item, "co_author_invited", user, stage=item.stage, invitee=invitee.get_username())
     notifications.invited(invitation)
     return invitation
 
@@ -242,7 +242,7 @@ def _answering(invitation: CoAuthorInvitation, user) -> tuple[CoAuthorInvitation
         raise NotAllowed(_("Only the invited person answers an invitation."))
     if invitation.state != CoAuthorInvitation.PENDING:
         raise InvalidTransition(_("This invitation has already been answered."))
-    return invitation, services.locked(invitation.recommendation)
+    return invitation, recommendations.locked(invitation.recommendation)
 
 
 @transaction.atomic
@@ -251,10 +251,10 @@ def accept_invitation(*, invitation: CoAuthorInvitation, user) -> CoAuthorInvita
     if item.status in CLOSED:
         raise InvalidTransition(_("A published or withdrawn recommendation takes no new co-authors."))
     co_authors = list(item.get_latest_revision_as_object().co_authors.all())
-    services.save_version(item, {"co_authors": [*co_authors, user]}, author=user)  # the text is unchanged
+    recommendations.save_version(item, {"co_authors": [*co_authors, user]}, author=user)  # the text is unchanged
     invitation.state, invitation.decided_at = CoAuthorInvitation.ACCEPTED, timezone.now()
     invitation.save(update_fields=["state", "decided_at"])
-    services.record(item, "co_author_joined", user, stage=item.stage)
+    recommendations.record(item, "co_author_joined", user, stage=item.stage)
     return invitation
 
 
@@ -263,20 +263,20 @@ def decline_invitation(*, invitation: CoAuthorInvitation, user) -> CoAuthorInvit
     invitation, item = _answering(invitation, user)
     invitation.state, invitation.decided_at = CoAuthorInvitation.DECLINED, timezone.now()
     invitation.save(update_fields=["state", "decided_at"])
-    services.record(item, "co_author_declined", user, stage=item.stage)
+    recommendations.record(item, "co_author_declined", user, stage=item.stage)
     return invitation
 
 
 @transaction.atomic
 def remove_co_author(*, item: RecommendationPage, user, co_author) -> RecommendationPage:
-    item = services.locked(item)
+    item = recommendations.locked(item)
     if not is_author(user, item):
         raise NotAllowed(_("Only its authors remove co-authors."))
     co_authors = list(item.get_latest_revision_as_object().co_authors.all())
     if co_author not in co_authors:
         raise WorkflowError(_("This person is not a co-author of the recommendation."), field="username")
-    services.save_version(item, {"co_authors": [u for u in co_authors if u.pk != co_author.pk]}, author=user)
-    services.record(item, "co_author_removed", user, stage=item.stage, co_author=co_author.get_username())
+    recommendations.save_version(item, {"co_authors": [u for u in co_authors if u.pk != co_author.pk]}, author=user)
+    recommendations.record(item, "co_author_removed", user, stage=item.stage, co_author=co_author.get_username())
     return item
 
 

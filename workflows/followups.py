@@ -30,8 +30,8 @@ from cms.selectors import published_practices, published_recommendations
 from cms.taxonomies import FOLLOW_UP_SCOPES, FOLLOW_UP_STATUSES
 
 from . import notifications
+from .errors import CommentRequired, InvalidTransition, NotAllowed
 from .roles import group_name
-from .services import CommentRequired, InvalidTransition, NotAllowed
 
 LOG_ACTION = "enlace.follow_up"
 REVIEWER_GROUPS = (group_name("curator"), group_name("network"))

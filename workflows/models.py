@@ -22,6 +22,7 @@ from wagtail.models import Task, TaskState
 
 from cms.models import RecommendationPage
 
+from .errors import WorkflowError
 from .roles import group_name, group_names, table_drafter_groups
 
 User = get_user_model()
@@ -105,20 +106,20 @@ class ReviewTask(Task):
         # The admin's action menu goes through the same services as the API.
         from django.core.exceptions import PermissionDenied
 
-        from . import services
+        from . import recommendations
 
         item = task_state.workflow_state.content_object.specific
         comment = kwargs.get("comment", "") or ""
         try:
-            self.act(services, item, user, action_name, comment)
-        except services.WorkflowError as error:
+            self.act(recommendations, item, user, action_name, comment)
+        except WorkflowError as error:
             raise PermissionDenied(error.message) from error
 
-    def act(self, services, item, user, action_name, comment):
+    def act(self, recommendations, item, user, action_name, comment):
         if action_name == "approve":
-            services.recommendation_approve(item=item, user=user, comment=comment)
+            recommendations.recommendation_approve(item=item, user=user, comment=comment)
         elif action_name == "reject":
-            services.recommendation_request_changes(item=item, user=user, comment=comment)
+            recommendations.recommendation_request_changes(item=item, user=user, comment=comment)
 
     def get_form_for_action(self, action):
         # Requesting changes without saying which is a field error in the admin's modal too.
@@ -127,13 +128,13 @@ class ReviewTask(Task):
     def user_can_access_editor(self, obj, user):
         # Reviewers read the item in the task's preview and decide from its action menu; only
         # those who may edit it (its table's drafters and its authors) open the editor.
-        from .services import can_edit
+        from .recommendations import can_edit
 
         item = obj.specific if hasattr(obj, "specific") else obj
         return isinstance(item, RecommendationPage) and can_edit(user, item)
 
     def locked_for_user(self, obj, user):
-        return False  # authors may keep editing; an edit sends the item back (services.on_edit)
+        return False  # authors may keep editing; an edit sends the item back (recommendations.on_edit)
 
     def get_task_states_user_can_moderate(self, user, **kwargs):
         states = self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS).select_related("workflow_state")
@@ -219,11 +220,13 @@ class CuratorReviewTask(ReviewTask):
     def approver_groups(self, item):
         return [group_name("curator"), group_name("network")]
 
-    def act(self, services, item, user, action_name, comment):
+    def act(self, recommendations, item, user, action_name, comment):
+        from . import practices
+
         if action_name == "approve":
-            services.practice_publish(item=item, user=user, comment=comment)
+            practices.practice_publish(item=item, user=user, comment=comment)
         elif action_name == "reject":
-            services.practice_send_back(item=item, user=user, comment=comment)
+            practices.practice_send_back(item=item, user=user, comment=comment)
 
     @classmethod
     def get_description(cls):

@@ -12,7 +12,7 @@ from wagtail.log_actions import log
 
 from cms.models import Organisation
 
-from .services import NotAllowed, WorkflowError
+from .errors import NotAllowed, WorkflowError
 
 EDITABLE_FIELDS = ("acronym", "website", "description", "country", "stakeholder_group")
 MAX_DESCRIPTION = 5000

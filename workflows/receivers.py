@@ -1,12 +1,13 @@
 """Keep a recommendation's status in step with Wagtail's workflow events, whichever door they
-came through (our services, or the admin's own submit/cancel/publish buttons)."""
+came through (our services, or the admin's own submit/cancel/publish buttons): the receivers
+only find the item a signal is about and call the service (``recommendations.after_*``)."""
 
 from wagtail.signals import page_published, page_unpublished, workflow_cancelled, workflow_submitted
 
 from cms.i18n import is_original
 from cms.models import RecommendationPage
 
-from . import notifications
+from . import recommendations
 
 
 def _recommendation(instance):
@@ -17,39 +18,27 @@ def _recommendation(instance):
 
 
 def on_workflow_submitted(sender, instance, user=None, **kwargs):
-    from .services import _set_status, record
-
     item = _recommendation(instance)
-    if item is None or instance.current_task_state is None:
-        return
-    stage = instance.current_task_state.task.specific.stage
-    _set_status(item, "in_review", stage)
-    record(item, "submit", user, stage=stage)
-    notifications.approvers_of_stage(item)
+    if item is not None and instance.current_task_state is not None:
+        recommendations.after_submission(item, user, instance.current_task_state.task.specific.stage)
 
 
 def on_workflow_cancelled(sender, instance, user=None, **kwargs):
-    from .services import _set_status
-
     item = _recommendation(instance)
-    if item is not None and item.status == "in_review":  # cancelled from the admin
-        _set_status(item, "published" if item.live else "draft", "")
+    if item is not None:
+        recommendations.after_cancellation(item)
 
 
 def on_page_published(sender, instance, **kwargs):
-    from .services import _set_status
-
     item = _recommendation(instance)
-    if item is not None and (item.status, item.stage) != ("published", ""):
-        _set_status(item, "published", "")
+    if item is not None:
+        recommendations.after_publication(item)
 
 
 def on_page_unpublished(sender, instance, **kwargs):
-    from .services import _set_status
-
     item = _recommendation(instance)
-    if item is not None and item.status == "published":
-        _set_status(item, "draft", "")
+    if item is not None:
+        recommendations.after_unpublication(item)
 
 
 def wagtail_mail_replaced(sender, **kwargs) -> None:

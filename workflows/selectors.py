@@ -8,6 +8,7 @@ from guardian.shortcuts import get_objects_for_user
 from wagtail.models import Page, PageLogEntry
 
 from cms.models import RecommendationPage, TableSpacePage
+from cms.selectors import with_tables
 
 from .roles import group_name, group_names, tables_read_by
 
@@ -84,7 +85,7 @@ def awaiting_review(user) -> list[dict]:
     tasks = {task.pk: task for task in Task.objects.filter(pk__in={s.task_id for s in states}).specific()}
     states = [s for s in states if s.workflow_state.base_content_type_id == page_type_id()]  # pages only
     items = Page.objects.filter(pk__in={int(s.workflow_state.object_id) for s in states}).specific().in_bulk()
-    RecommendationPage.with_tables(item for item in items.values() if isinstance(item, RecommendationPage))
+    with_tables(item for item in items.values() if isinstance(item, RecommendationPage))
     candidates = []
     for state in states:
         task = tasks.get(state.task_id)

@@ -17,8 +17,8 @@ from wagtail.log_actions import log
 from cms.models import Organisation
 from cms.taxonomies import TABLES, table_name
 
+from .errors import NotAllowed, WorkflowError
 from .roles import grant_role, group_name, revoke_role, roles_of, sync_organisation_members, table_member_group
-from .services import NotAllowed, WorkflowError
 
 User = get_user_model()
 LOG_ACTION = "enlace.table_membership"

@@ -17,14 +17,14 @@ from wagtail.snippets.views.snippets import CreateView, EditView, InspectView
 from cms.models import Contribution, FollowUpReport, Organisation, RecommendationPage
 from cms.taxonomies import REVIEW_ACTIONS, REVIEW_STAGES
 
-from . import contributions, documents, followups, services, tables
+from . import contributions, documents, errors, followups, recommendations, tables
 from .admin_views import GuardedSnippetViewSet, visible_pages
 from .roles import tables_drafted_by
 
 
 @hooks.register("register_log_actions")
 def register_review_log(actions):
-    @actions.register_action(services.LOG_ACTION)
+    @actions.register_action(recommendations.LOG_ACTION)
     class ReviewLog(LogFormatter):
         label = _("Review")
 
@@ -110,7 +110,7 @@ def edits_obey_the_services(request, page):
     if request.method != "POST" or request.user.is_superuser:
         return None
     refused = any(action in request.POST for action in WORKFLOW_BYPASSES)
-    if isinstance(page.specific, RecommendationPage) and not services.can_edit(request.user, page.specific):
+    if isinstance(page.specific, RecommendationPage) and not recommendations.can_edit(request.user, page.specific):
         refused = True
     if refused:
         messages.error(
@@ -118,7 +118,7 @@ def edits_obey_the_services(request, page):
         )
         return (
             redirect("wagtailadmin_pages:edit", page.pk)
-            if services.can_edit(request.user, page.specific)
+            if recommendations.can_edit(request.user, page.specific)
             else redirect("wagtailadmin_home")
         )
     return None
@@ -127,15 +127,15 @@ def edits_obey_the_services(request, page):
 @hooks.register("after_edit_page")
 def send_back_after_admin_edit(request, page):
     if isinstance(page.specific, RecommendationPage):
-        services.sync_author_permissions(page.specific)
-        services.on_edited(item=page.specific, user=request.user)
+        recommendations.sync_author_permissions(page.specific)
+        recommendations.on_edited(item=page.specific, user=request.user)
 
 
 @hooks.register("after_create_page")
 def record_admin_creation(request, page):
     if isinstance(page.specific, RecommendationPage):
-        services.sync_author_permissions(page.specific)
-        services.record(page.specific, "create", request.user)
+        recommendations.sync_author_permissions(page.specific)
+        recommendations.record(page.specific, "create", request.user)
 
 
 # --- Snippets: every view asks the registered permission policy (workflows.policies) --------
@@ -170,7 +170,7 @@ class SavedByServiceMixin:
     def form_valid(self, form):
         try:
             return super().form_valid(form)
-        except services.WorkflowError as error:
+        except errors.WorkflowError as error:
             form.add_error(error.field if error.field in form.fields else None, error.message)
             return self.form_invalid(form)
 
@@ -252,8 +252,8 @@ class FollowUpInspectView(BlankAsDashInspectView):
                 followups.send_back(report=self.object, user=request.user, comment=comment)
                 messages.success(request, _("Sent back to the reporter."))
             else:
-                raise services.InvalidTransition("unknown action")
-        except services.WorkflowError as error:
+                raise errors.InvalidTransition("unknown action")
+        except errors.WorkflowError as error:
             context = self.get_context_data(review_error=error.message, comment=comment)
             return self.render_to_response(context, status=400 if error.status_code == 400 else error.status_code)
         return redirect(self.get_success_url())

@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from workflows.services import practice_submit
+from workflows.practices import practice_submit
 
 from ..models import EventPage, Organisation, PracticePage
 from ..taxonomies import (

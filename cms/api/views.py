@@ -11,7 +11,7 @@ from django.utils.http import parse_etags
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import mixins, permissions, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import NotFound, PermissionDenied
+from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
@@ -23,6 +23,7 @@ from enlace.api import (
     ParameterError,
     filter_text,
     page_links,
+    path_pk,
     q_parameter,
     reject_text_query,
     request_language,
@@ -163,7 +164,7 @@ class PracticeViewSet(PracticeModerationMixin, viewsets.GenericViewSet):
 
     @extend_schema(parameters=[OpenApiParameter("lang", str, enum=["es", "en", "pt", "fr"])])
     def retrieve(self, request, pk=None):
-        practice = get_object_or_404(self.get_queryset(), pk=_pk(pk))
+        practice = get_object_or_404(self.get_queryset(), pk=path_pk(pk))
         return Response(s.PracticeDetailSerializer(practice, context={"language": request_language(request)}).data)
 
     @extend_schema(request=s.PracticeSubmissionSerializer, responses={201: s.SubmissionCreatedSerializer})
@@ -175,16 +176,6 @@ class PracticeViewSet(PracticeModerationMixin, viewsets.GenericViewSet):
         return Response({"id": practice.pk, "status": "submitted"}, status=status.HTTP_201_CREATED)
 
 
-def _pk(value) -> int:
-    try:
-        pk = int(value)
-    except (TypeError, ValueError):
-        raise NotFound() from None
-    if pk < 1 or pk > 2**62:
-        raise NotFound()
-    return pk
-
-
 class OrganisationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     """The directory; members of an organisation may edit its profile (object permission)."""
 
@@ -193,7 +184,7 @@ class OrganisationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, view
     http_method_names = ["get", "patch", "head", "options"]
 
     def get_object(self):
-        return get_object_or_404(Organisation, pk=_pk(self.kwargs["pk"]))
+        return get_object_or_404(Organisation, pk=path_pk(self.kwargs["pk"]))
 
     def get_serializer_context(self):
         return {**super().get_serializer_context(), "language": request_language(self.request)}
@@ -272,7 +263,7 @@ class EventViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
         return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
     def get_object(self):
-        return get_object_or_404(self.get_queryset().select_related("report_document"), pk=_pk(self.kwargs["pk"]))
+        return get_object_or_404(self.get_queryset().select_related("report_document"), pk=path_pk(self.kwargs["pk"]))
 
     def get_serializer_class(self):
         return s.EventDetailSerializer if self.action == "retrieve" else s.EventSerializer

@@ -9,39 +9,28 @@ from __future__ import annotations
 
 import datetime
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.utils.html import escape
-from wagtail.actions.convert_alias import ConvertAliasPageAction
-from wagtail.models import Locale, Page, Site
 
-from workflows import services
-from workflows.roles import grant_role, set_default_admin_language, sync_role_groups
-from workflows.setup import ensure_workflows
+from workflows import practices, recommendations
+from workflows.roles import grant_role, set_default_admin_language
 
-from ..i18n import ensure_locales, sync_page_tree
 from ..models import (
     Contribution,
     EventIndexPage,
     EventPage,
     EventTheme,
     FollowUpReport,
-    HomePage,
     Organisation,
-    OrganisationIndexPage,
     PracticeIndexPage,
     PracticePage,
     PracticeSource,
-    ProgressPage,
-    RecommendationIndexPage,
     RecommendationPage,
-    TableIndexPage,
-    TableSpacePage,
 )
-from ..taxonomies import TABLES, table_name
+from ..site_setup import SetupReport, SiteSetup, paragraphs
+from ..taxonomies import table_name
 from . import data
 
 User = get_user_model()
@@ -61,171 +50,19 @@ DEMO_ACCOUNTS = [
     ("member", "member", None),
 ]
 
-SECTIONS = [
-    # (model, slug, title, intro)
-    (
-        PracticeIndexPage,
-        "practicas",
-        "Repositorio de prácticas",
-        "Buenas prácticas e iniciativas de gobiernos y sociedad civil para implementar el Pacto Mundial para la Migración en América Latina y el Caribe.",
-    ),
-    (
-        TableIndexPage,
-        "mesas",
-        "Mesas de trabajo",
-        "Las cuatro Mesas de Trabajo del Mecanismo, que coinciden con la agrupación temática del Foro de Examen de la Migración Internacional.",
-    ),
-    (
-        RecommendationIndexPage,
-        "recomendaciones",
-        "Recomendaciones",
-        "Recomendaciones del Mecanismo a gobiernos, agencias de Naciones Unidas y otros actores, por evento, tema y mesa.",
-    ),
-    (
-        EventIndexPage,
-        "eventos",
-        "Eventos",
-        "Conversatorios y encuentros de diálogo entre el Mecanismo y los gobiernos de la región.",
-    ),
-    (
-        OrganisationIndexPage,
-        "organizaciones",
-        "Organizaciones",
-        "Organizaciones del Mecanismo, gobiernos y agencias que participan en el diálogo.",
-    ),
-    (
-        ProgressPage,
-        "seguimiento",
-        "Seguimiento de las recomendaciones",
-        "Qué gobiernos y actores han actuado sobre cada recomendación publicada, dónde y con qué evidencia: "
-        "informes revisados por las curadoras y la Red Regional.",
-    ),
-]
 
-HOME_INTRO = (
-    "El Mecanismo de Diálogo Permanente de Sociedad Civil de América Latina y el Caribe reúne a "
-    "unas 150 organizaciones de la sociedad civil de la región, incluidas organizaciones de diáspora, "
-    "que dialogan con los gobiernos sobre la implementación del Pacto Mundial para la Migración "
-    "Segura, Ordenada y Regular, con el apoyo de la Red Regional de las Naciones Unidas sobre la Migración."
-)
-
-# The site's frame in the other languages (by slug: home, then sections): title, introduction.
-# Everything else starts as an alias of the Spanish page, until someone translates it.
-STRUCTURE_TRANSLATIONS = {
-    "enlace": {
-        "en": (
-            "Enlace",
-            "The Permanent Dialogue Mechanism of Civil Society of Latin America and the Caribbean brings "
-            "together some 150 civil-society organisations of the region, diaspora organisations among them, "
-            "in dialogue with governments on implementing the Global Compact for Safe, Orderly and Regular "
-            "Migration, with the support of the United Nations Regional Network on Migration.",
-        ),
-        "pt": (
-            "Enlace",
-            "O Mecanismo de Diálogo Permanente da Sociedade Civil da América Latina e do Caribe reúne "
-            "cerca de 150 organizações da sociedade civil da região, incluindo organizações da diáspora, que "
-            "dialogam com os governos sobre a implementação do Pacto Global para uma Migração Segura, Ordenada "
-            "e Regular, com o apoio da Rede Regional das Nações Unidas sobre Migração.",
-        ),
-        "fr": (
-            "Enlace",
-            "Le Mécanisme de dialogue permanent de la société civile d'Amérique latine et des Caraïbes "
-            "réunit quelque 150 organisations de la société civile de la région, dont des organisations de la "
-            "diaspora, en dialogue avec les gouvernements sur la mise en œuvre du Pacte mondial pour des "
-            "migrations sûres, ordonnées et régulières, avec l'appui du Réseau régional des Nations Unies sur "
-            "les migrations.",
-        ),
-    },
-    "practicas": {
-        "en": (
-            "Repository of practices",
-            "Good practices and initiatives of governments and civil society implementing the Global Compact for Migration in Latin America and the Caribbean.",
-        ),
-        "pt": (
-            "Repositório de práticas",
-            "Boas práticas e iniciativas de governos e da sociedade civil para implementar o Pacto Global para a Migração na América Latina e no Caribe.",
-        ),
-        "fr": (
-            "Répertoire de pratiques",
-            "Bonnes pratiques et initiatives des gouvernements et de la société civile pour mettre en œuvre le Pacte mondial sur les migrations en Amérique latine et dans les Caraïbes.",
-        ),
-    },
-    "mesas": {
-        "en": (
-            "Working tables",
-            "The Mechanism's four working tables, which follow the thematic clusters of the International Migration Review Forum.",
-        ),
-        "pt": (
-            "Mesas de trabalho",
-            "As quatro mesas de trabalho do Mecanismo, que seguem os agrupamentos temáticos do Fórum de Revisão da Migração Internacional.",
-        ),
-        "fr": (
-            "Tables de travail",
-            "Les quatre tables de travail du Mécanisme, qui suivent les groupes thématiques du Forum d'examen des migrations internationales.",
-        ),
-    },
-    "recomendaciones": {
-        "en": (
-            "Recommendations",
-            "The Mechanism's recommendations to governments, United Nations agencies and other actors, by event, theme and table.",
-        ),
-        "pt": (
-            "Recomendações",
-            "Recomendações do Mecanismo a governos, agências das Nações Unidas e outros atores, por evento, tema e mesa.",
-        ),
-        "fr": (
-            "Recommandations",
-            "Recommandations du Mécanisme aux gouvernements, aux agences des Nations Unies et à d'autres acteurs, par événement, thème et table.",
-        ),
-    },
-    "eventos": {
-        "en": ("Events", "Dialogues and meetings between the Mechanism and the governments of the region."),
-        "pt": ("Eventos", "Diálogos e encontros entre o Mecanismo e os governos da região."),
-        "fr": ("Événements", "Dialogues et rencontres entre le Mécanisme et les gouvernements de la région."),
-    },
-    "organizaciones": {
-        "en": ("Organisations", "The Mechanism's organisations, and the governments and agencies taking part in the dialogue."),
-        "pt": ("Organizações", "Organizações do Mecanismo, governos e agências que participam do diálogo."),
-        "fr": ("Organisations", "Les organisations du Mécanisme, les gouvernements et les agences qui participent au dialogue."),
-    },
-    "seguimiento": {
-        "en": (
-            "Follow-up of the recommendations",
-            "Which governments and actors have acted on each published recommendation, where, and with what evidence: reports reviewed by the curators and the Regional Network.",
-        ),
-        "pt": (
-            "Acompanhamento das recomendações",
-            "Quais governos e atores agiram sobre cada recomendação publicada, onde e com que evidência: relatórios revisados pelas curadoras e pela Rede Regional.",
-        ),
-        "fr": (
-            "Suivi des recommandations",
-            "Quels gouvernements et acteurs ont donné suite à chaque recommandation publiée, où et avec quelles preuves : rapports examinés par les curatrices et le Réseau régional.",
-        ),
-    },
-}
-
-
-@dataclass
-class SeedReport:
-    created: dict[str, int] = field(default_factory=dict)
-
-    def count(self, kind: str) -> None:
-        self.created[kind] = self.created.get(kind, 0) + 1
-
+class SeedReport(SetupReport):
     def __str__(self) -> str:
         if not self.created:
             return "demo data already present: nothing created"
         return "created " + ", ".join(f"{n} {kind}" for kind, n in sorted(self.created.items()))
 
 
-def paragraphs(texts: list[str] | str) -> str:
-    if isinstance(texts, str):
-        texts = [texts]
-    return "".join(f"<p>{escape(text)}</p>" for text in texts if text)
+class DemoLoader(SiteSetup):
+    """The demo world on top of the site's structure (``cms.site_setup``)."""
 
-
-class DemoLoader:
     def __init__(self, password: str):
+        super().__init__()
         self.password = password
         self.report = SeedReport()
 
@@ -245,94 +82,6 @@ class DemoLoader:
         self.follow_ups(users)
         self.contributions(users)
         return self.report
-
-    # --- tree ---------------------------------------------------------------------------
-
-    @transaction.atomic
-    def structure(self) -> tuple[dict, dict]:
-        """The site without content: the Site and home page, the section pages, the four table
-        spaces, the role groups and the workflows (also ``setup_site``, for production). The tree
-        is mirrored in every language of the site; its frame (home and sections) is translated."""
-        ensure_locales()  # first: every page created from here on is aliased in every locale
-        home = self.home()
-        sections = {model: self.section(home, model, slug, title, intro) for model, slug, title, intro in SECTIONS}
-        spaces = {code: self.table_space(sections[TableIndexPage], code) for code in TABLES.codes}
-        sync_page_tree()  # a tree from before the locales
-        for page in [home, *sections.values()]:
-            for language, (title, intro) in STRUCTURE_TRANSLATIONS[page.slug].items():
-                self.translate(page, language, title=title, intro=paragraphs(intro))
-        sync_role_groups()
-        ensure_workflows()
-        return sections, spaces
-
-    def _publish(self, page: Page, user=None) -> None:
-        # The demo's published items stand for reviews that already happened.
-        page.save_revision(user=user, log_action=True).publish(user=user, skip_permission_checks=True)
-
-    def translate(self, page: Page, language: str, **fields) -> None:
-        """Turn ``page``'s alias in ``language`` into a published translation (once)."""
-        version = page.get_translation_or_none(Locale.objects.get(language_code=language))
-        if version is None or version.alias_of_id is None:
-            return
-        ConvertAliasPageAction(version, log_action=None).execute(skip_permission_checks=True)
-        version = version.specific_class.objects.get(pk=version.pk)
-        for name, value in fields.items():
-            setattr(version, name, value)
-        version.draft_title = version.title
-        self._publish(version)
-        self.report.count("translations")
-
-    def home(self) -> HomePage:
-        site = Site.objects.filter(is_default_site=True).first()
-        home = HomePage.objects.originals().first()
-        if home is None:
-            root = Page.get_first_root_node() or self.root()
-            welcome = site.root_page if site else None
-            home = HomePage(title="Enlace", slug="enlace", intro=paragraphs(HOME_INTRO), show_in_menus=False)
-            root.add_child(instance=home)
-            self._publish(home)
-            self.report.count("home page")
-            if site is None:
-                Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="Enlace")
-            else:
-                site.root_page = home
-                site.site_name = "Enlace"
-                site.save()
-            # Wagtail's initial "Welcome" page has no content of ours.
-            if welcome is not None and welcome.specific_class is Page:
-                welcome.delete()
-        return home
-
-    def root(self) -> Page:
-        """The tree's root, for a database emptied by a flush (migrations normally make it)."""
-        from django.conf import settings
-        from wagtail.models import Locale
-
-        Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
-        return Page.add_root(instance=Page(title="Root", slug="root", live=True))
-
-    def section(self, home, model, slug, title, intro):
-        page = model.objects.originals().first()
-        if page is None:
-            page = model(title=title, slug=slug, intro=paragraphs(intro), show_in_menus=True)
-            home.add_child(instance=page)
-            self._publish(page)
-            self.report.count("section pages")
-        return page
-
-    def table_space(self, index: TableIndexPage, code: str) -> TableSpacePage:
-        space = TableSpacePage.objects.originals().filter(table=code).first()
-        if space is None:
-            space = TableSpacePage(
-                title=table_name(code, "es"),
-                slug=f"mesa-{code}",
-                table=code,
-                description=paragraphs(TABLE_DESCRIPTIONS[code]),
-            )
-            index.add_child(instance=space)
-            self._publish(space)
-            self.report.count("table spaces")
-        return space
 
     # --- people -------------------------------------------------------------------------
 
@@ -406,11 +155,11 @@ class DemoLoader:
                 for theme in row["themes"]
             ]
             index.add_child(instance=event)
-            self._publish(event)
+            self.publish(event)
             self.report.count("events")
         if event.report_document_id is None:
             event.report_document = report_document(row)
-            self._publish(event)
+            self.publish(event)
             self.report.count("event report documents")
         return event, {theme.key: theme for theme in event.themes.all()}
 
@@ -441,7 +190,7 @@ class DemoLoader:
         page.organisations = [organisations[key] for key in row["organisations"]]
         page.sources = [PracticeSource(title=s["title"], url=s["url"]) for s in row["sources"]]
         index.add_child(instance=page)
-        self._publish(page, curator)
+        self.publish(page, curator)
         self.report.count("practices")
 
     def recommendation(self, space, row, event, themes, author) -> None:
@@ -461,7 +210,7 @@ class DemoLoader:
             owner=author,
         )
         space.add_child(instance=page)
-        self._publish(page, author)
+        self.publish(page, author)
         self.report.count("recommendations")
 
     # --- the workflow at work -------------------------------------------------------------
@@ -471,7 +220,7 @@ class DemoLoader:
         for example in WORKFLOW_EXAMPLES:
             if RecommendationPage.objects.originals().filter(title=example["title"]).exists():
                 continue
-            item = services.recommendation_create(
+            item = recommendations.recommendation_create(
                 user=users["delegate1"],
                 table="1",
                 title=example["title"],
@@ -483,17 +232,17 @@ class DemoLoader:
             for step, username, comment in example["steps"]:
                 user = users[username]
                 if step == "submit":
-                    services.recommendation_submit(item=item, user=user)
+                    recommendations.recommendation_submit(item=item, user=user)
                 elif step == "approve":
-                    services.recommendation_approve(item=item, user=user, comment=comment)
+                    recommendations.recommendation_approve(item=item, user=user, comment=comment)
                 elif step == "request_changes":
-                    services.recommendation_request_changes(item=item, user=user, comment=comment)
+                    recommendations.recommendation_request_changes(item=item, user=user, comment=comment)
             self.report.count("recommendations in the workflow")
 
     def pending_practice(self, member) -> None:
         if PracticePage.objects.originals().filter(title=PENDING_PRACTICE["title"]).exists():
             return
-        services.practice_submit(user=member, data=dict(PENDING_PRACTICE))
+        practices.practice_submit(user=member, data=dict(PENDING_PRACTICE))
         self.report.count("practices awaiting review")
 
     def follow_ups(self, users) -> None:
@@ -538,7 +287,7 @@ class DemoLoader:
         through the services."""
         from django.core.files.base import ContentFile
 
-        from workflows import contributions as services
+        from workflows import contributions
 
         for row in data.CONTRIBUTIONS:
             if Contribution.objects.filter(table=row["table"], title=row["title"]).exists():
@@ -546,7 +295,7 @@ class DemoLoader:
             upload = None
             if row.get("attachment"):
                 upload = ContentFile(conversatorio_summary(row["table"]).encode(), name=row["attachment"]["filename"])
-            contribution = services.contribution_create(
+            contribution = contributions.contribution_create(
                 user=users[row["author"]],
                 table=row["table"],
                 title=row["title"],
@@ -556,11 +305,11 @@ class DemoLoader:
                 upload=upload,
             )
             for username, text in row.get("comments", []):
-                services.contribution_comment(contribution=contribution, user=users[username], text=text)
+                contributions.contribution_comment(contribution=contribution, user=users[username], text=text)
             if row.get("consolidated_into"):
                 item = RecommendationPage.objects.originals().get(title=row["consolidated_into"])
                 chosen = [*Contribution.objects.filter(consolidated_into=item), contribution]
-                services.consolidate(recommendation=item, contributions=chosen, user=users["secretariat1"])
+                contributions.consolidate(recommendation=item, contributions=chosen, user=users["secretariat1"])
             self.report.count("contributions")
 
 
@@ -701,12 +450,4 @@ PENDING_PRACTICE = {
     "principles": ["whole_of_society"],
     "level": "local",
     "language": "es",
-}
-
-
-TABLE_DESCRIPTIONS = {
-    "1": "Espacio de la Mesa 1 del Mecanismo: factores de la migración y vías de migración regular.",
-    "2": "Espacio de la Mesa 2 del Mecanismo: gobernanza migratoria, salvar vidas y reintegración sostenible.",
-    "3": "Espacio de la Mesa 3 del Mecanismo: inclusión de las personas migrantes en las comunidades de acogida.",
-    "4": "Espacio de la Mesa 4 del Mecanismo: datos, información y políticas basadas en evidencia.",
 }

@@ -21,6 +21,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable
 
 from ..fields import CodeField
+from ..site_hooks import PROGRESS_BOARD, PROGRESS_BOARD_CSV, site_view
 from ..taxonomies import FOLLOW_UP_REVIEW_STATUSES, FOLLOW_UP_SCOPES, FOLLOW_UP_STATUSES
 from .pages import SectionPage
 
@@ -188,12 +189,8 @@ class ProgressPage(RoutablePageMixin, SectionPage):
 
     @path("")
     def board(self, request):
-        from frontend.progress import board_view
-
-        return board_view(request, self)
+        return site_view(PROGRESS_BOARD)(request, self)
 
     @path("csv/", name="csv")
     def board_csv(self, request):
-        from frontend.progress import board_csv
-
-        return board_csv(request, self)
+        return site_view(PROGRESS_BOARD_CSV)(request, self)

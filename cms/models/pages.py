@@ -15,6 +15,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.functional import cached_property
@@ -31,6 +32,7 @@ from wagtail.search import index
 
 from ..fields import CodeField, CodeListField
 from ..i18n import localize, original
+from ..site_hooks import PRACTICE_SEARCH, TABLE_MEMBERS_AREA, site_view
 from ..taxonomies import (
     ADDRESSEES,
     COUNTRIES,
@@ -122,7 +124,17 @@ class HomePage(Page):
 # --- Practices --------------------------------------------------------------------------
 
 
-class PracticeIndexPage(SectionPage):
+class ReviewsItsItems:
+    """A section whose items go through the workflow assigned to it (a ``WorkflowPage`` row that
+    set-up writes, editable in Wagtail's settings); the section itself is edited under its
+    ancestors' workflow, not its items'."""
+
+    def get_workflow(self):
+        parent = self.get_parent()
+        return parent.get_workflow() if parent is not None else None
+
+
+class PracticeIndexPage(ReviewsItsItems, SectionPage):
     """The repository of practices."""
 
     subpage_types = ["cms.PracticePage"]
@@ -131,10 +143,8 @@ class PracticeIndexPage(SectionPage):
         verbose_name = _("repository of practices")
 
     def get_context(self, request, *args, **kwargs):
-        from frontend.search import practice_search
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(practice_search(request))
+        context.update(site_view(PRACTICE_SEARCH)(request))
         return context
 
     def serve(self, request, *args, **kwargs):
@@ -224,30 +234,10 @@ class PracticePage(Page):
         verbose_name = _("practice")
         verbose_name_plural = _("practices")
 
-    def get_workflow(self):
-        from workflows.setup import practice_moderation_workflow
-
-        return practice_moderation_workflow()
-
     def clean(self):
         super().clean()
         if self.start_year and self.end_year and self.end_year < self.start_year:
             raise ValidationError({"end_year": _("The end year cannot be before the start year.")})
-
-    def get_context(self, request, *args, **kwargs):
-        """Adds ``related_practices``: up to 4 published practices sharing GCM objectives and
-        countries with this one, the largest overlap first (sharing both ranks above one)."""
-        from search.service import related
-
-        from ..selectors import published_practices
-
-        context = super().get_context(request, *args, **kwargs)
-        source = original(self) or self  # what is indexed and linked is the Spanish original
-        # Ranked in the database search index (one GROUP BY), not by reading every practice.
-        pks = related("practice", {"objective": self.objectives or (), "country": self.countries or ()}, exclude=source.pk)
-        by_pk = published_practices().in_bulk(pks)
-        context["related_practices"] = localize(by_pk[pk] for pk in pks if pk in by_pk)
-        return context
 
     @property
     def country_items(self):
@@ -319,7 +309,7 @@ class TableIndexPage(SectionPage):
         return context
 
 
-class TableSpacePage(RoutablePageMixin, Page):
+class TableSpacePage(ReviewsItsItems, RoutablePageMixin, Page):
     """One working table's space. Its subtree holds the table's recommendations, so Wagtail's
     page permissions on this page are the table's rights, and its workflow is the table's.
 
@@ -368,12 +358,10 @@ class TableSpacePage(RoutablePageMixin, Page):
     @path("espacio/", name="members")
     def members_area(self, request):
         """The working material lives with the Spanish original (a version redirects there)."""
-        from frontend.members import table_members_area
-
         source = original(self)
         if source is not None and source.pk != self.pk:
             return redirect(source.url + source.reverse_subpage("members"))
-        return table_members_area(request, self)
+        return site_view(TABLE_MEMBERS_AREA)(request, self)
 
 
 class RecommendationPage(Page):
@@ -439,11 +427,6 @@ class RecommendationPage(Page):
         obj.status, obj.stage = self.status, self.stage
         return obj
 
-    def get_workflow(self):
-        from workflows.setup import recommendation_workflow
-
-        return recommendation_workflow()
-
     def clean(self):
         super().clean()
         if self.theme_id and self.event_id and self.theme.page_id != self.event_id:
@@ -453,20 +436,11 @@ class RecommendationPage(Page):
 
     @cached_property
     def table(self) -> str:
-        """The code of the table whose space holds the item: one query, once per instance
-        (``with_tables`` answers it for a whole list in one)."""
-        return TableSpacePage.objects.filter(path=self.path[: -self.steplen]).values_list("table", flat=True).first() or ""
+        """The code of the table whose space holds the item: one query, once per instance (for a
+        list, ``cms.selectors.with_tables`` answers it in one query for all)."""
+        from ..selectors import with_tables
 
-    @staticmethod
-    def with_tables(items):
-        """``items`` with their ``table`` known, from one query for all of them."""
-        items = list(items)
-        parents = {item.path[: -item.steplen] for item in items if "table" not in item.__dict__}
-        if parents:
-            tables = dict(TableSpacePage.objects.filter(path__in=parents).values_list("path", "table"))
-            for item in items:
-                item.__dict__.setdefault("table", tables.get(item.path[: -item.steplen], ""))
-        return items
+        return with_tables([self])[0].__dict__["table"]
 
     @property
     def table_label(self) -> str:
@@ -501,7 +475,7 @@ class RecommendationIndexPage(SectionPage):
         verbose_name = _("recommendations")
 
     def get_context(self, request, *args, **kwargs):
-        from ..selectors import published_recommendations, recommendations_of_table
+        from ..selectors import published_recommendations, recommendations_of_table, with_tables
 
         context = super().get_context(request, *args, **kwargs)
         recommendations = published_recommendations().select_related("event", "theme")
@@ -512,7 +486,11 @@ class RecommendationIndexPage(SectionPage):
             table = ""
         context["selected_table"] = table
         context["tables"] = TABLES.choices()
-        context["recommendations"] = localize(recommendations.order_by("-event__date", "theme__sort_order", "number", "title"))
+        # Versions in the reader's language come without the originals' themes: their themes and
+        # every item's table in one query each, whatever the number of items.
+        items = with_tables(localize(recommendations.order_by("-event__date", "theme__sort_order", "number", "title")))
+        prefetch_related_objects(items, "theme")
+        context["recommendations"] = items
         return context
 
 

@@ -8,7 +8,9 @@ from django.utils.html import format_html
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page, Site
 
-from cms.i18n import content_language, localize
+from cms.i18n import content_language, localize, original
+from cms.selectors import published_practices
+from search.service import related
 
 register = template.Library()
 
@@ -101,3 +103,15 @@ def feed_links():
         {"title": gettext("New recommendations"), "url": reverse("feed_recommendations")},
         {"title": gettext("New follow-up reports"), "url": reverse("feed_follow_ups")},
     ]
+
+
+@register.simple_tag
+def related_practices(practice):
+    """Up to 4 published practices sharing GCM objectives and countries with ``practice``, the
+    largest overlap first (sharing both ranks above one), in the reader's language:
+    ``{% related_practices page as related %}``."""
+    source = original(practice) or practice  # what is indexed and linked is the Spanish original
+    # Ranked in the database search index (one GROUP BY), not by reading every practice.
+    pks = related("practice", {"objective": practice.objectives or (), "country": practice.countries or ()}, exclude=source.pk)
+    by_pk = published_practices().in_bulk(pks)
+    return localize(by_pk[pk] for pk in pks if pk in by_pk)

@@ -22,9 +22,9 @@ from django.views.decorators.http import require_POST
 
 from cms.taxonomies import TABLES, table_name
 from workflows import contributions as services
+from workflows.errors import WorkflowError
 from workflows.roles import tables_drafted_by, tables_read_by
 from workflows.selectors import recommendations_visible_to
-from workflows.services import WorkflowError
 
 from . import forms
 from .views import recommendation_context, render, visible_item

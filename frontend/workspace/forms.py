@@ -30,7 +30,7 @@ class WorkspaceForm(forms.Form):
                 field.widget.attrs["aria-describedby"] = " ".join(described)
 
     def add_service_error(self, error) -> None:
-        """A ``workflows.services.WorkflowError`` on its field (or the form)."""
+        """A ``workflows.errors.WorkflowError`` on its field (or the form)."""
         self.add_error(error.field if error.field in self.fields else None, error.message)
 
 

@@ -21,8 +21,8 @@ from django.views.decorators.http import require_POST
 from cms.models import Organisation
 from cms.taxonomies import TABLES, table_name
 from workflows import organisations, tables
+from workflows.errors import WorkflowError
 from workflows.roles import group_name, reads_table
-from workflows.services import WorkflowError
 
 from . import forms
 from .views import render

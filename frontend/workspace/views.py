@@ -16,9 +16,11 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from cms.models import PracticePage, RecommendationPage
+from cms.selectors import with_tables
 from cms.taxonomies import REVIEW_STATUSES
-from workflows import drafting, services, versions
+from workflows import drafting, errors, versions
 from workflows import notifications as notification_services
+from workflows import recommendations as recommendation_services
 from workflows.followups import reports_visible_to
 from workflows.models import Amendment, DraftComment
 from workflows.selectors import (
@@ -56,9 +58,7 @@ def item_url(item) -> str:
 def home(request):
     user = request.user
     mine, sent_back = [], []
-    for item in RecommendationPage.with_tables(
-        authored_by(user).exclude(status="published").order_by("-latest_revision_created_at")
-    ):
+    for item in with_tables(authored_by(user).exclude(status="published").order_by("-latest_revision_created_at")):
         if item.status == "changes_requested":
             sent_back.append({"item": item, "sent_back": latest_decision(item)})
         else:
@@ -84,7 +84,7 @@ def home(request):
 def practice_state(practice) -> str:
     if practice.live:
         return _("Published")
-    if services.current_task(practice)[0] is not None:
+    if recommendation_services.current_task(practice)[0] is not None:
         return _("In review")
     return _("Sent back") if latest_decision(practice) else _("Draft")
 
@@ -99,7 +99,7 @@ def recommendations(request):
     items = recommendations_visible_to(request.user, include_published=False)
     if wanted in REVIEW_STATUSES:
         items = items.filter(status=wanted)
-    items = RecommendationPage.with_tables(items.order_by("-latest_revision_created_at"))
+    items = with_tables(items.order_by("-latest_revision_created_at"))
     statuses = [{"code": code, "label": REVIEW_STATUSES.label(code), "current": code == wanted} for code in REVIEW_STATUSES.codes]
     return render(request, "recommendations.html", {"items": items, "statuses": statuses, "wanted": wanted})
 
@@ -111,8 +111,8 @@ def recommendation_new(request):
         raise Http404  # only the tables' delegates and secretariat draft
     if request.method == "POST" and form.is_valid():
         try:
-            item = services.recommendation_create(user=request.user, **form.service_data())
-        except services.WorkflowError as error:
+            item = recommendation_services.recommendation_create(user=request.user, **form.service_data())
+        except errors.WorkflowError as error:
             form.add_service_error(error)
         else:
             messages.success(request, _("Draft saved."))
@@ -130,10 +130,10 @@ def recommendation_context(request, item, **forms_) -> dict:
     from .contributions import consolidation_context
 
     user = request.user
-    actions = services.allowed_actions(user, item)
+    actions = recommendation_services.allowed_actions(user, item)
     participant = follows(user, item)
     shown = item.get_latest_revision_as_object() if participant else item
-    task_state, task = services.current_task(item)
+    task_state, task = recommendation_services.current_task(item)
     quorum = getattr(task, "quorum", None) if task is not None else None
     return {
         **consolidation_context(request, item, form=forms_.get("consolidate_form")),
@@ -141,8 +141,8 @@ def recommendation_context(request, item, **forms_) -> dict:
         "shown": shown,
         "actions": actions,
         "participant": participant,
-        "history": services.history_of(item) if participant else [],
-        "approvals": services.approvals_at_current_stage(item) if participant else [],
+        "history": recommendation_services.history_of(item) if participant else [],
+        "approvals": recommendation_services.approvals_at_current_stage(item) if participant else [],
         "quorum": quorum,
         "sent_back": latest_decision(item) if item.status == "changes_requested" else None,
         "approve_form": forms_.get("approve_form") or forms.CommentForm(prefix="approve"),
@@ -156,15 +156,15 @@ def recommendation_context(request, item, **forms_) -> dict:
 @login_required
 def recommendation_edit(request, pk):
     item = visible_item(request.user, pk)
-    if "edit" not in services.allowed_actions(request.user, item):
+    if "edit" not in recommendation_services.allowed_actions(request.user, item):
         messages.error(request, _("You may not edit this recommendation."))
         return redirect(item_url(item))
     latest = item.get_latest_revision_as_object()
     form = forms.RecommendationForm(request.POST or None, user=request.user, item=latest)
     if request.method == "POST" and form.is_valid():
         try:
-            services.recommendation_update(item=item, user=request.user, **form.service_data())
-        except services.WorkflowError as error:
+            recommendation_services.recommendation_update(item=item, user=request.user, **form.service_data())
+        except errors.WorkflowError as error:
             form.add_service_error(error)
         else:
             messages.success(request, _("Changes saved."))
@@ -236,18 +236,22 @@ def recommendation_act(request, pk, action):
         return invalid(request, item, name, form)
     try:
         if name == "submit":
-            services.recommendation_submit(item=item, user=request.user)
+            recommendation_services.recommendation_submit(item=item, user=request.user)
             messages.success(request, _("Submitted for review."))
         elif name == "approve":
-            item = services.recommendation_approve(item=item, user=request.user, comment=form.cleaned_data["comment"])
+            item = recommendation_services.recommendation_approve(
+                item=item, user=request.user, comment=form.cleaned_data["comment"]
+            )
             messages.success(request, _("Your approval was recorded."))
         elif name == "request_changes":
-            services.recommendation_request_changes(item=item, user=request.user, comment=form.cleaned_data["comment"])
+            recommendation_services.recommendation_request_changes(
+                item=item, user=request.user, comment=form.cleaned_data["comment"]
+            )
             messages.success(request, _("Sent back to its authors with your comment."))
         else:
-            services.recommendation_withdraw(item=item, user=request.user, reason=form.cleaned_data["reason"])
+            recommendation_services.recommendation_withdraw(item=item, user=request.user, reason=form.cleaned_data["reason"])
             messages.success(request, _("Withdrawn."))
-    except services.WorkflowError as error:
+    except errors.WorkflowError as error:
         if form is not None and error.status_code == 400:
             form.add_service_error(error)
             return invalid(request, item, name, form)
@@ -315,7 +319,7 @@ def amendment_new(request, pk):
     if request.method == "POST" and form.is_valid():
         try:
             drafting.amendment_propose(item=item, user=request.user, **form.cleaned_data)
-        except services.WorkflowError as error:
+        except errors.WorkflowError as error:
             if error.status_code != 400:
                 messages.error(request, error.message)
                 return redirect(item_url(item))
@@ -338,7 +342,7 @@ def amendment_decide(request, pk, action):
     form.is_valid()
     try:
         decide(amendment=amendment, user=request.user, reason=form.cleaned_data.get("reason", ""))
-    except services.WorkflowError as error:
+    except errors.WorkflowError as error:
         messages.error(request, error.message)
     else:
         messages.success(
@@ -366,7 +370,7 @@ def co_authors(request, pk):
                 messages.success(request, _("Co-author removed."))
             else:
                 raise Http404
-        except services.WorkflowError as error:
+        except errors.WorkflowError as error:
             messages.error(request, error.message)
         return redirect(reverse("workspace:co_authors", args=[item.pk]))
     wanted = request.GET.get("buscar", "")
@@ -388,7 +392,7 @@ def invitation_answer(request, pk, action):
             raise Http404
         drafting.decline_invitation(invitation=invitation, user=request.user)
         messages.success(request, _("Invitation declined."))
-    except services.WorkflowError as error:
+    except errors.WorkflowError as error:
         messages.error(request, error.message)
     return redirect("workspace:home")
 
@@ -403,7 +407,7 @@ def comment_post(request, pk):
             comment = drafting.comment_post(
                 item=item, user=request.user, body=form.cleaned_data["body"], parent=form.cleaned_data.get("parent")
             )
-        except services.WorkflowError as error:
+        except errors.WorkflowError as error:
             if error.status_code != 400:
                 raise Http404 from error
             form.add_service_error(error)
@@ -422,7 +426,7 @@ def comment_hide(request, pk):
     item = visible_item(request.user, comment.recommendation_id)
     try:
         drafting.comment_hide(comment=comment, user=request.user)
-    except services.WorkflowError as error:
+    except errors.WorkflowError as error:
         if error.status_code == 403 and not follows(request.user, item):
             raise Http404 from error
         messages.error(request, error.message)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from django.core import mail
 
-from workflows import drafting, services
+from workflows import drafting, recommendations
 
 pytestmark = pytest.mark.django_db
 
@@ -65,20 +65,20 @@ def test_an_amendment_from_proposal_to_acceptance(as_user, api, make_item, as_pe
 
 
 def test_an_accepted_amendment_after_an_approval_sends_the_item_back_and_resets_votes(as_user, make_item, user_named):
-    item = services.recommendation_approve(item=make_item("liaison"), user=user_named("liaison1"))  # one vote
-    assert services.approvals_at_current_stage(item)
+    item = recommendations.recommendation_approve(item=make_item("liaison"), user=user_named("liaison1"))  # one vote
+    assert recommendations.approvals_at_current_stage(item)
     created = post(as_user("liaison2"), amendments_url(item), {"title": "Título más preciso", "justification": "Precisión."})
     assert created.status_code == 201  # a reviewer at the current stage proposes
     assert post(as_user("delegate1"), f"/api/v1/amendments/{created.json()['id']}/accept/").status_code == 200
     item.refresh_from_db()
     assert (item.status, item.stage) == ("in_review", "table")
-    assert services.approvals_at_current_stage(item) == []
+    assert recommendations.approvals_at_current_stage(item) == []
 
 
 def test_an_outdated_amendment_is_only_rejected_or_proposed_again(as_user, make_item, user_named):
     item = make_item("draft")
     first = post(as_user("secretariat1"), amendments_url(item), {"text": "Primera propuesta.", "justification": "A."}).json()
-    services.recommendation_update(item=item, user=user_named("delegate1"), rationale="Otro fundamento.")
+    recommendations.recommendation_update(item=item, user=user_named("delegate1"), rationale="Otro fundamento.")
     listed = as_user("delegate1").get(amendments_url(item)).json()["results"]
     assert listed[0]["state"] == "outdated"
     assert post(as_user("delegate1"), f"/api/v1/amendments/{first['id']}/accept/").status_code == 409
@@ -130,7 +130,7 @@ def test_co_authors_by_invitation(as_user, make_item, user_named, django_capture
     detail = delegate3.get(url).json()
     assert "delegate3" in detail["co_authors"] and "edit" in detail["actions"]
     assert delegate3.patch(url, {"text": "Texto de la coautora de la mesa 3."}, format="json").status_code == 200
-    services.recommendation_submit(item=item, user=user_named("delegate1"))
+    recommendations.recommendation_submit(item=item, user=user_named("delegate1"))
     assert post(delegate3, url + "approve/").status_code == 403  # co-authors never approve
     # Removal revokes the rights.
     drafting.remove_co_author(item=item, user=user_named("delegate1"), co_author=user_named("delegate3"))

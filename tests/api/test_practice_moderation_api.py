@@ -10,7 +10,8 @@ from django.core import mail
 
 from cms.models import EventPage, PracticePage
 from cms.selectors import published_practices, published_recommendations
-from workflows import services
+from workflows import practices
+from workflows.recommendations import current_task
 
 pytestmark = pytest.mark.django_db
 
@@ -26,7 +27,7 @@ REVIEWERS = {"curator", "network", "admin"}
 
 @pytest.fixture
 def submitted(db):
-    return services.practice_submit(user=AnonymousUser(), submitter_email="ana@example.org", data=DATA)
+    return practices.practice_submit(user=AnonymousUser(), submitter_email="ana@example.org", data=DATA)
 
 
 def _client(api, as_user, who):
@@ -50,7 +51,7 @@ def test_only_reviewers_list_the_practices_waiting_for_moderation(api, as_user, 
 
 
 def test_the_list_searches_and_does_not_offer_a_reviewer_their_own_submission(as_user, user_named, submitted):
-    own = services.practice_submit(user=user_named("curator"), data={**DATA, "title": "Propia de curaduría"})
+    own = practices.practice_submit(user=user_named("curator"), data={**DATA, "title": "Propia de curaduría"})
     curator = as_user("curator")
     rows = {row["id"]: row for row in curator.get("/api/v1/practices/submitted/").json()["results"]}
     assert rows[own.pk]["actions"] == [] and rows[own.pk]["submitted_by"] == "curator"
@@ -72,7 +73,7 @@ def test_nobody_else_publishes_or_sends_back_nor_learns_it_exists(api, as_user, 
         missing = client.post(f"/api/v1/practices/999999/{path}", body, format="json")
         assert response.status_code == missing.status_code and response.status_code in (401, 403, 404), (who, path)
     practice = PracticePage.objects.get(pk=submitted.pk)
-    assert not practice.live and services.current_task(practice)[0] is not None  # still waiting
+    assert not practice.live and current_task(practice)[0] is not None  # still waiting
     published = published_practices().order_by("pk").first()
     response = client.post(f"/api/v1/practices/{published.pk}/send-back/", {"comment": "No."}, format="json")
     assert response.status_code in (401, 403)  # seen, but not theirs to decide
@@ -95,7 +96,7 @@ def test_sending_back_needs_a_comment_and_tells_the_submitter(as_user, submitted
     for body in ({}, {"comment": ""}, {"comment": "x" * 5001}):
         response = curator.post(f"/api/v1/practices/{submitted.pk}/send-back/", body, format="json")
         assert response.status_code == 400 and "comment" in response.json(), body
-    assert services.current_task(PracticePage.objects.get(pk=submitted.pk))[0] is not None  # nothing changed
+    assert current_task(PracticePage.objects.get(pk=submitted.pk))[0] is not None  # nothing changed
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         response = curator.post(f"/api/v1/practices/{submitted.pk}/send-back/", {"comment": "Añadir fuentes."}, format="json")

@@ -4,14 +4,14 @@ withdrawal's reason, and /me/."""
 import pytest
 from django.core import mail
 
-from workflows import services
+from workflows import recommendations
 
 pytestmark = pytest.mark.django_db
 
 
 def test_versions_and_the_diff_between_them(as_user, api, make_item, user_named):
     item = make_item("liaison")  # approved by the table
-    services.recommendation_update(item=item, user=user_named("delegate1"), text="Texto corregido por la mesa.")
+    recommendations.recommendation_update(item=item, user=user_named("delegate1"), text="Texto corregido por la mesa.")
     url = f"/api/v1/recommendations/{item.pk}/"
     versions = as_user("delegate1").get(url).json()["versions"]
     assert [v["stage"] for v in versions if v["label"].startswith("Aprobada")] == ["table"]

@@ -5,6 +5,7 @@ import pytest
 
 from cms.models import PracticePage
 from cms.selectors import published_practices
+from frontend.templatetags.enlace_tags import related_practices
 
 pytestmark = pytest.mark.django_db
 
@@ -46,7 +47,7 @@ def test_unprefixed_pages_are_spanish_whatever_the_browser_asks(client, settings
 
 def test_related_practices_share_objectives_or_countries():
     practice = max(published_practices(), key=lambda p: len(p.objectives) + len(p.countries))
-    related = practice.get_context(_request())["related_practices"]
+    related = related_practices(practice)
     assert 1 <= len(related) <= 4 and practice not in related
     for other in related:
         assert other.live
@@ -64,7 +65,7 @@ def test_drafts_are_never_related():
     if draft is None:
         pytest.skip("no draft in the seed")
     for practice in published_practices()[:20]:
-        assert draft.pk not in [p.pk for p in practice.get_context(_request())["related_practices"]]
+        assert draft.pk not in [p.pk for p in related_practices(practice)]
 
 
 def test_home_counts_by_country(client):
@@ -105,13 +106,3 @@ def test_tile_map_classes_and_colours():
     assert [entry["label"] for entry in drawn["legend"]] == ["0", "1–3", "4–5", "6–8", "9–10"]
     positions = {(tile["x"], tile["y"]) for tile in drawn["tiles"]}
     assert len(positions) == 33 and all(0 <= x < drawn["width"] and 0 <= y < drawn["height"] for x, y in positions)
-
-
-def _request():
-    from django.test import RequestFactory
-
-    request = RequestFactory().get("/")
-    from django.contrib.auth.models import AnonymousUser
-
-    request.user = AnonymousUser()
-    return request

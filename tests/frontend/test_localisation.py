@@ -17,7 +17,7 @@ from cms.i18n import localize
 from cms.models import EventPage, PracticePage, RecommendationPage, TableSpacePage
 from cms.selectors import published_practices
 from search.models import SearchEntry
-from workflows import services
+from workflows import practices
 
 pytestmark = pytest.mark.django_db
 
@@ -183,7 +183,7 @@ def test_a_translation_of_a_private_original_sends_the_reader_to_it(client, prac
 
 
 def test_a_submitted_practice_is_mirrored_as_drafts_and_published_everywhere_at_once(user_named):
-    submitted = services.practice_submit(
+    submitted = practices.practice_submit(
         user=AnonymousUser(),
         submitter_email="ana@example.org",
         data={"title": "Ferias de servicios", "summary": "Orientación jurídica.", "countries": ["PE"], "objectives": ["15"]},
@@ -193,7 +193,7 @@ def test_a_submitted_practice_is_mirrored_as_drafts_and_published_everywhere_at_
     assert not versions.filter(live=True).exists()
     assert all(version.alias_of_id == submitted.pk for version in versions)
 
-    services.practice_publish(item=submitted, user=user_named("curator"))
+    practices.practice_publish(item=submitted, user=user_named("curator"))
     assert versions.filter(live=True).count() == 3
     assert published_practices().filter(translation_key=submitted.translation_key).count() == 1
 

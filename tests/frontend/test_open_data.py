@@ -27,7 +27,7 @@ from cms.opendata_fields import FILES, LANGUAGES
 from cms.progress import published_reports
 from cms.selectors import published_events, published_practices, published_recommendations
 from cms.taxonomies import VOCABULARIES
-from workflows import followups, services
+from workflows import followups, practices, recommendations
 
 pytestmark = pytest.mark.django_db
 
@@ -43,10 +43,10 @@ SECRET_REPORT = "Tucán devuelto"
 def unpublished(user_named):
     """A draft recommendation, a submitted practice, and a follow-up report sent back on a
     published recommendation, each carrying a word that is nowhere else."""
-    draft = services.recommendation_create(
+    draft = recommendations.recommendation_create(
         user=user_named("delegate1"), table="1", title=f"{SECRET_DRAFT} de mesa", text=f"{SECRET_DRAFT}.", objectives=["7"]
     )
-    practice = services.practice_submit(
+    practice = practices.practice_submit(
         user=AnonymousUser(),
         submitter_email="ana@example.org",
         data={
@@ -231,7 +231,7 @@ def test_feeds_list_every_published_item_and_nothing_else(client, unpublished, l
 
 
 def test_a_new_publication_enters_its_feed(client, unpublished, user_named):
-    services.practice_publish(item=unpublished["practice"], user=user_named("curator"))
+    practices.practice_publish(item=unpublished["practice"], user=user_named("curator"))
     first = ET.fromstring(client.get("/novedades/practicas/").content).find(f"{ATOM}entry")
     assert SECRET_PRACTICE in first.find(f"{ATOM}title").text  # newest first
 
@@ -251,7 +251,7 @@ def test_pages_link_their_language_feeds(client):
 
 
 def test_the_sitemap_lists_published_pages_in_every_language_and_no_unpublished_one(client, unpublished, user_named):
-    in_review = services.recommendation_submit(item=unpublished["recommendation"], user=user_named("delegate1"))
+    in_review = recommendations.recommendation_submit(item=unpublished["recommendation"], user=user_named("delegate1"))
     response = client.get("/sitemap.xml")
     assert response.status_code == 200
     text = response.content.decode()

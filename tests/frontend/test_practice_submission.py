@@ -126,7 +126,7 @@ def test_the_setting_reads_trusted_proxy_count(settings):
 
 
 def test_a_member_submits_a_practice_without_an_e_mail_field(client, user_named):
-    from workflows import services
+    from workflows import recommendations
     from workflows.models import CuratorReviewTask
 
     member = user_named("member")
@@ -148,8 +148,8 @@ def test_a_member_submits_a_practice_without_an_e_mail_field(client, user_named)
     state = practice.current_workflow_state
     assert state is not None and state.status == "in_progress" and state.requested_by == member
     assert isinstance(state.current_task_state.task.specific, CuratorReviewTask)
-    assert practice in services.tasks_for(user_named("curator"))
-    assert practice not in services.tasks_for(member)
+    assert practice in recommendations.tasks_for(user_named("curator"))
+    assert practice not in recommendations.tasks_for(member)
     client.logout()
     assert client.get("/practicas/" + practice.slug + "/").status_code == 404
     assert practice.title not in client.get("/practicas/?q=liderazgo+Quito").content.decode()

@@ -5,7 +5,7 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 
 from cms.selectors import published_practices
-from workflows import services
+from workflows import practices
 
 pytestmark = pytest.mark.django_db
 URL = "/sugerencias/"
@@ -33,7 +33,7 @@ def test_short_or_empty_text_suggests_nothing(client):
 
 
 def test_an_unpublished_title_is_never_suggested(client, user_named):
-    draft = services.practice_submit(
+    draft = practices.practice_submit(
         user=AnonymousUser(),
         submitter_email="ana@example.org",
         data={"title": "Zarandajas migratorias del altiplano", "summary": "Borrador.", "countries": ["BO"], "objectives": ["7"]},

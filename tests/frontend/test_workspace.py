@@ -10,7 +10,7 @@ from django.core import mail
 from django.utils.html import escape
 
 from cms.models import RecommendationPage
-from workflows import services
+from workflows import recommendations
 
 pytestmark = pytest.mark.django_db
 
@@ -57,7 +57,7 @@ def test_the_home_shows_a_sent_back_item_first_with_who_when_and_the_comment(as_
     assert sent_back < page.index('id="waiting"') and sent_back < page.index('id="mine"')
     section = page[sent_back : page.index("</section>", sent_back)]
     assert escape(item.draft_title) in section and "Precisar qué territorios" in section
-    reviewer = user_named([h for h in services.history_of(item) if h["action"] == "request_changes"][-1]["actor"])
+    reviewer = user_named([h for h in recommendations.history_of(item) if h["action"] == "request_changes"][-1]["actor"])
     assert (reviewer.get_full_name() or reviewer.username) in section
 
 
@@ -111,7 +111,7 @@ def test_a_recommendation_from_draft_to_published_in_the_workspace(as_user, user
     assert sorted(m.to[0] for m in mail.outbox) == ["delegate1@enlace.example"]  # the author, once
     assert as_user("member").get(item.url).status_code == 200
     history = text(as_user("delegate1").get(item_url(item)))
-    assert history.count("<li><time") == len(services.history_of(item))  # one entry per action
+    assert history.count("<li><time") == len(recommendations.history_of(item))  # one entry per action
 
 
 def test_other_tables_and_the_public_see_nothing_and_reviewers_do_not_edit(as_user, make_item, client):
@@ -143,7 +143,7 @@ def test_withdrawing_needs_a_reason_which_is_recorded(as_user, make_item, django
         )
     item.refresh_from_db()
     assert item.status == "withdrawn"
-    assert services.history_of(item)[-1]["comment"] == "Lo retomaremos en la próxima sesión."
+    assert recommendations.history_of(item)[-1]["comment"] == "Lo retomaremos en la próxima sesión."
     told = sorted(m.to[0] for m in mail.outbox)
     assert "secretariat1@enlace.example" in told and "delegate1@enlace.example" not in told  # its reviewers, not the actor
     assert "Lo retomaremos en la próxima sesión." in mail.outbox[0].body

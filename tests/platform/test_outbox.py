@@ -15,7 +15,7 @@ from enlace.models import OutboxMessage
 from enlace.outbox import deliver, relay_outbox
 from tests.conftest import DEMO_PASSWORD, ROOT
 from tests.services import database_url, unavailable
-from workflows import services
+from workflows import recommendations
 from workflows.models import Notification
 
 CLOSED = "redis://127.0.0.1:9/0"
@@ -36,11 +36,11 @@ def broker():
 @pytest.mark.django_db
 def test_messages_are_written_with_the_change_and_not_when_it_rolls_back(broker, user_named, django_capture_on_commit_callbacks):
     broker(CLOSED)
-    item = services.recommendation_create(user=user_named("delegate1"), table="1", title="Con outbox", text="T")
+    item = recommendations.recommendation_create(user=user_named("delegate1"), table="1", title="Con outbox", text="T")
     with django_capture_on_commit_callbacks(execute=False):
         with pytest.raises(RuntimeError):
             with transaction.atomic():
-                services.recommendation_submit(item=item, user=user_named("delegate1"))
+                recommendations.recommendation_submit(item=item, user=user_named("delegate1"))
                 assert OutboxMessage.objects.filter(task="workflows.deliver_notifications").count() == 1
                 raise RuntimeError("rolled back")
     assert not OutboxMessage.objects.exists()
@@ -49,9 +49,9 @@ def test_messages_are_written_with_the_change_and_not_when_it_rolls_back(broker,
 @pytest.mark.django_db
 def test_a_broker_down_at_commit_leaves_the_messages_pending(broker, user_named, django_capture_on_commit_callbacks):
     broker(CLOSED)
-    item = services.recommendation_create(user=user_named("delegate1"), table="1", title="Con outbox", text="T")
+    item = recommendations.recommendation_create(user=user_named("delegate1"), table="1", title="Con outbox", text="T")
     with django_capture_on_commit_callbacks(execute=True):
-        item = services.recommendation_submit(item=item, user=user_named("delegate1"))
+        item = recommendations.recommendation_submit(item=item, user=user_named("delegate1"))
     assert item.status == "in_review"  # the transition itself succeeded
     message = OutboxMessage.objects.get(task="workflows.deliver_notifications")
     assert message.sent_at is None and message.attempts == 1 and message.last_error
@@ -68,9 +68,9 @@ def test_pending_messages_are_relayed_once_the_broker_is_back(broker, redis_url,
     app.conf.task_default_queue, saved_queue = queue, app.conf.task_default_queue
     try:
         broker(CLOSED)
-        item = services.recommendation_create(user=user_named("delegate1"), table="1", title="Relevo", text="T")
+        item = recommendations.recommendation_create(user=user_named("delegate1"), table="1", title="Relevo", text="T")
         with django_capture_on_commit_callbacks(execute=True):
-            services.recommendation_submit(item=item, user=user_named("delegate1"))
+            recommendations.recommendation_submit(item=item, user=user_named("delegate1"))
         pending = list(OutboxMessage.objects.filter(sent_at__isnull=True).values_list("pk", flat=True))
         assert pending
         broker(redis_url)
@@ -138,9 +138,9 @@ def test_broker_outage_during_a_transition_loses_no_notification(broker, redis_u
     users = {u.username: u for u in get_user_model().objects.all()}
     OutboxMessage.objects.all().delete()
     broker(CLOSED)  # Redis unreachable at the moment of the transition
-    item = services.recommendation_create(user=users["delegate1"], table="1", title="Durante la caída", text="T")
-    item = services.recommendation_submit(item=item, user=users["delegate1"])
-    item = services.recommendation_approve(item=item, user=users["secretariat1"])
+    item = recommendations.recommendation_create(user=users["delegate1"], table="1", title="Durante la caída", text="T")
+    item = recommendations.recommendation_submit(item=item, user=users["delegate1"])
+    item = recommendations.recommendation_approve(item=item, user=users["secretariat1"])
     assert (item.status, item.stage) == ("in_review", "liaison")
     pending = OutboxMessage.objects.filter(sent_at__isnull=True)
     expected = pending.count()

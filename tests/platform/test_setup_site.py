@@ -8,7 +8,6 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 from wagtail.models import GroupPagePermission, Page, Site, Workflow
 
-from cms.demo.loader import SECTIONS
 from cms.models import (
     EventPage,
     HomePage,
@@ -19,6 +18,7 @@ from cms.models import (
     TableIndexPage,
     TableSpacePage,
 )
+from cms.site_setup import SECTIONS
 from workflows.roles import group_name, role_groups
 from workflows.setup import practice_moderation_workflow, recommendation_workflow
 

@@ -3,7 +3,7 @@ import itertools
 import pytest
 from django.contrib.auth import get_user_model
 
-from workflows import services
+from workflows import recommendations
 from workflows.roles import grant_role
 
 _counter = itertools.count(1)
@@ -35,7 +35,7 @@ def make_item(user_named):
 
     def make(state="draft", *, author="delegate1", co_authors=()):
         author = user_named(author)
-        item = services.recommendation_create(
+        item = recommendations.recommendation_create(
             user=author,
             table="1",
             title=f"Recomendación de prueba {next(_counter)}",
@@ -54,15 +54,15 @@ def make_item(user_named):
         }[state]
         for step in steps:
             if step == "submit":
-                item = services.recommendation_submit(item=item, user=author)
+                item = recommendations.recommendation_submit(item=item, user=author)
             elif step == "table":
-                item = services.recommendation_approve(item=item, user=user_named("secretariat1"))
+                item = recommendations.recommendation_approve(item=item, user=user_named("secretariat1"))
             elif step in ("liaison1", "liaison2", "network"):
-                item = services.recommendation_approve(item=item, user=user_named(step))
+                item = recommendations.recommendation_approve(item=item, user=user_named(step))
             elif step == "reject":
-                item = services.recommendation_request_changes(item=item, user=user_named("liaison1"), comment="Precisar.")
+                item = recommendations.recommendation_request_changes(item=item, user=user_named("liaison1"), comment="Precisar.")
             elif step == "withdraw":
-                item = services.recommendation_withdraw(item=item, user=author)
+                item = recommendations.recommendation_withdraw(item=item, user=author)
         item.refresh_from_db()
         return item
 

@@ -3,7 +3,7 @@
 import pytest
 
 from cms.models import RecommendationPage
-from workflows import services
+from workflows import recommendations
 
 pytestmark = pytest.mark.django_db
 
@@ -20,14 +20,16 @@ def login(client, demo_password):
 
 def test_the_dashboard_lists_the_tasks_awaiting_each_user(login):
     at_liaison = RecommendationPage.objects.originals().filter(status="in_review", stage="liaison")
-    waiting = next(item for item in at_liaison if services.approvals_at_current_stage(item))  # liaison1 voted
+    waiting = next(item for item in at_liaison if recommendations.approvals_at_current_stage(item))  # liaison1 voted
     assert waiting.title in login("liaison2").get("/admin/").content.decode()
     assert waiting.title not in login("liaison1").get("/admin/").content.decode()  # already voted
     assert waiting.title not in login("delegate2").get("/admin/").content.decode()
 
 
 def test_a_delegate_does_not_see_another_tables_drafts_in_the_admin(login, user_named):
-    draft = services.recommendation_create(user=user_named("delegate2"), table="2", title="Borrador de la mesa 2", text="Texto.")
+    draft = recommendations.recommendation_create(
+        user=user_named("delegate2"), table="2", title="Borrador de la mesa 2", text="Texto."
+    )
     client = login("delegate1")
     edit = client.get(f"/admin/pages/{draft.pk}/edit/")
     assert edit.status_code in (302, 403) and "Borrador de la mesa 2" not in edit.content.decode()
@@ -48,7 +50,7 @@ def test_each_items_history_is_shown_in_spanish(login):
 
 def test_approvers_act_from_the_admin_through_the_same_rules(login, user_named):
     item = RecommendationPage.objects.originals().get(status="in_review", stage="table")
-    task_state = services.current_task(item)[0]
+    task_state = recommendations.current_task(item)[0]
     url = f"/admin/pages/{item.pk}/edit/"
     action = f"/admin/pages/workflow/action/{item.pk}/approve/{task_state.pk}/"
     # The author cannot approve from the admin either.
@@ -59,7 +61,9 @@ def test_approvers_act_from_the_admin_through_the_same_rules(login, user_named):
     assert response.status_code in (200, 302), url
     item.refresh_from_db()
     assert (item.status, item.stage) == ("in_review", "liaison")
-    assert ("table", "approve", "secretariat1") in [(h["stage"], h["action"], h["actor"]) for h in services.history_of(item)]
+    assert ("table", "approve", "secretariat1") in [
+        (h["stage"], h["action"], h["actor"]) for h in recommendations.history_of(item)
+    ]
 
 
 def form_fields(html: str, form_id: str = "page-edit-form") -> dict:
@@ -98,7 +102,7 @@ def test_later_stage_reviewers_never_edit_the_text_nor_anyone_cancel_a_review(lo
     secretariat = login("secretariat1")
     secretariat.post(url, {**form, "action-cancel-workflow": "1"})
     item.refresh_from_db()
-    state = services.active_workflow_state(item)
+    state = recommendations.active_workflow_state(item)
     assert (item.title, item.status, item.stage) == (form["title"][0], "in_review", "liaison")
     assert state is not None and state.current_task_state.task.specific.stage == "liaison"
     # The same form, as the table saves it, is accepted (and sends the item back, as the rule says).

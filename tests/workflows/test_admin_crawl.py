@@ -22,7 +22,7 @@ from django.contrib.auth import get_user_model
 
 from cms.models import PracticeIndexPage, RecommendationPage, TableSpacePage
 from cms.selectors import published_recommendations
-from workflows import followups, services
+from workflows import followups, practices, recommendations
 from workflows.contributions import contribution_comment, contribution_create
 
 pytestmark = pytest.mark.django_db
@@ -91,7 +91,7 @@ def material(user_named):
     for table in "1234":
         delegate = user_named(f"delegate{table}")
         readers = {f"delegate{table}"} | ({"secretariat1"} if table == "1" else set())
-        draft = services.recommendation_create(
+        draft = recommendations.recommendation_create(
             user=delegate, table=table, title=title("borrador de la mesa", table), text="Texto reservado.", objectives=["7"]
         )
         page(draft, readers)
@@ -101,19 +101,19 @@ def material(user_named):
         contribution_comment(contribution=contribution, user=delegate, text=title("comentario de la mesa", table))
         snippet(contribution, "contribution", contribution.title, readers)
         items.append({"title": title("comentario de la mesa", table), "visible": readers, "urls": [], "ids": []})
-    waiting = services.recommendation_submit(
-        item=services.recommendation_create(
+    waiting = recommendations.recommendation_submit(
+        item=recommendations.recommendation_create(
             user=user_named("delegate1"), table="1", title=title("en revisión de la mesa", "1"), text="Texto."
         ),
         user=user_named("delegate1"),
     )
     page(waiting, {"delegate1", "secretariat1"})
     edited = published_recommendations().filter(path__startswith=TableSpacePage.objects.originals().get(table="1").path).first()
-    edited = services.recommendation_update(
+    edited = recommendations.recommendation_update(
         item=edited, user=user_named("delegate1"), title=title("título en edición de la mesa", "1")
     )
     page(edited, {"delegate1", "secretariat1"}, public=True)  # published, with an edit of its table not yet approved
-    practice = services.practice_submit(
+    practice = practices.practice_submit(
         user=user_named("member"),
         data={
             "title": title("práctica pendiente"),
@@ -264,7 +264,7 @@ def test_recommendations_are_mirrored_into_other_languages_when_published_not_be
     trees. Working material stays in its table's subtree until the workflow publishes it."""
     draft = make_item("network")
     assert RecommendationPage.objects.filter(translation_key=draft.translation_key).count() == 1
-    published = services.recommendation_approve(item=draft, user=get_user_model().objects.get(username="network"))
+    published = recommendations.recommendation_approve(item=draft, user=get_user_model().objects.get(username="network"))
     assert published.live
     versions = RecommendationPage.objects.filter(translation_key=draft.translation_key)
     assert versions.count() == 4 and all(version.live for version in versions)

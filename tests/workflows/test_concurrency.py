@@ -9,9 +9,9 @@ from wagtail.models import TaskState
 
 from tests.conftest import DEMO_PASSWORD
 from tests.services import unavailable
-from workflows import services
+from workflows import recommendations
+from workflows.errors import WorkflowError
 from workflows.models import LiaisonVote
-from workflows.services import WorkflowError
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
@@ -27,9 +27,9 @@ def world():
 
 
 def at_liaison(users):
-    item = services.recommendation_create(user=users["delegate1"], table="1", title="Concurrente", text="Texto.")
-    item = services.recommendation_submit(item=item, user=users["delegate1"])
-    return services.recommendation_approve(item=item, user=users["secretariat1"])
+    item = recommendations.recommendation_create(user=users["delegate1"], table="1", title="Concurrente", text="Texto.")
+    item = recommendations.recommendation_submit(item=item, user=users["delegate1"])
+    return recommendations.recommendation_approve(item=item, user=users["secretariat1"])
 
 
 def race(*calls):
@@ -57,23 +57,23 @@ def race(*calls):
 def test_two_liaison_approvals_at_once_make_exactly_one_transition(world):
     item = at_liaison(world)
     race(
-        lambda: services.recommendation_approve(item=item, user=world["liaison1"]),
-        lambda: services.recommendation_approve(item=item, user=world["liaison2"]),
+        lambda: recommendations.recommendation_approve(item=item, user=world["liaison1"]),
+        lambda: recommendations.recommendation_approve(item=item, user=world["liaison2"]),
     )
     item.refresh_from_db()
     assert (item.status, item.stage) == ("in_review", "network")
     states = TaskState.objects.filter(workflow_state__object_id=str(item.pk))
     assert states.filter(task__name__icontains="Vinculación", status="approved").count() == 1
     assert states.filter(task__name__icontains="Red Regional", status="in_progress").count() == 1
-    history = [(h["stage"], h["action"]) for h in services.history_of(item)]
+    history = [(h["stage"], h["action"]) for h in recommendations.history_of(item)]
     assert history.count(("liaison", "vote")) == 2 and history.count(("liaison", "approve")) == 1
 
 
 def test_a_double_click_counts_once(world):
     item = at_liaison(world)
     results = race(
-        lambda: services.recommendation_approve(item=item, user=world["liaison1"]),
-        lambda: services.recommendation_approve(item=item, user=world["liaison1"]),
+        lambda: recommendations.recommendation_approve(item=item, user=world["liaison1"]),
+        lambda: recommendations.recommendation_approve(item=item, user=world["liaison1"]),
     )
     assert sum(isinstance(r, WorkflowError) for r in results) == 1
     assert LiaisonVote.objects.filter(task_state__workflow_state__object_id=str(item.pk)).count() == 1
@@ -83,14 +83,14 @@ def test_a_double_click_counts_once(world):
 
 def test_two_final_approvals_publish_once(world):
     item = at_liaison(world)
-    item = services.recommendation_approve(item=item, user=world["liaison1"])
-    item = services.recommendation_approve(item=item, user=world["liaison2"])
+    item = recommendations.recommendation_approve(item=item, user=world["liaison1"])
+    item = recommendations.recommendation_approve(item=item, user=world["liaison2"])
     admin = world["admin"]
     results = race(
-        lambda: services.recommendation_approve(item=item, user=world["network"]),
-        lambda: services.recommendation_approve(item=item, user=admin),
+        lambda: recommendations.recommendation_approve(item=item, user=world["network"]),
+        lambda: recommendations.recommendation_approve(item=item, user=admin),
     )
     assert sum(isinstance(r, WorkflowError) for r in results) == 1
     item.refresh_from_db()
     assert item.live and item.status == "published"
-    assert [h["action"] for h in services.history_of(item)].count("publish") == 1
+    assert [h["action"] for h in recommendations.history_of(item)].count("publish") == 1

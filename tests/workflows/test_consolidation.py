@@ -11,7 +11,7 @@ from workflows.contributions import (
     consolidated_in,
     contribution_create,
 )
-from workflows.services import NotAllowed, WorkflowError
+from workflows.errors import NotAllowed, WorkflowError
 
 pytestmark = pytest.mark.django_db
 

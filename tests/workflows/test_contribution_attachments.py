@@ -12,8 +12,8 @@ from wagtail.models import CollectionViewRestriction
 from cms.models import Contribution, TableCollection
 from workflows import documents
 from workflows.contributions import contribution_create, contribution_update
+from workflows.errors import WorkflowError
 from workflows.roles import grant_role, table_reader_groups
-from workflows.services import WorkflowError
 
 pytestmark = pytest.mark.django_db
 Document = get_document_model()

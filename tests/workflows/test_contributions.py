@@ -11,8 +11,8 @@ from workflows.contributions import (
     contribution_update,
     contributions_visible_to,
 )
+from workflows.errors import NotAllowed, WorkflowError
 from workflows.roles import grant_role, revoke_role
-from workflows.services import NotAllowed, WorkflowError
 
 pytestmark = pytest.mark.django_db
 

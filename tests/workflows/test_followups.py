@@ -13,8 +13,8 @@ from cms.progress import board, board_query, current_reports, follow_up_of, reco
 from cms.taxonomies import FOLLOW_UP_STATUSES
 from workflows import followups
 from workflows.digests import send_due
+from workflows.errors import CommentRequired, InvalidTransition, NotAllowed
 from workflows.notifications import update_settings
-from workflows.services import CommentRequired, InvalidTransition, NotAllowed
 
 pytestmark = pytest.mark.django_db
 
@@ -323,7 +323,7 @@ def test_following_and_unfollowing_ask_for_a_signed_in_person(recommendation):
     an UnboundLocalError: its ``_`` unpacking shadowed gettext; ruff's F823 found it)."""
     from django.contrib.auth.models import AnonymousUser
 
-    from workflows.services import NotAllowed
+    from workflows.errors import NotAllowed
 
     for action in (followups.follow, followups.unfollow):
         with pytest.raises(NotAllowed):

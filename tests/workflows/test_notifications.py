@@ -10,7 +10,7 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from workflows import notifications, services
+from workflows import notifications, practices, recommendations
 from workflows.contributions import contribution_comment, contribution_create
 from workflows.digests import send_due
 from workflows.models import Notification, NotificationSettings
@@ -26,16 +26,16 @@ def test_each_event_tells_exactly_the_right_people(make_item, user_named, peer, 
     """Expected recipients written out from SPEC §1 and the demo's roles (admin is a superuser,
     who approves at every stage; the member's organisation sits in table 1)."""
     item = make_item("draft")
-    services.recommendation_submit(item=item, user=user_named("delegate1"))
+    recommendations.recommendation_submit(item=item, user=user_named("delegate1"))
     assert told("stage_reached", page=item) == {"secretariat1", "peer1", "admin"}
-    services.recommendation_approve(item=item, user=user_named("secretariat1"))
+    recommendations.recommendation_approve(item=item, user=user_named("secretariat1"))
     assert told("stage_reached", page=item) == {"secretariat1", "peer1", "admin", "liaison1", "liaison2"}
     assert told("decision", page=item) == {"delegate1"}
     contribution = contribution_create(user=user_named("delegate1"), table="1", title="Aporte nuevo", text="Texto")
     assert told("contribution_added", params__contribution=contribution.pk) == {"secretariat1", "peer1", "member"}
     contribution_comment(contribution=contribution, user=user_named("member"), text="De acuerdo.")
     assert told("contribution_commented", params__contribution=contribution.pk) == {"secretariat1", "peer1", "delegate1"}
-    practice = services.practice_submit(user=user_named("member"), data={"title": "Práctica nueva", "summary": "R."})
+    practice = practices.practice_submit(user=user_named("member"), data={"title": "Práctica nueva", "summary": "R."})
     assert told("practice_submitted", page=practice) == {"curator", "network"}
 
 
@@ -60,7 +60,7 @@ def test_nothing_is_recorded_when_the_event_rolls_back(make_item, user_named):
     before = Notification.objects.count()
     with pytest.raises(RuntimeError):
         with transaction.atomic():
-            services.recommendation_submit(item=item, user=user_named("delegate1"))
+            recommendations.recommendation_submit(item=item, user=user_named("delegate1"))
             raise RuntimeError
     assert Notification.objects.count() == before
 
@@ -73,7 +73,7 @@ def test_immediate_daily_and_off(make_item, user_named, django_capture_on_commit
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         for item in items:
-            services.recommendation_submit(item=item, user=user_named("delegate1"))
+            recommendations.recommendation_submit(item=item, user=user_named("delegate1"))
     # secretariat1 (daily) and admin (off: but items waiting for their review come at least daily)
     # get nothing at once; both items are listed in their workspace.
     assert not [m for m in mail.outbox if set(m.to) & {secretariat.email, admin.email}]
@@ -117,7 +117,7 @@ def test_the_unsubscribe_link_works_without_login_and_cannot_be_forged(
     item = make_item("draft")
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        services.recommendation_submit(item=item, user=user_named("delegate1"))
+        recommendations.recommendation_submit(item=item, user=user_named("delegate1"))
     message = next(m for m in mail.outbox if m.to == ["secretariat1@enlace.example"])
     header = message.extra_headers["List-Unsubscribe"]
     assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"

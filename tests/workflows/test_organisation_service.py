@@ -6,8 +6,8 @@ from rest_framework.test import APIClient
 from wagtail.models import ModelLogEntry
 
 from cms.models import Organisation
+from workflows.errors import NotAllowed, WorkflowError
 from workflows.organisations import can_edit_organisation, organisation_update
-from workflows.services import NotAllowed, WorkflowError
 
 pytestmark = pytest.mark.django_db
 

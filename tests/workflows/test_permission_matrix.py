@@ -12,8 +12,8 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.db import transaction
 
-from workflows import services
-from workflows.services import WorkflowError
+from workflows import recommendations
+from workflows.errors import WorkflowError
 
 pytestmark = pytest.mark.django_db
 
@@ -70,13 +70,13 @@ class Rollback(Exception):
 def attempt(action, item, user) -> bool:
     """True if the service lets ``user`` do ``action`` (the effect is rolled back)."""
     if action == "view":
-        return services.can_view(user, item)
+        return recommendations.can_view(user, item)
     call = {
-        "edit": lambda: services.recommendation_update(item=item, user=user, text="Texto cambiado."),
-        "submit": lambda: services.recommendation_submit(item=item, user=user),
-        "approve": lambda: services.recommendation_approve(item=item, user=user),
-        "request_changes": lambda: services.recommendation_request_changes(item=item, user=user, comment="Revisar."),
-        "withdraw": lambda: services.recommendation_withdraw(item=item, user=user),
+        "edit": lambda: recommendations.recommendation_update(item=item, user=user, text="Texto cambiado."),
+        "submit": lambda: recommendations.recommendation_submit(item=item, user=user),
+        "approve": lambda: recommendations.recommendation_approve(item=item, user=user),
+        "request_changes": lambda: recommendations.recommendation_request_changes(item=item, user=user, comment="Revisar."),
+        "withdraw": lambda: recommendations.recommendation_withdraw(item=item, user=user),
     }[action]
     try:
         with transaction.atomic():
@@ -103,7 +103,7 @@ def test_permission_matrix(state, make_item, user_named, peer, outsider):
         "curator": user_named("curator"),
     }
     item = make_item(state)
-    before = (item.status, item.stage, item.live, len(services.history_of(item)))
+    before = (item.status, item.stage, item.live, len(recommendations.history_of(item)))
     wrong = []
     for role in ROLES:
         for action in ACTIONS:
@@ -112,4 +112,4 @@ def test_permission_matrix(state, make_item, user_named, peer, outsider):
                 wrong.append(f"{role} {'may' if allowed else 'may not'} {action}")
     assert wrong == [], f"state {state}: " + "; ".join(wrong)
     item.refresh_from_db()
-    assert (item.status, item.stage, item.live, len(services.history_of(item))) == before  # all rolled back
+    assert (item.status, item.stage, item.live, len(recommendations.history_of(item))) == before  # all rolled back

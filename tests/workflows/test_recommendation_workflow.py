@@ -5,9 +5,9 @@ from django.core import mail
 from django.db import transaction
 
 from cms.models import RecommendationPage
-from workflows import services
+from workflows import recommendations
+from workflows.errors import CommentRequired, InvalidTransition, NotAllowed
 from workflows.models import LiaisonVote
-from workflows.services import CommentRequired, InvalidTransition, NotAllowed
 
 pytestmark = pytest.mark.django_db
 
@@ -22,7 +22,7 @@ def english():
 
 
 def actions(item):
-    return [(h["stage"], h["action"], h["actor"]) for h in services.history_of(item)]
+    return [(h["stage"], h["action"], h["actor"]) for h in recommendations.history_of(item)]
 
 
 def test_the_full_path_to_publication_and_its_history(make_item, user_named, client):
@@ -30,16 +30,16 @@ def test_the_full_path_to_publication_and_its_history(make_item, user_named, cli
     assert (item.status, item.stage, item.live) == ("draft", "", False)
     assert client.get(item.url or f"/mesas/mesa-1/{item.slug}/").status_code == 404
 
-    item = services.recommendation_submit(item=item, user=user_named("delegate1"))
+    item = recommendations.recommendation_submit(item=item, user=user_named("delegate1"))
     assert (item.status, item.stage) == ("in_review", "table")
-    item = services.recommendation_approve(item=item, user=user_named("secretariat1"), comment="Respaldo de la mesa")
+    item = recommendations.recommendation_approve(item=item, user=user_named("secretariat1"), comment="Respaldo de la mesa")
     assert (item.status, item.stage) == ("in_review", "liaison")
-    item = services.recommendation_approve(item=item, user=user_named("liaison1"))
+    item = recommendations.recommendation_approve(item=item, user=user_named("liaison1"))
     assert (item.status, item.stage) == ("in_review", "liaison")  # one vote of two
-    assert [a["user"] for a in services.approvals_at_current_stage(item)] == ["liaison1"]
-    item = services.recommendation_approve(item=item, user=user_named("liaison2"))
+    assert [a["user"] for a in recommendations.approvals_at_current_stage(item)] == ["liaison1"]
+    item = recommendations.recommendation_approve(item=item, user=user_named("liaison2"))
     assert (item.status, item.stage) == ("in_review", "network")
-    item = services.recommendation_approve(item=item, user=user_named("network"), comment="Validada")
+    item = recommendations.recommendation_approve(item=item, user=user_named("network"), comment="Validada")
     assert (item.status, item.stage, item.live) == ("published", "", True)
     assert client.get(item.url).status_code == 200
 
@@ -53,35 +53,35 @@ def test_the_full_path_to_publication_and_its_history(make_item, user_named, cli
         ("network", "approve", "network"),
         ("network", "publish", "network"),
     ]
-    comments = [h["comment"] for h in services.history_of(item)]
+    comments = [h["comment"] for h in recommendations.history_of(item)]
     assert "Respaldo de la mesa" in comments and "Validada" in comments
-    assert all(h["at"] for h in services.history_of(item))
+    assert all(h["at"] for h in recommendations.history_of(item))
 
 
 def test_nobody_approves_what_they_authored_or_co_authored_at_any_stage(make_item, user_named, peer):
     item = make_item("draft", co_authors=["liaison1", "network"])
-    item = services.recommendation_submit(item=item, user=user_named("delegate1"))
+    item = recommendations.recommendation_submit(item=item, user=user_named("delegate1"))
     with pytest.raises(NotAllowed, match="wrote or co-wrote"):
-        services.recommendation_approve(item=item, user=user_named("delegate1"))  # author, table stage
-    item = services.recommendation_approve(item=item, user=peer)
+        recommendations.recommendation_approve(item=item, user=user_named("delegate1"))  # author, table stage
+    item = recommendations.recommendation_approve(item=item, user=peer)
     with pytest.raises(NotAllowed):
-        services.recommendation_approve(item=item, user=user_named("liaison1"))  # co-author, liaison
+        recommendations.recommendation_approve(item=item, user=user_named("liaison1"))  # co-author, liaison
     with pytest.raises(NotAllowed):
-        services.recommendation_request_changes(item=item, user=user_named("liaison1"), comment="no")
+        recommendations.recommendation_request_changes(item=item, user=user_named("liaison1"), comment="no")
     admin = user_named("admin")
-    item = services.recommendation_approve(item=item, user=user_named("liaison2"))
-    item = services.recommendation_approve(item=item, user=admin)  # quorum: two distinct approvers
+    item = recommendations.recommendation_approve(item=item, user=user_named("liaison2"))
+    item = recommendations.recommendation_approve(item=item, user=admin)  # quorum: two distinct approvers
     assert item.stage == "network"
     with pytest.raises(NotAllowed):
-        services.recommendation_approve(item=item, user=user_named("network"))  # co-author, network
+        recommendations.recommendation_approve(item=item, user=user_named("network"))  # co-author, network
     assert RecommendationPage.objects.originals().get(pk=item.pk).status == "in_review"
 
 
 def test_the_quorum_is_not_reached_by_the_same_person_twice(make_item, user_named):
     item = make_item("liaison")  # liaison stage, no vote yet
-    services.recommendation_approve(item=item, user=user_named("liaison1"))
+    recommendations.recommendation_approve(item=item, user=user_named("liaison1"))
     with pytest.raises(InvalidTransition, match="already approved"):
-        services.recommendation_approve(item=item, user=user_named("liaison1"))
+        recommendations.recommendation_approve(item=item, user=user_named("liaison1"))
     item.refresh_from_db()
     assert (item.status, item.stage) == ("in_review", "liaison")
     assert LiaisonVote.objects.filter(task_state__workflow_state__object_id=str(item.pk)).count() == 1
@@ -89,36 +89,38 @@ def test_the_quorum_is_not_reached_by_the_same_person_twice(make_item, user_name
 
 def test_one_request_for_changes_sends_it_back_and_needs_a_comment(make_item, user_named):
     item = make_item("liaison")
-    services.recommendation_approve(item=item, user=user_named("liaison1"))
+    recommendations.recommendation_approve(item=item, user=user_named("liaison1"))
     for empty in ("", "   "):
         with pytest.raises(CommentRequired):
-            services.recommendation_request_changes(item=item, user=user_named("liaison2"), comment=empty)
-    item = services.recommendation_request_changes(item=item, user=user_named("liaison2"), comment="Falta evidencia")
+            recommendations.recommendation_request_changes(item=item, user=user_named("liaison2"), comment=empty)
+    item = recommendations.recommendation_request_changes(item=item, user=user_named("liaison2"), comment="Falta evidencia")
     assert (item.status, item.stage) == ("changes_requested", "")
-    assert services.tasks_for(user_named("liaison2")) == [] or item not in services.tasks_for(user_named("liaison2"))
+    assert recommendations.tasks_for(user_named("liaison2")) == [] or item not in recommendations.tasks_for(
+        user_named("liaison2")
+    )
     # Resubmitted, it starts again at the table, with no votes carried over.
-    item = services.recommendation_submit(item=item, user=user_named("delegate1"))
+    item = recommendations.recommendation_submit(item=item, user=user_named("delegate1"))
     assert (item.status, item.stage) == ("in_review", "table")
-    assert services.approvals_at_current_stage(item) == []
+    assert recommendations.approvals_at_current_stage(item) == []
     assert ("liaison", "request_changes", "liaison2") in actions(item)
 
 
 def test_editing_after_an_approval_sends_the_item_back(make_item, user_named):
     item = make_item("liaison")
-    services.recommendation_approve(item=item, user=user_named("liaison1"))
-    item = services.recommendation_update(item=item, user=user_named("delegate1"), text="Texto corregido.")
+    recommendations.recommendation_approve(item=item, user=user_named("liaison1"))
+    item = recommendations.recommendation_update(item=item, user=user_named("delegate1"), text="Texto corregido.")
     assert (item.status, item.stage) == ("in_review", "table")
-    assert services.approvals_at_current_stage(item) == []
+    assert recommendations.approvals_at_current_stage(item) == []
     assert ("table", "sent_back", "delegate1") in actions(item)
     # Going through again publishes the edited text, not an older revision.
     for username in ("secretariat1", "liaison1", "liaison2", "network"):
-        item = services.recommendation_approve(item=item, user=user_named(username))
+        item = recommendations.recommendation_approve(item=item, user=user_named(username))
     assert item.live and RecommendationPage.objects.originals().get(pk=item.pk).text == "Texto corregido."
 
 
 def test_editing_before_any_approval_keeps_the_stage(make_item, user_named):
     item = make_item("table")
-    item = services.recommendation_update(item=item, user=user_named("delegate1"), text="Otra redacción.")
+    item = recommendations.recommendation_update(item=item, user=user_named("delegate1"), text="Otra redacción.")
     assert (item.status, item.stage) == ("in_review", "table")
     assert "sent_back" not in [a for _s, a, _u in actions(item)]
 
@@ -126,28 +128,30 @@ def test_editing_before_any_approval_keeps_the_stage(make_item, user_named):
 def test_withdraw_by_authors_only_and_never_once_published(make_item, user_named):
     item = make_item("liaison", co_authors=["delegate3"])
     with pytest.raises(NotAllowed):
-        services.recommendation_withdraw(item=item, user=user_named("secretariat1"))
-    item = services.recommendation_withdraw(item=item, user=user_named("delegate3"))  # a co-author
+        recommendations.recommendation_withdraw(item=item, user=user_named("secretariat1"))
+    item = recommendations.recommendation_withdraw(item=item, user=user_named("delegate3"))  # a co-author
     assert (item.status, item.stage) == ("withdrawn", "")
-    assert services.tasks_for(user_named("liaison1")) == [] or item not in services.tasks_for(user_named("liaison1"))
+    assert recommendations.tasks_for(user_named("liaison1")) == [] or item not in recommendations.tasks_for(
+        user_named("liaison1")
+    )
     with pytest.raises(InvalidTransition):
-        services.recommendation_withdraw(item=item, user=user_named("delegate1"))
+        recommendations.recommendation_withdraw(item=item, user=user_named("delegate1"))
     published = make_item("published")
     with pytest.raises(InvalidTransition, match="published recommendation cannot be withdrawn"):
-        services.recommendation_withdraw(item=published, user=user_named("delegate1"))
+        recommendations.recommendation_withdraw(item=published, user=user_named("delegate1"))
 
 
 def test_tasks_of_each_user(make_item, user_named):
     at_table, at_liaison, at_network = make_item("table"), make_item("liaison"), make_item("network")
-    assert at_table in services.tasks_for(user_named("secretariat1"))
-    assert at_table not in services.tasks_for(user_named("delegate1"))  # its author
-    assert at_table not in services.tasks_for(user_named("delegate2"))  # another table
-    assert at_liaison in services.tasks_for(user_named("liaison1"))
-    services.recommendation_approve(item=at_liaison, user=user_named("liaison1"))
-    assert at_liaison not in services.tasks_for(user_named("liaison1"))  # already voted
-    assert at_liaison in services.tasks_for(user_named("liaison2"))
-    assert at_network in services.tasks_for(user_named("network"))
-    assert services.tasks_for(user_named("member")) == []
+    assert at_table in recommendations.tasks_for(user_named("secretariat1"))
+    assert at_table not in recommendations.tasks_for(user_named("delegate1"))  # its author
+    assert at_table not in recommendations.tasks_for(user_named("delegate2"))  # another table
+    assert at_liaison in recommendations.tasks_for(user_named("liaison1"))
+    recommendations.recommendation_approve(item=at_liaison, user=user_named("liaison1"))
+    assert at_liaison not in recommendations.tasks_for(user_named("liaison1"))  # already voted
+    assert at_liaison in recommendations.tasks_for(user_named("liaison2"))
+    assert at_network in recommendations.tasks_for(user_named("network"))
+    assert recommendations.tasks_for(user_named("member")) == []
 
 
 def test_notifications_are_sent_after_commit_in_the_recipients_language(
@@ -161,7 +165,7 @@ def test_notifications_are_sent_after_commit_in_the_recipients_language(
     item = make_item("table")
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        services.recommendation_approve(item=item, user=user_named("secretariat1"))
+        recommendations.recommendation_approve(item=item, user=user_named("secretariat1"))
     assert callbacks, "notifications are enqueued on commit"
     by_recipient = {message.to[0]: message for message in mail.outbox}
     # The next stage's approvers, each in their language, with a link to the item.
@@ -181,7 +185,7 @@ def test_nothing_is_sent_when_the_transaction_rolls_back(make_item, user_named, 
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         with pytest.raises(RuntimeError):
             with transaction.atomic():
-                services.recommendation_approve(item=item, user=user_named("secretariat1"))
+                recommendations.recommendation_approve(item=item, user=user_named("secretariat1"))
                 raise RuntimeError("something failed after the approval")
     assert callbacks == [] and mail.outbox == []
     item.refresh_from_db()
@@ -198,7 +202,7 @@ def test_daily_reminders_for_items_waiting_too_long(make_item, user_named, setti
 
     item = make_item("table")
     settings.REVIEW_REMINDER_DAYS = 3
-    state = services.current_task(item)[0]
+    state = recommendations.current_task(item)[0]
     TaskState.objects.filter(pk=state.pk).update(started_at=timezone.now() - datetime.timedelta(days=5))
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
@@ -210,14 +214,14 @@ def test_daily_reminders_for_items_waiting_too_long(make_item, user_named, setti
 def test_co_authors_hold_an_object_permission_that_follows_the_co_author_list(make_item, user_named):
     delegate3 = user_named("delegate3")  # of another table: rights come from co-authorship only
     item = make_item("draft", co_authors=["delegate3"])
-    assert services.can_edit(delegate3, item)
-    item = services.recommendation_update(item=item, user=delegate3, text="Aporte de la coautora.")
-    item = services.recommendation_update(item=item, user=user_named("delegate1"), co_authors=[])
+    assert recommendations.can_edit(delegate3, item)
+    item = recommendations.recommendation_update(item=item, user=delegate3, text="Aporte de la coautora.")
+    item = recommendations.recommendation_update(item=item, user=user_named("delegate1"), co_authors=[])
     delegate3 = user_named("delegate3")  # fresh permission cache
-    assert not services.can_edit(delegate3, item)
+    assert not recommendations.can_edit(delegate3, item)
     with pytest.raises(NotAllowed):
-        services.recommendation_update(item=item, user=delegate3, text="Ya no.")
-    assert services.can_edit(user_named("delegate1"), item)  # the owner keeps it
+        recommendations.recommendation_update(item=item, user=delegate3, text="Ya no.")
+    assert recommendations.can_edit(user_named("delegate1"), item)  # the owner keeps it
 
 
 def test_one_decision_one_e_mail_for_every_action(make_item, user_named, client, django_capture_on_commit_callbacks):
@@ -234,16 +238,16 @@ def test_one_decision_one_e_mail_for_every_action(make_item, user_named, client,
         return Counter(recipient for message in mail.outbox for recipient in message.to)
 
     steps = [
-        lambda: services.recommendation_submit(item=item, user=user_named("delegate1")),
-        lambda: services.recommendation_approve(item=item, user=user_named("secretariat1")),
-        lambda: services.recommendation_request_changes(item=item, user=user_named("liaison2"), comment="Precisar."),
-        lambda: services.recommendation_submit(item=item, user=user_named("delegate1")),
+        lambda: recommendations.recommendation_submit(item=item, user=user_named("delegate1")),
+        lambda: recommendations.recommendation_approve(item=item, user=user_named("secretariat1")),
+        lambda: recommendations.recommendation_request_changes(item=item, user=user_named("liaison2"), comment="Precisar."),
+        lambda: recommendations.recommendation_submit(item=item, user=user_named("delegate1")),
     ]
     for number, step in enumerate(steps):
         sent = act(step)
         assert sent and max(sent.values()) == 1, (number, sent)
     # The admin's action menu (Wagtail's workflow action view): the same single e-mail.
-    task_state = services.current_task(item)[0]
+    task_state = recommendations.current_task(item)[0]
     client.force_login(user_named("secretariat1"))
     sent = act(lambda: client.post(f"/admin/pages/workflow/action/{item.pk}/approve/{task_state.pk}/", {"comment": ""}))
     item.refresh_from_db()
@@ -251,8 +255,8 @@ def test_one_decision_one_e_mail_for_every_action(make_item, user_named, client,
         {"delegate1@enlace.example": 1, "liaison1@enlace.example": 1, "liaison2@enlace.example": 1, "admin@enlace.example": 1}
     )
     # A liaison vote short of the quorum decides nothing yet: nobody is e-mailed until the stage is.
-    assert act(lambda: services.recommendation_approve(item=item, user=user_named("liaison1"))) == Counter()
-    sent = act(lambda: services.recommendation_approve(item=item, user=user_named("liaison2")))
+    assert act(lambda: recommendations.recommendation_approve(item=item, user=user_named("liaison1"))) == Counter()
+    sent = act(lambda: recommendations.recommendation_approve(item=item, user=user_named("liaison2")))
     assert max(sent.values()) == 1 and "network@enlace.example" in sent
-    sent = act(lambda: services.recommendation_withdraw(item=item, user=user_named("delegate1"), reason="Pausa."))
+    sent = act(lambda: recommendations.recommendation_withdraw(item=item, user=user_named("delegate1"), reason="Pausa."))
     assert max(sent.values()) == 1 and "delegate1@enlace.example" not in sent

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from workflows.services import ascii_slug
+from workflows.recommendations import ascii_slug
 
 
 @pytest.mark.parametrize(
@@ -33,7 +33,7 @@ def test_long_titles_are_cut_between_words():
 
 @pytest.mark.django_db
 def test_a_submitted_practice_gets_an_ascii_slug():
-    from workflows.services import practice_submit
+    from workflows.practices import practice_submit
 
     page = practice_submit(
         submitter_email="persona@example.org",

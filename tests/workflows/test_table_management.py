@@ -7,8 +7,8 @@ from wagtail.models import ModelLogEntry
 
 from cms.models import Organisation
 from workflows.contributions import can_view_contribution, contribution_create
+from workflows.errors import NotAllowed, WorkflowError
 from workflows.roles import drafts_in_table, reads_table, roles_of
-from workflows.services import NotAllowed, WorkflowError
 from workflows.tables import (
     LOG_ACTION,
     can_manage_table,

@@ -10,8 +10,7 @@ from rest_framework import permissions, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from cms.api.views import _pk
-from enlace.api import Q_NOT_SEARCHED, reject_text_query
+from enlace.api import Q_NOT_SEARCHED, path_pk, reject_text_query
 
 from .. import drafting
 from ..models import Amendment, CoAuthorInvitation, DraftComment
@@ -171,7 +170,7 @@ class WorkingObjectViewSet(viewsets.GenericViewSet):
         return self.model.objects.none()
 
     def get_object(self):
-        obj = get_object_or_404(self.model.objects.select_related("recommendation"), pk=_pk(self.kwargs["pk"]))
+        obj = get_object_or_404(self.model.objects.select_related("recommendation"), pk=path_pk(self.kwargs["pk"]))
         visible = recommendations_visible_to(self.request.user).filter(pk=obj.recommendation_id).first()
         if visible is None or not self.may_see(obj, visible):
             raise Http404
@@ -210,7 +209,7 @@ class InvitationViewSet(WorkingObjectViewSet):
     serializer_class = InvitationSerializer
 
     def get_object(self):
-        invitation = get_object_or_404(CoAuthorInvitation, pk=_pk(self.kwargs["pk"]))
+        invitation = get_object_or_404(CoAuthorInvitation, pk=path_pk(self.kwargs["pk"]))
         if invitation.invitee_id == self.request.user.pk:
             return invitation
         return super().get_object()

@@ -18,7 +18,7 @@ from cms.progress import BOARD_FILTERS, GROUP_BY, BoardError, board_query
 from cms.selectors import published_practices, published_recommendations, recommendations_of_table
 from cms.taxonomies import FOLLOW_UP_REVIEW_STATUSES, FOLLOW_UP_SCOPES, FOLLOW_UP_STATUSES, OBJECTIVES, TABLES
 from enlace import tabular
-from enlace.api import SEARCH_RENDERERS, ParameterError, filter_text, q_parameter, request_language
+from enlace.api import SEARCH_RENDERERS, ParameterError, filter_text, path_pk, q_parameter, request_language
 from search import cache as response_cache
 
 from .. import followups
@@ -229,9 +229,7 @@ class FollowUpViewSet(viewsets.GenericViewSet):
         return reports_with_relations(followups.reports_visible_to(self.request.user))
 
     def get_object(self) -> FollowUpReport:
-        from cms.api.views import _pk
-
-        return get_object_or_404(self.get_queryset(), pk=_pk(self.kwargs["pk"]))
+        return get_object_or_404(self.get_queryset(), pk=path_pk(self.kwargs["pk"]))
 
     @extend_schema(parameters=REPORT_FILTERS, responses=FollowUpReportSerializer(many=True))
     def list(self, request):
@@ -301,9 +299,7 @@ class RecommendationFollowUpMixin:
     throttle_scope = "submissions"
 
     def _published(self) -> RecommendationPage:
-        from cms.api.views import _pk
-
-        return get_object_or_404(published_recommendations(), pk=_pk(self.kwargs["pk"]))
+        return get_object_or_404(published_recommendations(), pk=path_pk(self.kwargs["pk"]))
 
     def get_throttles(self):
         if getattr(self, "action", None) == "follow_ups" and self.request.method == "POST":

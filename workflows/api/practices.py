@@ -1,6 +1,6 @@
 """Practice moderation in the API (issue #21): the practices waiting for review, and publishing
 or sending one back, through the same services the admin's workflow actions call
-(``CuratorReviewTask.act`` → ``services.practice_publish`` / ``practice_send_back``), so the
+(``CuratorReviewTask.act`` → ``practices.practice_publish`` / ``practice_send_back``), so the
 rules are theirs: curators and the Red Regional decide, never on their own submission; a
 comment is required to send back; a practice not waiting for review is a 409.
 
@@ -17,9 +17,10 @@ from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 
 from cms.models import PracticePage
-from enlace.api import filter_text, q_parameter, request_language
+from enlace.api import filter_text, path_pk, q_parameter, request_language
 
-from .. import services
+from .. import practices as practice_services
+from ..recommendations import current_task
 from ..selectors import practices_in_review, practices_visible_to, reviews_practices
 from .serializers import CommentSerializer, RequiredCommentSerializer
 
@@ -38,7 +39,7 @@ class PracticeInReviewSerializer(serializers.Serializer):
 
 
 def practice_actions(user, practice: PracticePage) -> list[str]:
-    task_state, task = services.current_task(practice)
+    task_state, task = current_task(practice)
     if task_state is None or not task.is_approver(practice, user):
         return []
     return ["publish", "send_back"]
@@ -52,7 +53,7 @@ def in_review_row(request, practice: PracticePage) -> dict:
     if practice.live:
         state = "published"
     else:
-        state = "in_review" if services.current_task(practice)[0] is not None else "sent_back"
+        state = "in_review" if current_task(practice)[0] is not None else "sent_back"
     return {
         "id": practice.pk,
         "title": practice.title,
@@ -71,9 +72,7 @@ class PracticeModerationMixin:
     """``GET practices/submitted/``, ``POST practices/{id}/publish/`` and ``send-back/``."""
 
     def moderated_practice(self) -> PracticePage:
-        from cms.api.views import _pk
-
-        practice = get_object_or_404(practices_visible_to(self.request.user), pk=_pk(self.kwargs["pk"]))
+        practice = get_object_or_404(practices_visible_to(self.request.user), pk=path_pk(self.kwargs["pk"]))
         if not reviews_practices(self.request.user):  # a published practice: seen, not decided on
             raise PermissionDenied("Only curators and the Red Regional moderate practices.")
         return practice
@@ -97,7 +96,9 @@ class PracticeModerationMixin:
         practice = self.moderated_practice()
         body = CommentSerializer(data=request.data)
         body.is_valid(raise_exception=True)
-        practice = services.practice_publish(item=practice, user=request.user, comment=body.validated_data.get("comment", ""))
+        practice = practice_services.practice_publish(
+            item=practice, user=request.user, comment=body.validated_data.get("comment", "")
+        )
         return Response(in_review_row(request, PracticePage.objects.get(pk=practice.pk)))
 
     @extend_schema(request=RequiredCommentSerializer, responses=PracticeInReviewSerializer)
@@ -106,5 +107,5 @@ class PracticeModerationMixin:
         practice = self.moderated_practice()
         body = RequiredCommentSerializer(data=request.data)
         body.is_valid(raise_exception=True)
-        practice = services.practice_send_back(item=practice, user=request.user, comment=body.validated_data["comment"])
+        practice = practice_services.practice_send_back(item=practice, user=request.user, comment=body.validated_data["comment"])
         return Response(in_review_row(request, PracticePage.objects.get(pk=practice.pk)))

@@ -18,7 +18,7 @@ from cms.taxonomies import (
     TABLES,
 )
 
-from .. import drafting, services, versions
+from .. import drafting, recommendations, versions
 from ..contributions import consolidated_in
 from ..followups import is_following
 from ..selectors import follows
@@ -150,9 +150,9 @@ class RecommendationSerializer(serializers.Serializer):
             "url": item.full_url if item.live else None,
             "status": item.status,
             "stage": item.stage or None,
-            "approvals": services.approvals_at_current_stage(item) if participant else [],
-            "history": services.history_of(item) if participant else [],
-            "actions": services.allowed_actions(user, item),
+            "approvals": recommendations.approvals_at_current_stage(item) if participant else [],
+            "history": recommendations.history_of(item) if participant else [],
+            "actions": recommendations.allowed_actions(user, item),
             "follow_up": follow_up_of(item.pk) if item.live else [],
             "following": is_following(user, item),
             "invitations": [
@@ -229,7 +229,7 @@ class TaskSerializer(serializers.Serializer):
         return item.status if isinstance(item, RecommendationPage) else "in_review"
 
     def get_stage(self, item) -> str:
-        task = services.current_task(item)[1]
+        task = recommendations.current_task(item)[1]
         return task.stage if task else ""
 
     def get_admin_url(self, item) -> str:

@@ -12,7 +12,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from cms.api.views import LIST_PARAMS, _pk, csv_response, search_query_from, search_response
+from cms.api.views import LIST_PARAMS, csv_response, search_query_from, search_response
 from cms.models import Contribution, RecommendationPage
 from cms.progress import follow_ups_of
 from cms.taxonomies import FOLLOW_UP_STATUSES, REVIEW_STATUSES, TABLES
@@ -23,13 +23,14 @@ from enlace.api import (
     StrictPagination,
     filter_text,
     int_param,
+    path_pk,
     q_parameter,
     reject_text_query,
 )
 
 from .. import contributions as contribution_services
 from .. import notifications as notification_services
-from .. import services, versions
+from .. import recommendations, versions
 from ..roles import roles_of, tables_drafted_by, tables_read_by
 from ..selectors import awaiting_review, follows, recommendations_visible_to
 from . import serializers as s
@@ -58,7 +59,7 @@ class RecommendationViewSet(RecommendationFollowUpMixin, DraftingMixin, viewsets
 
     def get_object(self) -> RecommendationPage:
         # 404 for what the caller may not see, whether it exists or not.
-        return get_object_or_404(self.get_queryset(), pk=_pk(self.kwargs["pk"]))
+        return get_object_or_404(self.get_queryset(), pk=path_pk(self.kwargs["pk"]))
 
     def item_response(self, item, code=status.HTTP_200_OK):
         item.refresh_from_db()
@@ -127,7 +128,7 @@ class RecommendationViewSet(RecommendationFollowUpMixin, DraftingMixin, viewsets
             self.permission_denied(request)
         serializer = s.RecommendationWriteSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        item = services.recommendation_create(user=request.user, **serializer.validated_data)
+        item = recommendations.recommendation_create(user=request.user, **serializer.validated_data)
         return self.item_response(item, status.HTTP_201_CREATED)
 
     @extend_schema(request=s.RecommendationUpdateSerializer, responses=s.RecommendationSerializer)
@@ -137,13 +138,13 @@ class RecommendationViewSet(RecommendationFollowUpMixin, DraftingMixin, viewsets
         serializer.is_valid(raise_exception=True)
         if not serializer.validated_data:
             raise ParameterError("non_field_errors", "Nothing to change.")
-        item = services.recommendation_update(item=item, user=request.user, **serializer.validated_data)
+        item = recommendations.recommendation_update(item=item, user=request.user, **serializer.validated_data)
         return self.item_response(item)
 
     @extend_schema(request=None, responses=s.RecommendationSerializer)
     @action(detail=True, methods=["post"])
     def submit(self, request, pk=None):
-        return self.item_response(services.recommendation_submit(item=self.get_object(), user=request.user))
+        return self.item_response(recommendations.recommendation_submit(item=self.get_object(), user=request.user))
 
     @extend_schema(request=s.CommentSerializer, responses=s.RecommendationSerializer)
     @action(detail=True, methods=["post"])
@@ -151,7 +152,9 @@ class RecommendationViewSet(RecommendationFollowUpMixin, DraftingMixin, viewsets
         item = self.get_object()
         body = s.CommentSerializer(data=request.data)
         body.is_valid(raise_exception=True)
-        item = services.recommendation_approve(item=item, user=request.user, comment=body.validated_data.get("comment", ""))
+        item = recommendations.recommendation_approve(
+            item=item, user=request.user, comment=body.validated_data.get("comment", "")
+        )
         return self.item_response(item)
 
     @extend_schema(request=s.RequiredCommentSerializer, responses=s.RecommendationSerializer)
@@ -160,7 +163,9 @@ class RecommendationViewSet(RecommendationFollowUpMixin, DraftingMixin, viewsets
         item = self.get_object()
         body = s.RequiredCommentSerializer(data=request.data)
         body.is_valid(raise_exception=True)
-        item = services.recommendation_request_changes(item=item, user=request.user, comment=body.validated_data["comment"])
+        item = recommendations.recommendation_request_changes(
+            item=item, user=request.user, comment=body.validated_data["comment"]
+        )
         return self.item_response(item)
 
     @extend_schema(request=s.WithdrawSerializer, responses=s.RecommendationSerializer)
@@ -170,7 +175,7 @@ class RecommendationViewSet(RecommendationFollowUpMixin, DraftingMixin, viewsets
         body = s.WithdrawSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         return self.item_response(
-            services.recommendation_withdraw(item=item, user=request.user, reason=body.validated_data.get("reason", ""))
+            recommendations.recommendation_withdraw(item=item, user=request.user, reason=body.validated_data.get("reason", ""))
         )
 
     @extend_schema(
@@ -211,7 +216,7 @@ class TaskViewSet(viewsets.GenericViewSet):
     @extend_schema(parameters=[Q_NOT_SEARCHED])
     def list(self, request):
         reject_text_query(request)
-        items = services.tasks_for(request.user)
+        items = recommendations.tasks_for(request.user)
         page = self.paginate_queryset(items)
         return self.get_paginated_response(s.TaskSerializer(page, many=True).data)
 
@@ -227,7 +232,7 @@ class ContributionViewSet(viewsets.GenericViewSet):
         return contribution_services.contributions_visible_to(self.request.user).select_related("author").order_by("-created_at")
 
     def get_object(self) -> Contribution:
-        return get_object_or_404(self.get_queryset(), pk=_pk(self.kwargs["pk"]))
+        return get_object_or_404(self.get_queryset(), pk=path_pk(self.kwargs["pk"]))
 
     def shown(self, contribution_or_page, **kwargs):
         return s.ContributionSerializer(contribution_or_page, context={"request": self.request}, **kwargs).data

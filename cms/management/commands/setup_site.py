@@ -1,8 +1,8 @@
 """Create the site without any demo content, for a production install: the Wagtail Site and
 its home page, the section pages (Repositorio de prácticas, Mesas de trabajo, Recomendaciones,
 Eventos, Organizaciones), the four working-table spaces, the role groups and the two approval
-workflows. The same steps ``seed_demo`` starts with (``DemoLoader.structure``), and nothing
-else: no accounts, organisations, practices or recommendations.
+workflows (``cms.site_setup``, the steps ``seed_demo`` starts with), and nothing else: no
+accounts, organisations, practices or recommendations.
 
 Idempotent: what exists is left as it is (pages renamed or edited in the admin are kept);
 run it again after an upgrade that adds a section or a role."""
@@ -11,7 +11,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from wagtail.models import Site
 
-from cms.demo.loader import DemoLoader
+from cms.site_setup import SiteSetup
 
 
 class Command(BaseCommand):
@@ -26,8 +26,8 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def handle(self, *args, hostname=None, port=None, **options):
-        loader = DemoLoader(password="")  # structure() creates no account: no password is used
-        loader.structure()
+        setup = SiteSetup()
+        setup.structure()
         site = Site.objects.filter(is_default_site=True).first()
         if site is None:  # structure() made or found the home page; a default site must exist
             raise CommandError("no default Wagtail site after setup")
@@ -40,7 +40,7 @@ class Command(BaseCommand):
             changed.append("port")
         if changed:
             site.save(update_fields=changed)
-        created = loader.report.created
+        created = setup.report.created
         if created or changed:
             parts = [f"{n} {kind}" for kind, n in sorted(created.items())] + [f"site {field}" for field in changed]
             self.stdout.write(self.style.SUCCESS("created or updated: " + ", ".join(parts)))

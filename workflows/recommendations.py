@@ -9,7 +9,6 @@ sent for a transition that rolls back.
 from __future__ import annotations
 
 from django.contrib.auth import get_user_model
-from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -17,40 +16,17 @@ from guardian.shortcuts import assign_perm, get_users_with_perms, remove_perm
 from wagtail.log_actions import log
 from wagtail.models import Page, PageLogEntry, TaskState, WorkflowState
 
-from cms.models import PracticeIndexPage, PracticePage, RecommendationPage, TableSpacePage
+from cms.models import PracticePage, RecommendationPage, TableSpacePage
 from cms.taxonomies import REVIEW_STAGES, REVIEW_STATUSES, TABLES
 
 from . import notifications
+from .errors import CommentRequired, InvalidTransition, NotAllowed, WorkflowError
 from .models import LiaisonReviewTask, LiaisonVote, ReviewTask, authors_of
 from .roles import drafts_in_table
 from .selectors import LOG_ACTION, can_view  # noqa: F401  (can_view: the one visibility rule)
-from .setup import practice_moderation_workflow, recommendation_workflow
+from .setup import recommendation_workflow
 
 EDITABLE_FIELDS = ("title", "text", "rationale", "objectives", "countries", "addressed_to", "event", "theme", "co_authors")
-
-
-class WorkflowError(Exception):
-    """A request the rules refuse. ``status_code`` is what an HTTP edge answers."""
-
-    status_code = 400
-
-    def __init__(self, message: str, *, field: str | None = None):
-        super().__init__(message)
-        self.message = message
-        self.field = field
-
-
-class NotAllowed(WorkflowError):
-    status_code = 403
-
-
-class InvalidTransition(WorkflowError):
-    status_code = 409
-
-
-class CommentRequired(WorkflowError):
-    def __init__(self, message: str = ""):
-        super().__init__(message or _("A comment is required to request changes."), field="comment")
 
 
 # --- Reading the state ------------------------------------------------------------------
@@ -183,7 +159,8 @@ def ascii_slug(title: str, limit: int = 60) -> str:
     return slug.strip("-")
 
 
-def _unique_slug(parent: Page, title: str) -> str:
+def unique_slug(parent: Page, title: str) -> str:
+    """A slug for a new child of ``parent`` from ``title``, unique among its siblings."""
     base = ascii_slug(title) or "recomendacion"
     slug, n = base, 1
     siblings = set(parent.get_children().values_list("slug", flat=True))
@@ -214,7 +191,7 @@ def recommendation_create(*, user, table: str, **data) -> RecommendationPage:
     space = TableSpacePage.objects.originals().get(table=table)
     page = RecommendationPage(owner=user, live=False, status="draft")
     _set_fields(page, data)
-    page.slug = _unique_slug(space, page.title or "")
+    page.slug = unique_slug(space, page.title or "")
     co_authors = list(page.co_authors.all())
     page.co_authors = [u for u in co_authors if u.pk != user.pk]
     space.add_child(instance=page)  # validates (full_clean) and saves
@@ -265,20 +242,49 @@ def on_edited(*, item: RecommendationPage, user) -> None:
     )
     if not approved_before:
         return
-    _set_status(item, "draft", "")  # so the cancellation is not taken for an admin cancel
+    set_status(item, "draft", "")  # so the cancellation is not taken for an admin cancel
     state.cancel(user=user)
     record(item, "sent_back", user, stage="table")
     recommendation_workflow().start(item, user)  # the submit receiver records it and notifies
 
 
 # --- Recommendations: the workflow ----------------------------------------------------------
+# Wagtail's workflow events, whichever door they came through (these services, or the admin's
+# own submit, cancel and publish buttons), reach the item's status through the four functions
+# below; ``receivers`` only adapts the signals to them.
+
+
+def after_submission(item: RecommendationPage, user, stage: str) -> None:
+    """The effects of a submission: the item in review at ``stage`` (the first), its history,
+    the stage's approvers told."""
+    set_status(item, "in_review", stage)
+    record(item, "submit", user, stage=stage)
+    notifications.approvers_of_stage(item)
+
+
+def after_cancellation(item: RecommendationPage) -> None:
+    """A review cancelled from the admin: the item is back to what it was (the services set
+    the status themselves before they cancel)."""
+    if item.status == "in_review":
+        set_status(item, "published" if item.live else "draft", "")
+
+
+def after_publication(item: RecommendationPage) -> None:
+    if (item.status, item.stage) != ("published", ""):
+        set_status(item, "published", "")
+
+
+def after_unpublication(item: RecommendationPage) -> None:
+    if item.status == "published":
+        set_status(item, "draft", "")
 
 
 def locked(item):
     return type(item).objects.select_for_update().get(pk=item.pk)
 
 
-def _set_status(item, status: str, stage: str) -> None:
+def set_status(item, status: str, stage: str) -> None:
+    """Where the item stands (``status``, ``stage``): written here only, never in revisions."""
     type(item).objects.filter(pk=item.pk).update(status=status, stage=stage)
     item.status, item.stage = status, stage
 
@@ -301,7 +307,8 @@ def recommendation_submit(*, item: RecommendationPage, user) -> RecommendationPa
     return item
 
 
-def _acting_task(item, user) -> tuple[TaskState, ReviewTask]:
+def acting_task(item, user) -> tuple[TaskState, ReviewTask]:
+    """The task ``user`` decides on ``item`` now, locked; the domain's errors otherwise."""
     task_state, task = current_task(item)
     if task_state is None:
         raise InvalidTransition(_("This item is not waiting for a review."))
@@ -321,7 +328,7 @@ def _acting_task(item, user) -> tuple[TaskState, ReviewTask]:
 @transaction.atomic
 def recommendation_approve(*, item: RecommendationPage, user, comment: str = "") -> RecommendationPage:
     item = locked(item)
-    task_state, task = _acting_task(item, user)
+    task_state, task = acting_task(item, user)
     stage = task.stage
     if isinstance(task, LiaisonReviewTask):
         try:
@@ -344,11 +351,11 @@ def _after_transition(item, user) -> None:
     """Record where the item stands after Wagtail moved the workflow on."""
     state = WorkflowState.objects.for_instance(item).order_by("-created_at").first()
     if state.status == WorkflowState.STATUS_APPROVED:
-        _set_status(item, "published", "")
+        set_status(item, "published", "")
         record(item, "publish", user, stage="network")
         return
     task = state.current_task_state.task.specific
-    _set_status(item, "in_review", task.stage)
+    set_status(item, "in_review", task.stage)
     notifications.approvers_of_stage(item)
 
 
@@ -358,9 +365,9 @@ def recommendation_request_changes(*, item: RecommendationPage, user, comment: s
     if not comment:
         raise CommentRequired()
     item = locked(item)
-    task_state, task = _acting_task(item, user)
+    task_state, task = acting_task(item, user)
     TaskState.reject(task_state, user=user, comment=comment)
-    _set_status(item, "changes_requested", "")
+    set_status(item, "changes_requested", "")
     task_state.workflow_state.refresh_from_db()
     task_state.workflow_state.cancel(user=user)  # back to the authors: a new submission starts at the table
     record(item, "request_changes", user, stage=task.stage, comment=comment)
@@ -385,81 +392,11 @@ def recommendation_withdraw(*, item: RecommendationPage, user, reason: str = "")
     task_state, task = current_task(item)
     if task is not None:
         waiting_for = [u.pk for u in task.approvers(item)]
-    _set_status(item, "withdrawn", "")
+    set_status(item, "withdrawn", "")
     state = active_workflow_state(item)
     if state is not None:
         state.cancel(user=user)
     record(item, "withdraw", user, stage=stage, comment=reason)
     notifications.authors_on_decision(item, "withdraw", stage, user, reason)
     notifications.approvers_on_withdrawal(item, waiting_for, user, reason)
-    return item
-
-
-# --- Practices: moderation ----------------------------------------------------------------
-
-
-PRACTICE_FIELDS = (
-    "title",
-    "summary",
-    "body",
-    "countries",
-    "objectives",
-    "principles",
-    "table",
-    "stakeholder_groups",
-    "level",
-    "populations",
-    "other_implementers",
-    "start_year",
-    "end_year",
-    "status",
-    "results",
-    "lessons_learned",
-    "contact",
-    "language",
-)
-
-
-@transaction.atomic
-def practice_submit(*, user=None, submitter_email: str = "", data: dict) -> PracticePage:
-    """A practice proposed by a member or the public: a draft under the repository, in review.
-    Raises ``ValidationError`` with field errors for bad input; nothing is saved then."""
-    unknown = set(data) - set(PRACTICE_FIELDS)
-    if unknown:
-        raise ValidationError({name: _("Unknown field.") for name in unknown})
-    anonymous = not (user and user.is_authenticated)
-    if anonymous and not submitter_email:
-        raise ValidationError({"submitter_email": _("An e-mail address is required.")})
-    repository = PracticeIndexPage.objects.originals().get()
-    page = PracticePage(owner=None if anonymous else user, live=False, submitter_email=submitter_email, **data)
-    page.slug = _unique_slug(repository, page.title or "practica")
-    repository.add_child(instance=page)
-    page.save_revision(user=None if anonymous else user)
-    practice_moderation_workflow().start(page, None if anonymous else user)
-    notifications.practice_submitted(page)
-    return page
-
-
-@transaction.atomic
-def practice_publish(*, item: PracticePage, user, comment: str = "") -> PracticePage:
-    item = locked(item)
-    task_state, task = _acting_task(item, user)
-    TaskState.approve(task_state, user=user, comment=comment)  # finishes the workflow: published
-    record(item, "publish", user, stage=task.stage, comment=comment)
-    notifications.submitter_published(item, user)
-    return PracticePage.objects.get(pk=item.pk)
-
-
-@transaction.atomic
-def practice_send_back(*, item: PracticePage, user, comment: str) -> PracticePage:
-    comment = (comment or "").strip()
-    if not comment:
-        raise CommentRequired(_("A comment is required to send a practice back."))
-    item = locked(item)
-    task_state, task = _acting_task(item, user)
-    TaskState.reject(task_state, user=user, comment=comment)
-    task_state.workflow_state.refresh_from_db()
-    task_state.workflow_state.cancel(user=user)
-    record(item, "request_changes", user, stage=task.stage, comment=comment)
-    notifications.submitter_sent_back(item, user, comment)
     return item
