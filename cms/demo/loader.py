@@ -334,12 +334,15 @@ def report_document(row: dict):
     """The report of the event as a public Wagtail document (the root collection), created once."""
     from django.core.files.base import ContentFile
     from wagtail.documents import get_document_model
+    from wagtail.models import Collection
 
     Document = get_document_model()
     filename = f"{row['slug']}-informe.txt"
     document = Document.objects.filter(title=row["report_title"]).first()
     if document is None:
-        document = Document(title=row["report_title"])
+        # A flushed database (transactional tests) has no root collection until someone makes it.
+        root = Collection.get_first_root_node() or Collection.add_root(name="Root")
+        document = Document(title=row["report_title"], collection=root)
         document.file.save(filename, ContentFile(report_text(row).encode("utf-8")), save=False)
         document._set_document_file_metadata()  # size and hash, as the admin's upload records them
         document.save()

@@ -223,7 +223,7 @@ def test_drafting_together_in_the_browser(workspace_site, browser, demo_password
     assert "registro único y voluntario" in author.page.locator("article.recommendation blockquote").inner_text()
     author.page.get_by_role("link", name="Invitar o quitar coautoría").click()
     author.page.fill("#buscar", "delegate3")
-    author.page.get_by_role("button", name="Buscar").click()
+    author.page.locator("main").get_by_role("button", name="Buscar").click()  # not the header's site search
     author.page.wait_for_load_state()
     author.check("co-authors-search")
     author.page.get_by_role("button", name=re.compile("Invitar a")).first.click()
