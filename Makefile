@@ -22,6 +22,7 @@ install: $(VENV)/.installed-run
 run: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py seed_demo
+	$(PY) manage.py opendata_build
 	$(PY) manage.py runserver 127.0.0.1:8000
 
 test:

@@ -36,6 +36,7 @@ PAGES = {
     "login": "/login/",
     "recommendation-search": "/buscar/recomendaciones/",
     "site-search": "/buscar/?q=migrantes",
+    "open-data": "/datos/",
     "not-found": "/no-hay-tal-pagina/",
 }
 STATUS = {"not-found": 404}
@@ -47,7 +48,7 @@ SMALL_CONTROLS = """() => [...document.querySelectorAll('input:not([type=hidden]
   .map(e => e.outerHTML.slice(0, 80))"""
 # Elements sticking out of the screen, outside the regions that scroll on their own.
 WIDE = """() => [...document.querySelectorAll('body *')]
-  .filter(e => e.getBoundingClientRect().right > innerWidth + 0.5 && !e.closest('.table-scroll, .visually-hidden, .vh, .hp, .skip-link'))
+  .filter(e => e.getBoundingClientRect().right > innerWidth + 0.5 && !e.closest('.table-scroll, .scroll-region, .visually-hidden, .vh, .hp, .skip-link'))
   .slice(0, 5).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))"""
 TRANSFERRED = """() => [performance.getEntriesByType('navigation')[0], ...performance.getEntriesByType('resource')]
   .reduce((sum, e) => sum + (e.transferSize || e.encodedBodySize || 0), 0)"""
