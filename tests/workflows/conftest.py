@@ -30,8 +30,9 @@ def outsider(db):
 @pytest.fixture
 def make_item(user_named):
     """``make_item(stage)``: a table-1 recommendation by delegate1 brought to a state by the
-    services: draft, table, liaison (one vote by liaison1), network, changes_requested,
-    published, withdrawn."""
+    services: draft, table, liaison (approved by the table, no liaison vote yet), network,
+    changes_requested, published, withdrawn. With the demo world's accounts: kept for the API
+    and front-end tests that log in as them; the tests of ``tests/workflows`` use ``item_at``."""
 
     def make(state="draft", *, author="delegate1", co_authors=()):
         author = user_named(author)
