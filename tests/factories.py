@@ -27,6 +27,12 @@ def number() -> int:
     return next(_numbers)
 
 
+def organisation(**fields) -> Organisation:
+    """A new organisation (of no table unless ``tables`` is given)."""
+    n = number()
+    return Organisation.objects.create(**({"name": f"Organización {n}", "slug": f"organizacion-{n}"} | fields))
+
+
 def user(role: str | None = None, *, table: str | None = None, organisation: Organisation | None = None, **fields):
     """A new active account, with ``role`` (``admin``, ``curator``, ``network``, ``liaison``,
     ``delegate``/``secretariat`` of ``table``, ``member`` of ``organisation``, a new one when
@@ -34,7 +40,7 @@ def user(role: str | None = None, *, table: str | None = None, organisation: Org
     username = fields.pop("username", None) or f"{role or 'user'}{table or ''}-{number()}"
     account = get_user_model().objects.create_user(username, f"{username}@enlace.example", PASSWORD, **fields)
     if role == "member" and organisation is None:
-        organisation = Organisation.objects.create(name=f"Organización {number()}", slug=f"organizacion-{number()}")
+        organisation = globals()["organisation"]()
     if role:
         grant_role(account, role, table=table, organisation=organisation)
     return account
@@ -43,15 +49,19 @@ def user(role: str | None = None, *, table: str | None = None, organisation: Org
 @dataclass
 class Reviewers:
     """The people of the three stages of one table's review: its secretariat, two liaisons (the
-    quorum), the network; and a curator for practices."""
+    quorum), the network; and a curator for practices. New accounts unless given."""
 
     table: str = "1"
+    secretariat: object = None
+    liaisons: list | None = None
+    network: object = None
+    curator: object = None
 
     def __post_init__(self):
-        self.secretariat = user("secretariat", table=self.table)
-        self.liaisons = [user("liaison"), user("liaison")]
-        self.network = user("network")
-        self.curator = user("curator")
+        self.secretariat = self.secretariat or user("secretariat", table=self.table)
+        self.liaisons = self.liaisons or [user("liaison"), user("liaison")]
+        self.network = self.network or user("network")
+        self.curator = self.curator or user("curator")
 
 
 RECOMMENDATION_STATES = ("draft", "table", "liaison", "network", "published", "changes_requested", "withdrawn")

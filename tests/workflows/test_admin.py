@@ -1,34 +1,36 @@
-"""The workflow as delegates and approvers meet it in Wagtail's admin (in Spanish)."""
+"""The workflow as delegates and approvers meet it in Wagtail's admin (in Spanish). The people
+and items are made here (the ``people`` and ``item_at`` fixtures, ``tests/factories.py``),
+never the demo world's."""
 
 import pytest
 
-from cms.models import RecommendationPage
+from tests import factories
 from workflows import recommendations
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def login(client, demo_password):
-    def as_user(username):
+def login(client, people):
+    def as_user(name):
         client.logout()
-        assert client.login(username=username, password=demo_password)
+        assert client.login(username=people[name].username, password=factories.PASSWORD)
         return client
 
     return as_user
 
 
-def test_the_dashboard_lists_the_tasks_awaiting_each_user(login):
-    at_liaison = RecommendationPage.objects.originals().filter(status="in_review", stage="liaison")
-    waiting = next(item for item in at_liaison if recommendations.approvals_at_current_stage(item))  # liaison1 voted
+def test_the_dashboard_lists_the_tasks_awaiting_each_user(login, item_at, people):
+    waiting = item_at("liaison")
+    recommendations.recommendation_approve(item=waiting, user=people["liaison1"])  # liaison1 voted
     assert waiting.title in login("liaison2").get("/admin/").content.decode()
     assert waiting.title not in login("liaison1").get("/admin/").content.decode()  # already voted
     assert waiting.title not in login("delegate2").get("/admin/").content.decode()
 
 
-def test_a_delegate_does_not_see_another_tables_drafts_in_the_admin(login, user_named):
+def test_a_delegate_does_not_see_another_tables_drafts_in_the_admin(login, people, item_at):
     draft = recommendations.recommendation_create(
-        user=user_named("delegate2"), table="2", title="Borrador de la mesa 2", text="Texto."
+        user=people["delegate2"], table="2", title="Borrador de la mesa 2", text="Texto."
     )
     client = login("delegate1")
     edit = client.get(f"/admin/pages/{draft.pk}/edit/")
@@ -37,19 +39,19 @@ def test_a_delegate_does_not_see_another_tables_drafts_in_the_admin(login, user_
     assert "Borrador de la mesa 2" not in explorer.content.decode()
     assert client.get("/admin/pages/search/?q=Borrador").content.decode().count("Borrador de la mesa 2") == 0
     # Their own table's drafts they do see.
-    own = RecommendationPage.objects.originals().get(status="in_review", stage="table")
+    own = item_at("table")
     assert login("delegate1").get(f"/admin/pages/{own.pk}/edit/").status_code == 200
 
 
-def test_each_items_history_is_shown_in_spanish(login):
-    item = RecommendationPage.objects.originals().get(status="changes_requested")
+def test_each_items_history_is_shown_in_spanish(login, item_at):
+    item = item_at("changes_requested")  # liaison1's comment: "Precisar."
     page = login("delegate1").get(f"/admin/pages/{item.pk}/history/").content.decode()
-    assert "Cambios solicitados" in page and "Precisar qué territorios" in page
+    assert "Cambios solicitados" in page and "Precisar." in page
     assert "Revisión de la Mesa de Vinculación" in page
 
 
-def test_approvers_act_from_the_admin_through_the_same_rules(login, user_named):
-    item = RecommendationPage.objects.originals().get(status="in_review", stage="table")
+def test_approvers_act_from_the_admin_through_the_same_rules(login, people, item_at):
+    item = item_at("table")
     task_state = recommendations.current_task(item)[0]
     url = f"/admin/pages/{item.pk}/edit/"
     action = f"/admin/pages/workflow/action/{item.pk}/approve/{task_state.pk}/"
@@ -61,7 +63,7 @@ def test_approvers_act_from_the_admin_through_the_same_rules(login, user_named):
     assert response.status_code in (200, 302), url
     item.refresh_from_db()
     assert (item.status, item.stage) == ("in_review", "liaison")
-    assert ("table", "approve", "secretariat1") in [
+    assert ("table", "approve", people["secretariat1"].username) in [
         (h["stage"], h["action"], h["actor"]) for h in recommendations.history_of(item)
     ]
 
@@ -87,11 +89,11 @@ def form_fields(html: str, form_id: str = "page-edit-form") -> dict:
     return data
 
 
-def test_later_stage_reviewers_never_edit_the_text_nor_anyone_cancel_a_review(login, make_item, user_named):
+def test_later_stage_reviewers_never_edit_the_text_nor_anyone_cancel_a_review(login, item_at):
     """Findings: a liaison member could edit a table's text at the liaison stage (the save restarted
     the review, attributed to them); a table reviewer could cancel someone else's workflow in one
     click, leaving the item in nobody's queue."""
-    item = make_item("liaison")
+    item = item_at("liaison")
     url = f"/admin/pages/{item.pk}/edit/"
     form = form_fields(login("secretariat1").get(url).content.decode())
     assert form["title"] == [item.title]

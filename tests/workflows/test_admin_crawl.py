@@ -6,7 +6,9 @@ No such title, nor a link to such an item, may appear; no page may answer 5xx.
 The working material is made here, with a word ("Zafiro") no demo item has: per table, a draft
 recommendation and a contribution (with a comment); for table 1 also a recommendation waiting
 at the table stage; a practice waiting for its curator; a follow-up report waiting for review.
-Who may see what is written out by hand from SPEC §1 (not computed by the code under test).
+Who may see what is written out by hand from SPEC §1 (not computed by the code under test). The
+roles are played by accounts made here (the ``people`` fixture, ``tests/factories.py``), never
+the demo world's; the demo world stays as the admin's ordinary content.
 """
 
 from __future__ import annotations
@@ -18,10 +20,9 @@ from collections import Counter, deque
 from urllib.parse import urlsplit
 
 import pytest
-from django.contrib.auth import get_user_model
 
 from cms.models import PracticeIndexPage, RecommendationPage, TableSpacePage
-from cms.selectors import published_recommendations
+from tests import factories
 from workflows import followups, practices, recommendations
 from workflows.contributions import contribution_comment, contribution_create
 
@@ -43,7 +44,7 @@ def title(kind: str, table: str = "") -> str:
 
 
 @pytest.fixture
-def material(user_named):
+def material(people):
     """The secret items, each with who may see it (role names) and the URLs that show it."""
     items = []
 
@@ -89,7 +90,7 @@ def material(user_named):
         items.append({"title": text, "visible": visible, "urls": urls, "ids": [rf"/cms/{model}/[a-z_-]+/{pk}/"]})
 
     for table in "1234":
-        delegate = user_named(f"delegate{table}")
+        delegate = people[f"delegate{table}"]
         readers = {f"delegate{table}"} | ({"secretariat1"} if table == "1" else set())
         draft = recommendations.recommendation_create(
             user=delegate, table=table, title=title("borrador de la mesa", table), text="Texto reservado.", objectives=["7"]
@@ -103,18 +104,18 @@ def material(user_named):
         items.append({"title": title("comentario de la mesa", table), "visible": readers, "urls": [], "ids": []})
     waiting = recommendations.recommendation_submit(
         item=recommendations.recommendation_create(
-            user=user_named("delegate1"), table="1", title=title("en revisión de la mesa", "1"), text="Texto."
+            user=people["delegate1"], table="1", title=title("en revisión de la mesa", "1"), text="Texto."
         ),
-        user=user_named("delegate1"),
+        user=people["delegate1"],
     )
     page(waiting, {"delegate1", "secretariat1"})
-    edited = published_recommendations().filter(path__startswith=TableSpacePage.objects.originals().get(table="1").path).first()
+    edited = factories.recommendation("published", table="1")
     edited = recommendations.recommendation_update(
-        item=edited, user=user_named("delegate1"), title=title("título en edición de la mesa", "1")
+        item=edited, user=people["delegate1"], title=title("título en edición de la mesa", "1")
     )
     page(edited, {"delegate1", "secretariat1"}, public=True)  # published, with an edit of its table not yet approved
     practice = practices.practice_submit(
-        user=user_named("member"),
+        user=people["member"],
         data={
             "title": title("práctica pendiente"),
             "summary": "Resumen.",
@@ -124,8 +125,8 @@ def material(user_named):
     )
     page(practice, {"curator", "network"})
     report = followups.submit(
-        recommendation=published_recommendations().first(),
-        user=user_named("delegate2"),
+        recommendation=factories.recommendation("published", table="2"),
+        user=people["delegate2"],
         data={
             "country": "PE",
             "status": "planned",
@@ -213,8 +214,8 @@ def crawl(client, start: list[str]):
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_no_admin_surface_shows_what_the_role_may_not_see(role, material, client, user_named):
-    client.force_login(user_named(role))
+def test_no_admin_surface_shows_what_the_role_may_not_see(role, material, client, people):
+    client.force_login(people[role])
     forbidden = [item for item in material if role not in item["visible"]]
     allowed = [item for item in material if role in item["visible"]]
     leaks, errors, visited, seen_allowed = [], [], [], set()
@@ -243,28 +244,28 @@ def test_no_admin_surface_shows_what_the_role_may_not_see(role, material, client
         assert missing == set(), f"{role} could not find {missing}"
 
 
-def test_a_member_without_admin_access_reaches_no_admin_page(client, user_named, material):
-    client.force_login(user_named("member"))
+def test_a_member_without_admin_access_reaches_no_admin_page(client, people, material):
+    client.force_login(people["member"])
     answered = {url: client.get(url).status_code for url in seeds(material)}
     assert {url: code for url, code in answered.items() if code == 200} == {}
 
 
-def test_a_contribution_listing_search_answers_and_finds_only_the_tables_own(client, user_named, material):
+def test_a_contribution_listing_search_answers_and_finds_only_the_tables_own(client, people, material):
     """Finding: /admin/snippets/cms/contribution/?q=<word> answered 500 for a delegate."""
-    client.force_login(user_named("delegate2"))
+    client.force_login(people["delegate2"])
     response = client.get(f"/admin/snippets/cms/contribution/?q={WORD}")
     assert response.status_code == 200
     text = response.content.decode()
     assert title("aporte de la mesa", "2") in text and title("aporte de la mesa", "1") not in text
 
 
-def test_recommendations_are_mirrored_into_other_languages_when_published_not_before(make_item):
+def test_recommendations_are_mirrored_into_other_languages_when_published_not_before(item_at, people):
     """Finding: a curator (a translator) found table 1's draft by title in the admin's page
     search, chooser and site history, through its aliases in the English, Portuguese and French
     trees. Working material stays in its table's subtree until the workflow publishes it."""
-    draft = make_item("network")
+    draft = item_at("network")
     assert RecommendationPage.objects.filter(translation_key=draft.translation_key).count() == 1
-    published = recommendations.recommendation_approve(item=draft, user=get_user_model().objects.get(username="network"))
+    published = recommendations.recommendation_approve(item=draft, user=people["network"])
     assert published.live
     versions = RecommendationPage.objects.filter(translation_key=draft.translation_key)
     assert versions.count() == 4 and all(version.live for version in versions)

@@ -1,6 +1,7 @@
 """Contributions' attachments: uploaded through the service into the private collection of their
 table, refused (field ``attachment``, nothing stored) when of a type not allowed or too large,
-and served only to the table's readers, attached yet or not."""
+and served only to the table's readers, attached yet or not. The people are made here (the
+``people`` fixture, ``tests/factories.py``), never the demo world's."""
 
 from pathlib import Path
 
@@ -43,12 +44,12 @@ def stored_files(media: Path) -> list[Path]:
     return [path for path in media.rglob("*") if path.is_file()]
 
 
-def test_an_upload_is_stored_in_the_private_collection_of_its_table(user_named, media):
+def test_an_upload_is_stored_in_the_private_collection_of_its_table(people, media):
     contribution = contribution_create(
-        user=user_named("delegate1"), table="1", title="Aporte con acta", text="Texto", upload=upload()
+        user=people["delegate1"], table="1", title="Aporte con acta", text="Texto", upload=upload()
     )
     document = contribution.attachment
-    assert document.title == "acta.txt" and document.uploaded_by_user == user_named("delegate1")
+    assert document.title == "acta.txt" and document.uploaded_by_user == people["delegate1"]
     assert document.file_size == len(b"Acta de la mesa 1: vias regulares.") and document.file_hash
     collection = TableCollection.objects.get(table="1").collection
     assert document.collection == collection and collection.name == "Mesa 1 · documentos de trabajo"
@@ -56,7 +57,7 @@ def test_an_upload_is_stored_in_the_private_collection_of_its_table(user_named, 
     assert restriction.restriction_type == "groups"
     assert sorted(restriction.groups.values_list("name", flat=True)) == sorted(table_reader_groups("1"))
     # One collection per table, reused.
-    again = contribution_create(user=user_named("secretariat1"), table="1", title="Otro", text="T", upload=upload("b.pdf"))
+    again = contribution_create(user=people["secretariat1"], table="1", title="Otro", text="T", upload=upload("b.pdf"))
     assert again.attachment.collection == collection and TableCollection.objects.filter(table="1").count() == 1
     assert len(stored_files(media)) == 2
 
@@ -71,28 +72,28 @@ def test_an_upload_is_stored_in_the_private_collection_of_its_table(user_named, 
         ("grande.pdf", b"x" * (1024 * 1024 + 1), "larger than 1 MB"),
     ],
 )
-def test_a_forbidden_type_or_size_is_a_field_error_and_nothing_is_stored(user_named, media, name, content, message):
+def test_a_forbidden_type_or_size_is_a_field_error_and_nothing_is_stored(people, media, name, content, message):
     before = (Contribution.objects.count(), Document.objects.count())
     with pytest.raises(WorkflowError) as refused:
-        contribution_create(user=user_named("delegate1"), table="1", title="Aporte", text="Texto", upload=upload(name, content))
+        contribution_create(user=people["delegate1"], table="1", title="Aporte", text="Texto", upload=upload(name, content))
     assert (refused.value.field, refused.value.status_code) == ("attachment", 400)
     assert message in refused.value.message
     assert (Contribution.objects.count(), Document.objects.count()) == before
     assert stored_files(media) == []
 
 
-def test_exactly_the_limit_is_accepted_and_extensions_ignore_case(user_named):
+def test_exactly_the_limit_is_accepted_and_extensions_ignore_case(people):
     contribution = contribution_create(
-        user=user_named("delegate1"), table="1", title="Aporte", text="Texto", upload=upload("INFORME.PDF", b"%" * (1024 * 1024))
+        user=people["delegate1"], table="1", title="Aporte", text="Texto", upload=upload("INFORME.PDF", b"%" * (1024 * 1024))
     )
     assert contribution.attachment.file_size == 1024 * 1024
 
 
-def test_an_edit_with_a_bad_upload_saves_nothing_and_keeps_the_attachment(user_named, media):
-    contribution = contribution_create(user=user_named("delegate1"), table="1", title="Aporte", text="Texto", upload=upload())
+def test_an_edit_with_a_bad_upload_saves_nothing_and_keeps_the_attachment(people, media):
+    contribution = contribution_create(user=people["delegate1"], table="1", title="Aporte", text="Texto", upload=upload())
     with pytest.raises(WorkflowError) as refused:
         contribution_update(
-            contribution=contribution, user=user_named("delegate1"), title="Cambiado", upload=upload("virus.bat", b"echo")
+            contribution=contribution, user=people["delegate1"], title="Cambiado", upload=upload("virus.bat", b"echo")
         )
     assert refused.value.field == "attachment"
     contribution.refresh_from_db()
@@ -100,8 +101,8 @@ def test_an_edit_with_a_bad_upload_saves_nothing_and_keeps_the_attachment(user_n
     assert Document.objects.filter(title="virus.bat").count() == 0 and len(stored_files(media)) == 1
 
 
-def test_an_edit_replaces_or_removes_the_attachment(user_named):
-    author = user_named("delegate1")
+def test_an_edit_replaces_or_removes_the_attachment(people):
+    author = people["delegate1"]
     contribution = contribution_create(user=author, table="1", title="Aporte", text="Texto", upload=upload())
     first = contribution.attachment
     contribution = contribution_update(contribution=contribution, user=author, upload=upload("version-2.odt", b"v2"))
@@ -111,28 +112,28 @@ def test_an_edit_replaces_or_removes_the_attachment(user_named):
     assert contribution.attachment is None
 
 
-def test_a_document_of_another_tables_collection_cannot_be_attached(user_named):
-    other = contribution_create(user=user_named("delegate2"), table="2", title="Aporte 2", text="T", upload=upload()).attachment
+def test_a_document_of_another_tables_collection_cannot_be_attached(people):
+    other = contribution_create(user=people["delegate2"], table="2", title="Aporte 2", text="T", upload=upload()).attachment
     with pytest.raises(WorkflowError) as refused:
-        contribution_create(user=user_named("delegate1"), table="1", title="Aporte 1", text="T", attachment=other)
+        contribution_create(user=people["delegate1"], table="1", title="Aporte 1", text="T", attachment=other)
     assert refused.value.field == "attachment"
     assert not Contribution.objects.filter(title="Aporte 1").exists()
 
 
-def test_the_attachment_moves_with_its_contribution(client, user_named):
-    author = user_named("delegate1")
+def test_the_attachment_moves_with_its_contribution(client, people):
+    author = people["delegate1"]
     grant_role(author, "delegate", table="3")
     contribution = contribution_create(user=author, table="1", title="Aporte", text="Texto", upload=upload())
     contribution = contribution_update(contribution=contribution, user=author, table="3")
     document = Document.objects.get(pk=contribution.attachment_id)
     assert documents.table_of_collection(document.collection_id) == "3"
-    client.force_login(user_named("secretariat1"))  # reads table 1, not table 3
+    client.force_login(people["secretariat1"])  # reads table 1, not table 3
     assert client.get(document.url).status_code == 404
-    client.force_login(user_named("delegate3"))
+    client.force_login(people["delegate3"])
     assert client.get(document.url).status_code == 200
 
 
-def test_a_document_in_a_tables_collection_is_served_to_its_readers_only_attached_or_not(client, user_named):
+def test_a_document_in_a_tables_collection_is_served_to_its_readers_only_attached_or_not(client, people):
     """The guard of /documents/: what sits in a table's collection is the table's, even before
     a contribution attaches it (an edit that replaced it, an upload whose contribution was not
     saved...)."""
@@ -153,7 +154,7 @@ def test_a_document_in_a_tables_collection_is_served_to_its_readers_only_attache
         "curator": 404,
     }
     for username, status in expected.items():
-        client.force_login(user_named(username))
+        client.force_login(people[username])
         response = client.get(document.url)
         assert response.status_code == status, username
         if status == 200:

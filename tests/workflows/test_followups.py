@@ -1,5 +1,6 @@
 """The rules of follow-up reports (workflows.followups) and the current status they decide
-(cms.progress), on the demo data."""
+(cms.progress). The people, the recommendation and the practices are made here
+(``tests/factories.py``, the ``people`` fixture), never the demo world's."""
 
 import datetime
 
@@ -8,9 +9,10 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from cms.models import FollowUpReport, RecommendationPage
+from cms.models import FollowUpReport
 from cms.progress import board, board_query, current_reports, follow_up_of, recommendations_evidenced_by, timelines
 from cms.taxonomies import FOLLOW_UP_STATUSES
+from tests import factories
 from workflows import followups
 from workflows.digests import send_due
 from workflows.errors import CommentRequired, InvalidTransition, NotAllowed
@@ -34,8 +36,9 @@ def data(**overrides):
 
 
 @pytest.fixture
-def recommendation():
-    return RecommendationPage.objects.originals().live().get(slug="t2-regimen-especial-trabajadores-migrantes")
+def recommendation(people):
+    """A published recommendation of table 1 by ``people["delegate1"]``."""
+    return factories.recommendation("published", table="1", author=people["delegate1"])
 
 
 def submitted(recommendation, user, **overrides):
@@ -51,22 +54,22 @@ def published(recommendation, reporter, reviewer, **overrides):
 
 
 @pytest.mark.parametrize("status", ["implemented", "partially_implemented"])
-def test_a_report_without_evidence_cannot_claim_implemented(recommendation, user_named, status):
+def test_a_report_without_evidence_cannot_claim_implemented(recommendation, people, status):
     count = FollowUpReport.objects.count()
     with pytest.raises(ValidationError) as error:
-        submitted(recommendation, user_named("member"), status=status)
+        submitted(recommendation, people["member"], status=status)
     assert "evidence_urls" in error.value.message_dict
     assert FollowUpReport.objects.count() == count  # nothing saved
-    report = submitted(recommendation, user_named("member"), status=status, evidence_urls=["https://example.org/ley"])
+    report = submitted(recommendation, people["member"], status=status, evidence_urls=["https://example.org/ley"])
     assert report.evidence.get().url == "https://example.org/ley"
 
 
-def test_every_bad_field_is_reported_at_once_and_nothing_is_written(recommendation, user_named):
+def test_every_bad_field_is_reported_at_once_and_nothing_is_written(recommendation, people):
     count = FollowUpReport.objects.count()
     with pytest.raises(ValidationError) as error:
         followups.submit(
             recommendation=recommendation,
-            user=user_named("member"),
+            user=people["member"],
             data={
                 "country": "XX",
                 "status": "done",
@@ -81,20 +84,20 @@ def test_every_bad_field_is_reported_at_once_and_nothing_is_written(recommendati
     assert FollowUpReport.objects.count() == count
 
 
-def test_unpublished_practices_cannot_be_linked(recommendation, user_named):
+def test_unpublished_practices_cannot_be_linked(recommendation, people):
     from cms.models import PracticePage
 
-    pending = PracticePage.objects.originals().filter(live=False).first()
-    assert pending is not None  # the demo's practice awaiting its curator
+    pending = factories.practice("pending")  # awaiting its curator
+    assert not PracticePage.objects.originals().get(pk=pending.pk).live
     with pytest.raises(ValidationError) as error:
-        submitted(recommendation, user_named("member"), practices=[pending.pk])
+        submitted(recommendation, people["member"], practices=[pending.pk])
     assert "practices" in error.value.message_dict
 
 
-def test_reports_only_on_published_recommendations(make_item, user_named):
-    draft = make_item("table")
+def test_reports_only_on_published_recommendations(people):
+    draft = factories.recommendation("table", table="1", author=people["delegate1"])
     with pytest.raises(InvalidTransition):
-        submitted(draft, user_named("member"))
+        submitted(draft, people["member"])
 
 
 def test_the_public_must_leave_an_email(recommendation):
@@ -110,8 +113,8 @@ def test_the_public_must_leave_an_email(recommendation):
 # --- Review ---------------------------------------------------------------------------------
 
 
-def test_review_path_send_back_needs_a_comment_then_resubmit_then_publish(recommendation, user_named):
-    member, curator = user_named("member"), user_named("curator")
+def test_review_path_send_back_needs_a_comment_then_resubmit_then_publish(recommendation, people):
+    member, curator = people["member"], people["curator"]
     report = submitted(recommendation, member)
     with pytest.raises(CommentRequired):
         followups.send_back(report=report, user=curator, comment="  ")
@@ -122,14 +125,14 @@ def test_review_path_send_back_needs_a_comment_then_resubmit_then_publish(recomm
     with pytest.raises(InvalidTransition):
         followups.publish(report=report, user=curator)  # not waiting for review
     with pytest.raises(NotAllowed):
-        followups.update(report=report, user=user_named("delegate1"), data={"description": "Otro texto"})
+        followups.update(report=report, user=people["delegate1"], data={"description": "Otro texto"})
     report = followups.update(
         report=report, user=member, data={"description": "Con fuente.", "evidence_urls": ["https://example.org/a"]}
     )
     assert report.review_status == "submitted" and report.description == "Con fuente."
     with pytest.raises(InvalidTransition):
         followups.update(report=report, user=member, data={"description": "Otra vez"})  # only while sent back
-    report = followups.publish(report=report, user=user_named("network"))
+    report = followups.publish(report=report, user=people["network"])
     assert report.review_status == "published" and report.published_at is not None
     from wagtail.models import ModelLogEntry
 
@@ -142,43 +145,43 @@ def test_review_path_send_back_needs_a_comment_then_resubmit_then_publish(recomm
 
 
 @pytest.mark.parametrize("reviewer", ["member", "delegate1", "secretariat1", "liaison1"])
-def test_only_curators_and_the_network_review(recommendation, user_named, reviewer):
-    report = submitted(recommendation, user_named("delegate2"))
+def test_only_curators_and_the_network_review(recommendation, people, reviewer):
+    report = submitted(recommendation, people["delegate2"])
     with pytest.raises(NotAllowed):
-        followups.publish(report=report, user=user_named(reviewer))
+        followups.publish(report=report, user=people[reviewer])
     with pytest.raises(NotAllowed):
-        followups.send_back(report=report, user=user_named(reviewer), comment="No.")
+        followups.send_back(report=report, user=people[reviewer], comment="No.")
     report.refresh_from_db()
     assert report.review_status == "submitted"
 
 
-def test_nobody_reviews_their_own_report(recommendation, user_named):
-    curator = user_named("curator")
+def test_nobody_reviews_their_own_report(recommendation, people):
+    curator = people["curator"]
     report = submitted(recommendation, curator)
     with pytest.raises(NotAllowed):
         followups.publish(report=report, user=curator)
     assert followups.allowed_actions(curator, report) == []
-    assert followups.allowed_actions(user_named("network"), report) == ["publish", "send_back"]
+    assert followups.allowed_actions(people["network"], report) == ["publish", "send_back"]
 
 
-def test_visibility_of_unreviewed_reports(recommendation, user_named):
+def test_visibility_of_unreviewed_reports(recommendation, people):
     from django.contrib.auth.models import AnonymousUser
 
-    member = user_named("member")
+    member = people["member"]
     report = submitted(recommendation, member)
     assert report in followups.reports_visible_to(member)
-    assert report in followups.reports_visible_to(user_named("curator"))
-    for other in (AnonymousUser(), user_named("delegate2"), user_named("liaison1")):
+    assert report in followups.reports_visible_to(people["curator"])
+    for other in (AnonymousUser(), people["delegate2"], people["liaison1"]):
         assert report not in followups.reports_visible_to(other)
-    followups.publish(report=report, user=user_named("curator"))
+    followups.publish(report=report, user=people["curator"])
     assert report in followups.reports_visible_to(AnonymousUser())
 
 
 # --- Current status ---------------------------------------------------------------------------
 
 
-def test_current_status_is_the_latest_fact_whatever_the_order_of_arrival(recommendation, user_named):
-    member, curator = user_named("member"), user_named("curator")
+def test_current_status_is_the_latest_fact_whatever_the_order_of_arrival(recommendation, people):
+    member, curator = people["member"], people["curator"]
     evidence = ["https://example.org/decreto"]
     newer = published(
         recommendation, member, curator, status="implemented", date=datetime.date(2024, 6, 1), evidence_urls=evidence
@@ -194,22 +197,23 @@ def test_current_status_is_the_latest_fact_whatever_the_order_of_arrival(recomme
     assert current_reports([recommendation.pk])[(recommendation.pk, "GT")].pk == latest.pk
 
 
-def test_reports_of_an_unpublished_recommendation_disappear(recommendation, user_named):
-    published(recommendation, user_named("member"), user_named("curator"))
+def test_reports_of_an_unpublished_recommendation_disappear(recommendation, people):
+    published(recommendation, people["member"], people["curator"])
     assert (recommendation.pk, "GT") in current_reports()
     recommendation.unpublish()
     assert (recommendation.pk, "GT") not in current_reports()
     assert all(row["id"] != recommendation.pk for row in board(board_query(_params()))["recommendations"])
 
 
-def test_practices_show_the_recommendations_they_are_evidence_for(recommendation, user_named):
+def test_practices_show_the_recommendations_they_are_evidence_for(recommendation, people):
     from cms.models import PracticePage
 
-    practice = PracticePage.objects.originals().live().get(slug="argentina-programa-patria-grande")
+    practice = factories.practice("published")
+    assert PracticePage.objects.originals().live().filter(pk=practice.pk).exists()
     before = set(recommendations_evidenced_by(practice))
-    report = submitted(recommendation, user_named("member"), practices=[practice.pk])
+    report = submitted(recommendation, people["member"], practices=[practice.pk])
     assert recommendation not in recommendations_evidenced_by(practice)  # not reviewed yet
-    followups.publish(report=report, user=user_named("curator"))
+    followups.publish(report=report, user=people["curator"])
     assert set(recommendations_evidenced_by(practice)) == before | {recommendation}
 
 
@@ -225,12 +229,12 @@ def _params(**values):
     return query
 
 
-def test_board_counts_pairs_by_current_status_and_filters(recommendation, user_named):
+def test_board_counts_pairs_by_current_status_and_filters(recommendation, people):
     everything = board(board_query(_params()))
     totals = everything["totals"]
     assert totals["pairs"] == sum(totals["by_status"].values()) == sum(c["total"] for c in everything["countries"])
     before = totals["by_status"]["planned"]
-    published(recommendation, user_named("member"), user_named("curator"))  # GT, planned
+    published(recommendation, people["member"], people["curator"])  # GT, planned
     after = board(board_query(_params()))
     assert after["totals"]["by_status"]["planned"] == before + 1
     assert {"code": "GT"}.items() <= next(c for c in after["countries"] if c["code"] == "GT").items()
@@ -256,11 +260,12 @@ def test_board_rejects_unknown_filters():
 
 
 def test_a_status_change_tells_authors_secretariat_and_followers_in_their_language(
-    recommendation, user_named, django_capture_on_commit_callbacks
+    recommendation, people, django_capture_on_commit_callbacks
 ):
     from wagtail.users.models import UserProfile
 
-    follower = user_named("liaison2")
+    follower = people["liaison2"]
+    people["secretariat1"]  # table 1's secretariat, there before the report
     profile = UserProfile.get_for_user(follower)
     profile.preferred_language = "en"
     profile.save()
@@ -269,36 +274,36 @@ def test_a_status_change_tells_authors_secretariat_and_followers_in_their_langua
     update_settings(user=follower, follow_up="immediate")  # the others keep the default: a daily digest
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        published(recommendation, user_named("member"), user_named("curator"))
+        published(recommendation, people["member"], people["curator"])
         assert mail.outbox == []  # after commit only
     follow_up = [m for m in mail.outbox if m.subject.startswith(("Follow-up", "Seguimiento"))]
     assert [(m.to[0], m.subject.split(":")[0]) for m in follow_up] == [(follower.email, "Follow-up")]
     mail.outbox.clear()
     send_due(force=True)
     digests = {message.to[0]: message.body for message in mail.outbox}
-    # The author (delegate1: table 1 in the demo) and table 1's secretariat, in their digest.
+    # The author (a delegate of table 1) and table 1's secretariat, in their digest.
     for name in ("delegate1", "secretariat1"):  # under the recommendation's title, its new status in Spanish
-        digest = digests[user_named(name).email]
+        digest = digests[people[name].email]
         assert f"* {recommendation.title}" in digest, name
         assert f"Seguimiento (Guatemala): {FOLLOW_UP_STATUSES.label('planned', 'es')}" in digest, name
     assert follower.email not in digests
     # An older fact does not change the current status: nobody is told.
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        published(recommendation, user_named("member"), user_named("curator"), date=DATE - datetime.timedelta(days=5))
+        published(recommendation, people["member"], people["curator"], date=DATE - datetime.timedelta(days=5))
     send_due(force=True)
     assert not any("Seguimiento (Guatemala)" in m.body or m.subject.startswith("Follow-up") for m in mail.outbox)
     followups.unfollow(recommendation=recommendation, user=follower)
     assert not followups.is_following(follower, recommendation)
 
 
-def test_nothing_is_sent_when_the_review_rolls_back(recommendation, user_named, django_capture_on_commit_callbacks):
-    report = submitted(recommendation, user_named("member"))
+def test_nothing_is_sent_when_the_review_rolls_back(recommendation, people, django_capture_on_commit_callbacks):
+    report = submitted(recommendation, people["member"])
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         try:
             with transaction.atomic():
-                followups.publish(report=report, user=user_named("curator"))
+                followups.publish(report=report, user=people["curator"])
                 raise RuntimeError("rolled back")
         except RuntimeError:
             pass
@@ -307,14 +312,14 @@ def test_nothing_is_sent_when_the_review_rolls_back(recommendation, user_named, 
     assert report.review_status == "submitted"
 
 
-def test_sent_back_reports_tell_their_reporter(recommendation, user_named, django_capture_on_commit_callbacks):
-    report = submitted(recommendation, user_named("member"))
+def test_sent_back_reports_tell_their_reporter(recommendation, people, django_capture_on_commit_callbacks):
+    report = submitted(recommendation, people["member"])
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        followups.send_back(report=report, user=user_named("curator"), comment="Indique la fuente.")
+        followups.send_back(report=report, user=people["curator"], comment="Indique la fuente.")
     assert mail.outbox == []  # a member's moderation news come in their daily digest by default
     send_due(force=True)
-    mine = [message for message in mail.outbox if message.to == [user_named("member").email]]
+    mine = [message for message in mail.outbox if message.to == [people["member"].email]]
     assert len(mine) == 1 and "Indique la fuente." in mine[0].body
 
 

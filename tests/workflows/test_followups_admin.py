@@ -1,10 +1,12 @@
-"""Reviewing follow-up reports in Wagtail's admin: the same rules as the API (the service)."""
+"""Reviewing follow-up reports in Wagtail's admin: the same rules as the API (the service). The
+people and reports are made here (the ``people`` fixture, ``tests/factories.py``), never the
+demo world's."""
 
 import pytest
 from django.urls import reverse
 from django.utils.html import escape
 
-from cms.models import FollowUpReport
+from tests import factories
 
 pytestmark = pytest.mark.django_db
 
@@ -14,12 +16,13 @@ def inspect_url(report):
 
 
 @pytest.fixture
-def waiting():
-    return FollowUpReport.objects.filter(review_status="submitted").order_by("pk").first()
+def waiting(db):
+    """A report waiting for review."""
+    return factories.follow_up_report("pending")
 
 
-def test_a_curator_reviews_in_the_admin(client, user_named, waiting):
-    client.force_login(user_named("curator"))
+def test_a_curator_reviews_in_the_admin(client, people, waiting):
+    client.force_login(people["curator"])
     listing = client.get(reverse("wagtailsnippets_cms_followupreport:list"), {"review_status": "submitted"})
     assert listing.status_code == 200 and escape(str(waiting)) in listing.content.decode()
     page = client.get(inspect_url(waiting))
@@ -31,25 +34,24 @@ def test_a_curator_reviews_in_the_admin(client, user_named, waiting):
     done = client.post(inspect_url(waiting), {"action": "publish", "comment": "Verificado."})
     assert done.status_code == 302
     waiting.refresh_from_db()
-    assert waiting.review_status == "published" and waiting.reviewed_by == user_named("curator")
+    assert waiting.review_status == "published" and waiting.reviewed_by == people["curator"]
 
 
 @pytest.mark.parametrize("username", ["delegate1", "liaison1"])
-def test_others_cannot_review_in_the_admin(client, user_named, waiting, username):
-    client.force_login(user_named(username))
+def test_others_cannot_review_in_the_admin(client, people, waiting, username):
+    client.force_login(people[username])
     response = client.post(inspect_url(waiting), {"action": "publish"})
     assert response.status_code in (302, 403, 404)  # no access to the reports' admin
     waiting.refresh_from_db()
     assert waiting.review_status == "submitted"
 
 
-def test_reviewers_cannot_review_their_own_report_in_the_admin(client, user_named):
-    from cms.models import RecommendationPage
+def test_reviewers_cannot_review_their_own_report_in_the_admin(client, people):
     from workflows import followups
 
-    curator = user_named("curator")
+    curator = people["curator"]
     report = followups.submit(
-        recommendation=RecommendationPage.objects.originals().live().first(),
+        recommendation=factories.recommendation("published"),
         user=curator,
         data={
             "country": "PA",
@@ -67,9 +69,9 @@ def test_reviewers_cannot_review_their_own_report_in_the_admin(client, user_name
     assert report.review_status == "submitted"
 
 
-def test_the_dashboard_lists_reports_waiting_for_the_reviewer(client, user_named, waiting):
-    client.force_login(user_named("curator"))
+def test_the_dashboard_lists_reports_waiting_for_the_reviewer(client, people, waiting):
+    client.force_login(people["curator"])
     page = client.get(reverse("wagtailadmin_home")).content.decode()
     assert inspect_url(waiting) in page
-    client.force_login(user_named("delegate1"))
+    client.force_login(people["delegate1"])
     assert inspect_url(waiting) not in client.get(reverse("wagtailadmin_home")).content.decode()

@@ -6,7 +6,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 
-from cms.models import Organisation
+from tests import factories
 from workflows.roles import roles_of
 
 pytestmark = pytest.mark.django_db
@@ -24,27 +24,29 @@ def test_create_a_delegate(capsys):
 
 
 def test_member_by_organisation_id_or_slug():
-    organisation = Organisation.objects.get(name__icontains="Quilmes")
-    call_command("grant_role", "liaison2", "member", organisation=str(organisation.pk))
-    call_command("grant_role", "liaison2", "member", organisation=organisation.slug)
-    user = get_user_model().objects.get(username="liaison2")
+    organisation = factories.organisation()
+    liaison = factories.user("liaison")
+    call_command("grant_role", liaison.username, "member", organisation=str(organisation.pk))
+    call_command("grant_role", liaison.username, "member", organisation=organisation.slug)
+    user = get_user_model().objects.get(pk=liaison.pk)
     assert user.has_perm("cms.change_organisation", organisation)
 
 
 def test_revoke():
-    call_command("grant_role", "delegate4", "delegate", table="4", revoke=True)
-    assert roles_of(get_user_model().objects.get(username="delegate4")) == []
+    delegate = factories.user("delegate", table="4")
+    call_command("grant_role", delegate.username, "delegate", table="4", revoke=True)
+    assert roles_of(get_user_model().objects.get(pk=delegate.pk)) == []
 
 
 @pytest.mark.parametrize(
     "args, options, message",
     [
         (["nobody", "liaison"], {}, "no user named 'nobody'"),
-        (["delegate1", "member"], {"organisation": "no-such-org"}, "no organisation with id or slug"),
-        (["delegate1", "member"], {}, "needs an organisation"),
-        (["delegate1", "delegate"], {}, "needs a table"),
-        (["delegate1", "liaison"], {"email": "x@enlace.example"}, "only used with --create"),
-        (["delegate1", "liaison"], {"create": True, "email": "x@y.z", "password": "long-enough-pw"}, "already exists"),
+        (["delegate-existing", "member"], {"organisation": "no-such-org"}, "no organisation with id or slug"),
+        (["delegate-existing", "member"], {}, "needs an organisation"),
+        (["delegate-existing", "delegate"], {}, "needs a table"),
+        (["delegate-existing", "liaison"], {"email": "x@enlace.example"}, "only used with --create"),
+        (["delegate-existing", "liaison"], {"create": True, "email": "x@y.z", "password": "long-enough-pw"}, "already exists"),
         (["newbie", "liaison"], {"create": True}, "needs --email and --password"),
         (["newbie", "liaison"], {"create": True, "email": "not-an-email", "password": "long-enough-pw"}, "not a valid e-mail"),
         (["newbie", "liaison"], {"create": True, "email": "n@enlace.example", "password": "123"}, "password rejected"),
@@ -56,6 +58,7 @@ def test_revoke():
     ],
 )
 def test_bad_arguments_give_a_clear_error_and_change_nothing(args, options, message):
+    factories.user("delegate", table="1", username="delegate-existing")  # the existing account named below
     users_before = list(get_user_model().objects.values_list("username", flat=True))
     with pytest.raises(CommandError, match=message):
         call_command("grant_role", *args, **options)

@@ -1,6 +1,7 @@
 """A Spanish session shows no English: no page of the workspace, and no page of the admin as a
 delegate, shows a string that has no Spanish translation (of our catalogue or Wagtail's), nor
-Python's "None" (issue #16)."""
+Python's "None" (issue #16). The people and items are made here (the ``people`` and ``item_at``
+fixtures, ``tests/factories.py``), never the demo world's."""
 
 from __future__ import annotations
 
@@ -71,9 +72,9 @@ def workspace_urls(client, item) -> list[str]:
 
 
 @pytest.mark.parametrize("username", ["delegate1", "secretariat1", "liaison1", "network", "member"])
-def test_the_workspace_in_spanish_has_no_english(client, user_named, make_item, username):
-    item = make_item("liaison")
-    client.force_login(user_named(username))
+def test_the_workspace_in_spanish_has_no_english(client, people, item_at, username):
+    item = item_at("liaison")
+    client.force_login(people[username])
     found = {}
     for url in workspace_urls(client, item):
         response = client.get(url)
@@ -84,11 +85,11 @@ def test_the_workspace_in_spanish_has_no_english(client, user_named, make_item, 
     assert found == {}
 
 
-def test_the_admin_as_a_delegate_in_spanish_has_no_english(client, user_named, make_item):
+def test_the_admin_as_a_delegate_in_spanish_has_no_english(client, people, item_at):
     from tests.workflows.test_admin_crawl import material  # noqa: F401  (fixture module)
 
-    item = make_item("table")
-    client.force_login(user_named("delegate1"))
+    item = item_at("table")
+    client.force_login(people["delegate1"])
     found = {}
     for url, response, page in crawl(
         client,

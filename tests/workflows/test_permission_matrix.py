@@ -1,17 +1,20 @@
 """Every role × every action × every state of a recommendation, asserting allowed or refused.
 
 The expectations are written out by hand from SPEC §1 and §3 (not computed from the code under
-test). The item is a table-1 recommendation authored by delegate1; ``peer`` is another
-delegate of table 1; the liaison member is liaison1, who voted on the way to the network stage
-and requested the changes in ``changes_requested``. ``member`` belongs to an organisation of
-table 1, so they read the table's working material (SPEC §2: the table space's members-only
-area has its drafts) but draft nothing; ``outsider`` belongs to an organisation of no table.
+test). The item is a table-1 recommendation authored by a delegate of table 1; ``peer`` is
+another delegate of table 1; the liaison member is the first of the table's reviewers' liaisons,
+who voted on the way to the network stage and requested the changes in ``changes_requested``.
+``member`` belongs to an organisation of table 1, so they read the table's working material
+(SPEC §2: the table space's members-only area has its drafts) but draft nothing; ``outsider``
+belongs to an organisation of no table. Everyone is made here (``tests/factories.py``), never
+the demo world's accounts.
 """
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.db import transaction
 
+from tests import factories
 from workflows import recommendations
 from workflows.errors import WorkflowError
 
@@ -88,21 +91,32 @@ def attempt(action, item, user) -> bool:
         return False
 
 
+def make_item(state, author, reviewers):
+    """The item at ``state``; at ``liaison`` the table has approved it and no liaison has voted
+    yet (the factory's ``liaison`` state has one vote already)."""
+    if state == "liaison":
+        item = factories.recommendation("table", author=author, reviewers=reviewers)
+        recommendations.recommendation_approve(item=item, user=reviewers.secretariat)
+        return type(item).objects.get(pk=item.pk)
+    return factories.recommendation(state, author=author, reviewers=reviewers)
+
+
 @pytest.mark.parametrize("state", list(EXPECTED))
-def test_permission_matrix(state, make_item, user_named, peer, outsider):
+def test_permission_matrix(state):
+    reviewers = factories.Reviewers("1")
     users = {
         "anonymous": AnonymousUser(),
-        "member": user_named("member"),
-        "outsider": outsider,
-        "author": user_named("delegate1"),
-        "peer": peer,
-        "secretariat": user_named("secretariat1"),
-        "other_delegate": user_named("delegate2"),
-        "liaison": user_named("liaison1"),
-        "network": user_named("network"),
-        "curator": user_named("curator"),
+        "member": factories.user("member", organisation=factories.organisation(tables=["1"])),
+        "outsider": factories.user("member"),  # of a new organisation, of no table
+        "author": factories.user("delegate", table="1"),
+        "peer": factories.user("delegate", table="1"),
+        "secretariat": reviewers.secretariat,
+        "other_delegate": factories.user("delegate", table="2"),
+        "liaison": reviewers.liaisons[0],
+        "network": reviewers.network,
+        "curator": reviewers.curator,
     }
-    item = make_item(state)
+    item = make_item(state, users["author"], reviewers)
     before = (item.status, item.stage, item.live, len(recommendations.history_of(item)))
     wrong = []
     for role in ROLES:

@@ -1,11 +1,13 @@
 """Workflow assignment is data: set-up writes Wagtail ``WorkflowPage`` rows on the table spaces
 and the repositories of practices (every language's tree); the content model asks Wagtail, and
-an assignment changed in Wagtail's settings is what items follow."""
+an assignment changed in Wagtail's settings is what items follow. The items are made here
+(``tests/factories.py``), never the demo world's."""
 
 import pytest
 from wagtail.models import Workflow, WorkflowPage
 
 from cms.models import PracticeIndexPage, PracticePage, RecommendationPage, TableIndexPage, TableSpacePage
+from tests import factories
 from workflows.setup import assign_workflows, practice_moderation_workflow, recommendation_workflow
 
 pytestmark = pytest.mark.django_db
@@ -21,9 +23,12 @@ def test_every_space_and_repository_in_every_language_carries_its_workflow():
 
 
 def test_items_in_any_tree_follow_their_section_and_the_sections_do_not():
-    for item in RecommendationPage.objects.all()[:10]:
+    recommendation, practice = factories.recommendation("published"), factories.practice("published")
+    versions = RecommendationPage.objects.filter(translation_key=recommendation.translation_key)
+    assert versions.count() == 4  # published: mirrored into every language's tree
+    for item in versions:
         assert item.get_workflow() == recommendation_workflow()
-    for item in PracticePage.objects.all()[:10]:
+    for item in [factories.practice("pending"), *PracticePage.objects.filter(translation_key=practice.translation_key)]:
         assert item.get_workflow() == practice_moderation_workflow()
     for section in [*TableSpacePage.objects.all(), *PracticeIndexPage.objects.all()]:
         assert section.get_workflow() not in (recommendation_workflow(), practice_moderation_workflow())
@@ -31,7 +36,7 @@ def test_items_in_any_tree_follow_their_section_and_the_sections_do_not():
 
 
 def test_an_assignment_changed_in_wagtail_settings_is_what_items_follow_and_set_up_keeps_it():
-    item = RecommendationPage.objects.originals().filter(live=False).first() or RecommendationPage.objects.first()
+    item = factories.recommendation("draft")
     space = TableSpacePage.objects.get(pk=item.get_parent().pk)
     other = Workflow.objects.create(name="Otra revisión")
     WorkflowPage.objects.filter(page=space).update(workflow=other)
