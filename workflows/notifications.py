@@ -280,35 +280,26 @@ def follow_up_changed(report, previous_status: str) -> None:
     )
 
 
-def follow_up_sent_back(report) -> None:
+def _to_reporter(kind: str, report, **params) -> None:
+    """A moderation notice about a follow-up report to whoever sent it (account or e-mail)."""
     notify(
-        "submission_sent_back",
+        kind,
         category=MODERATION,
         recipients=[report.reporter] if report.reporter_id else [],
         emails=[] if report.reporter_id else [report.reporter_email],
         page=report.recommendation,
         visibility=False,
         table=report.recommendation.table,
-        params={
-            "kind": "follow_up",
-            "title": report.recommendation.title,
-            "country": report.country,
-            "comment": report.review_comment,
-        },
+        params={"kind": "follow_up", "title": report.recommendation.title, "country": report.country, **params},
     )
+
+
+def follow_up_sent_back(report) -> None:
+    _to_reporter("submission_sent_back", report, comment=report.review_comment)
 
 
 def follow_up_published(report) -> None:
-    notify(
-        "submission_published",
-        category=MODERATION,
-        recipients=[report.reporter] if report.reporter_id else [],
-        emails=[] if report.reporter_id else [report.reporter_email],
-        page=report.recommendation,
-        visibility=False,
-        table=report.recommendation.table,
-        params={"kind": "follow_up", "title": report.recommendation.title, "country": report.country},
-    )
+    _to_reporter("submission_published", report)
 
 
 # --- Drafting together (workflows/drafting.py) -----------------------------------------------

@@ -142,3 +142,24 @@ def backend(request):
     if request.param == "database":
         return DatabaseBackend()
     return request.getfixturevalue("es_search")
+
+
+@pytest.fixture(params=["database", pytest.param("elasticsearch", marks=pytest.mark.elasticsearch)])
+def cached_site(request, settings):
+    """The site on each backend in turn with the search response cache on and empty; yields the
+    Elasticsearch backend, or None on the database."""
+    from django.core.cache import cache
+
+    from search import service
+
+    # The module's Elasticsearch settings first: an override made after the test's own (the
+    # ``settings`` fixture) would be undone with it at the end of the first test.
+    es = request.getfixturevalue("es_search") if request.param == "elasticsearch" else None
+    settings.SEARCH_CACHE_SECONDS = 300
+    if es is None:
+        settings.ELASTICSEARCH_URL = ""
+        settings.SEARCH_BACKEND = "database"
+    cache.clear()
+    yield es
+    cache.clear()
+    service.reset_circuit()

@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime
 
 import pytest
-from django.core.cache import cache
 from rest_framework.test import APIClient
 
 from cms.models import RecommendationPage
@@ -25,19 +24,9 @@ pytestmark = pytest.mark.django_db
 WORD = "zanahoriaazul"  # in no demo text
 
 
-@pytest.fixture(params=["database", pytest.param("elasticsearch", marks=pytest.mark.elasticsearch)])
-def backend(request, settings):
-    # The module's Elasticsearch settings first: an override made after the test's own (the
-    # ``settings`` fixture) would be undone with it at the end of the first test.
-    es = request.getfixturevalue("es_search") if request.param == "elasticsearch" else None
-    settings.SEARCH_CACHE_SECONDS = 300
-    if es is None:
-        settings.ELASTICSEARCH_URL = ""
-        settings.SEARCH_BACKEND = "database"
-    cache.clear()
-    yield es
-    cache.clear()
-    service.reset_circuit()
+@pytest.fixture
+def backend(cached_site):
+    return cached_site
 
 
 def api_get(client=None, **params):

@@ -19,7 +19,6 @@ from rest_framework.test import APIClient
 
 from cms.models import EventPage, FollowUpReport, RecommendationPage
 from search import cache as response_cache
-from search import service
 from search.models import SearchEntry
 from workflows import followups
 
@@ -30,17 +29,9 @@ WORD = "remolachaverde"  # in no demo text
 ITEM_SLUG = "t2-cooperacion-pensiones-retorno"
 
 
-@pytest.fixture(params=["database", pytest.param("elasticsearch", marks=pytest.mark.elasticsearch)])
-def backend(request, settings):
-    es = request.getfixturevalue("es_search") if request.param == "elasticsearch" else None
-    settings.SEARCH_CACHE_SECONDS = 300
-    if es is None:
-        settings.ELASTICSEARCH_URL = ""
-        settings.SEARCH_BACKEND = "database"
-    cache.clear()
-    yield es
-    cache.clear()
-    service.reset_circuit()
+@pytest.fixture
+def backend(cached_site):
+    return cached_site
 
 
 @pytest.fixture
