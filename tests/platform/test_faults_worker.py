@@ -41,6 +41,8 @@ pytestmark = [
 
 VISIBILITY_TIMEOUT = 4  # seconds before Redis hands an unacknowledged task to another worker
 BROKER_DB = 12  # a Redis database of its own: no other test's worker may take these tasks
+# and a queue of its own per test: a worker left over from an earlier run (it reconnects to any
+# Redis started again on the same port) consumes the default queue, never this one.
 
 
 class Trace:
@@ -67,6 +69,7 @@ def faults(transactional_db, redis_url, elasticsearch_url, tmp_path):
     broker = redis_url.rsplit("/", 1)[0] + f"/{BROKER_DB}"
     redis.Redis.from_url(broker).flushdb()
     prefix = f"test-faults-{os.getpid()}-{uuid.uuid4().hex[:8]}"
+    queue = prefix
     trace = Trace(tmp_path / "trace.log")
     mail_dir = tmp_path / "mail"
     workers: list[subprocess.Popen] = []
@@ -100,6 +103,7 @@ def faults(transactional_db, redis_url, elasticsearch_url, tmp_path):
                 "--without-mingle",
                 "--without-heartbeat",
                 "--loglevel=INFO",
+                f"--queues={queue}",
                 f"--hostname=fault{len(workers) + 1}-{uuid.uuid4().hex[:6]}@%h",
             ],
             cwd=ROOT,
@@ -122,6 +126,7 @@ def faults(transactional_db, redis_url, elasticsearch_url, tmp_path):
                 "mail_dir": mail_dir,
                 "backend": backend,
                 "broker": broker,
+                "queue": queue,
                 "logs": tmp_path,
             }
         finally:
@@ -137,9 +142,9 @@ def faults(transactional_db, redis_url, elasticsearch_url, tmp_path):
             redis.Redis.from_url(broker).flushdb()
 
 
-def send(broker: str, task: str, *args) -> str:
+def send(faults, task: str, *args) -> str:
     """Send a task as the outbox does (``send_task`` on a broker connection; the in-process app
-    runs eagerly in tests), check that it waits in ``broker``'s queue, and return its id.
+    runs eagerly in tests) to the test's own queue, check that it waits there, and return its id.
 
     The connection is opened here from ``broker`` itself, not taken from a Celery app: an app's
     broker is ``CELERY_BROKER_URL`` from the environment whenever that is set, whatever URL the
@@ -150,17 +155,18 @@ def send(broker: str, task: str, *args) -> str:
     from celery import Celery
     from kombu import Connection
 
+    broker, name = faults["broker"], faults["queue"]
     queue = redis.Redis.from_url(broker)
     # Not the current app: shared tasks (``index_page.app``) must keep resolving to the project's.
     client = Celery("faults-test-client", broker=broker, backend=broker, set_as_current=False)
     try:
         with Connection(broker) as connection:
-            task_id = client.send_task(task, args=list(args), connection=connection).id
+            task_id = client.send_task(task, args=list(args), queue=name, connection=connection).id
     finally:
         client.close()
-    waiting = [message for message in queue.lrange("celery", 0, -1) if task_id.encode() in message]
+    waiting = [message for message in queue.lrange(name, 0, -1) if task_id.encode() in message]
     assert len(waiting) == 1, (
-        f"task {task_id} is not waiting in {broker}'s queue: {queue.lrange('celery', 0, -1)} "
+        f"task {task_id} is not waiting in {broker}'s queue {name}: {queue.lrange(name, 0, -1)} "
         f"(CELERY_BROKER_URL={os.environ.get('CELERY_BROKER_URL')!r})"
     )
     return task_id
@@ -204,7 +210,7 @@ def test_a_worker_killed_mid_index_task_the_next_worker_indexes_once(faults):
     doc_id = f"practice-{page.pk}"
     queue = redis.Redis.from_url(broker)
 
-    task_id = send(broker, "search.index_page", page.pk)
+    task_id = send(faults, "search.index_page", page.pk)
     first = faults["start_worker"](pool="solo", target="search.indexing:sync_elasticsearch")
     started = wait_for(lambda: trace.lines("start"), 60, "the first worker to start the index task")
     assert started[0][1:] == [str(first.pid), str(page.pk)], started  # solo pool: the worker itself
@@ -228,13 +234,13 @@ def test_a_worker_killed_mid_index_task_the_next_worker_indexes_once(faults):
     assert [line[1:4] for line in dones] == [[str(second.pid), str(page.pk), "indexed"]], dones
     assert backend.admin_client.get(index=backend.alias, id=doc_id)["_version"] == 1  # written once
     # Acknowledged, nothing of it left.
-    assert unacked_with(queue, task_id) == [] and queue.llen("celery") == 0, queue.hgetall("unacked")
+    assert unacked_with(queue, task_id) == [] and queue.llen(faults["queue"]) == 0, queue.hgetall("unacked")
     assert second.poll() is None
 
 
 def test_a_pool_process_killed_mid_notification_the_e_mail_is_sent_once(faults):
     page = new_practice(title="Práctica devuelta", submitter_email="proponente@enlace.example")
-    trace, broker, mail_dir = faults["trace"], faults["broker"], faults["mail_dir"]
+    trace, mail_dir = faults["trace"], faults["mail_dir"]
 
     from workflows.models import Notification
 
@@ -245,7 +251,7 @@ def test_a_pool_process_killed_mid_notification_the_e_mail_is_sent_once(faults):
         page=page,
         params={"kind": "practice", "title": page.title, "comment": "Falta la fuente."},
     )  # a public submitter's: e-mailed at once
-    send(broker, "workflows.deliver_notifications", [notification.pk])
+    send(faults, "workflows.deliver_notifications", [notification.pk])
     worker = faults["start_worker"](pool="prefork", target="workflows.tasks:send")
     started = wait_for(lambda: trace.lines("start"), 90, "a pool process to start sending the e-mail")
     child = int(started[0][1])
