@@ -11,11 +11,14 @@ allows):
   in Python from ``_source`` with the same rules as the database backend (Elasticsearch's
   highlighter on fuzzy queries cost ~90 ms a query even on the demo data).
 * ``stems``: the Snowball stems computed in Python (same as the database backend).
-* ``text.<field>``: the original text; with sub-fields ``es``/``pt`` analysed by the
-  ``spanish``/``portuguese`` analyzers when the cluster has analysis-common, else by
-  ``hunspell`` (es_ES, pt_BR) when the node has the dictionaries, else not indexed. These only
-  add to the score (they never decide whether a document matches, so both backends return
-  the same hits); the variant in use is recorded in the index's ``_meta``.
+* ``text.<field>``: the original text, stored, never indexed (snippets are drawn from it).
+* ``analysed.<language>.<field>``: the same text again, for a document written in Spanish or
+  Portuguese only, and only in its own language (issue 19: every field analysed in both
+  languages made indexing 3.6 times slower on hunspell), by the ``spanish``/``portuguese``
+  analyzers when the cluster has analysis-common, else by ``hunspell`` (es_ES, pt_BR) when the
+  node has the dictionaries, else not indexed. These only add to the score (they never decide
+  whether a document matches, so both backends return the same hits); the variant in use is
+  recorded in the index's ``_meta``.
 * ``facets.<facet>``: keywords. A search is one ``_msearch`` of two requests
   (:func:`search_requests`): the page of hits (selected facets as filters, no counting) and the
   counts (``size`` 0, shard request cache; each facet counted with all the *other* facets
@@ -45,10 +48,11 @@ from .base import Key, Progress, SearchBackend, suggestion
 
 logger = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 3  # 3: index sorted on the default order (INDEX_SORT)
+SCHEMA_VERSION = 4  # 3: index sorted on the default order (INDEX_SORT); 4: text analysed in its own language
 FACET_SIZE = 1000  # above the number of values of any facet (countries: 249)
 BATCH = 500
-SOURCE_EXCLUDES = ["folded", "stems"]  # indexed only, never read back
+SOURCE_EXCLUDES = ["folded", "stems", "analysed"]  # indexed only, never read back
+ANALYSED_LANGUAGES = ("es", "pt")  # languages with an analyzer in every variant but "plain"
 FOLDED_FIELDS = [f"folded.{name}^{TEXT_WEIGHTS.get(name, 1)}" for name in TEXT_FIELDS]
 ANALYSIS_VARIANTS = ("language", "hunspell", "plain")
 # The index is stored in the default order of a search without text (``-published``, see
@@ -64,12 +68,16 @@ def doc_id(kind: str, object_id: int) -> str:
 
 
 def es_source(document: dict) -> dict:
-    """What Elasticsearch stores: the document, plus folded text and stems."""
+    """What Elasticsearch stores: the document, plus folded text and stems, and the text again
+    under its own language when that language has an analyzer."""
     folded = {name: fold(document["text"].get(name) or "") for name in TEXT_FIELDS}
     words = set()
     for value in folded.values():
         words.update(value.split())
-    return {**document, "folded": folded, "stems": " ".join(sorted(stem_set(words)))}
+    source = {**document, "folded": folded, "stems": " ".join(sorted(stem_set(words)))}
+    if document.get("language") in ANALYSED_LANGUAGES:
+        source["analysed"] = {document["language"]: {name: document["text"].get(name) or "" for name in TEXT_FIELDS}}
+    return source
 
 
 def overlapped_bulk(client, actions, *, chunk_size: int, progress: Progress | None = None) -> int:
@@ -118,7 +126,7 @@ def overlapped_bulk(client, actions, *, chunk_size: int, progress: Progress | No
 
 
 def _analysis(variant: str) -> tuple[dict, dict[str, str]]:
-    """(index analysis settings, sub-field name → analyzer) for a variant."""
+    """(index analysis settings, language → analyzer) for a variant."""
     if variant == "language":
         return {}, {"es": "spanish", "pt": "portuguese"}
     if variant == "hunspell":
@@ -143,17 +151,12 @@ def _analysis(variant: str) -> tuple[dict, dict[str, str]]:
 def index_body(variant: str, *, index_sort: bool = True) -> dict:
     """Settings and mappings of a concrete index; ``index_sort=False`` only to compare with an
     unsorted index (tests, bench)."""
-    analysis, subfields = _analysis(variant)
+    analysis, analyzers = _analysis(variant)
     keyword = {"type": "keyword"}
-    if subfields:
-        text_field = {
-            "type": "text",
-            "index": False,
-            "fields": {name: {"type": "text", "analyzer": analyzer} for name, analyzer in subfields.items()},
-        }
-        text_mapping = {"properties": {name: text_field for name in TEXT_FIELDS}}
-    else:
-        text_mapping = {"type": "object", "enabled": False}
+    analysed = {
+        language: {"properties": {name: {"type": "text", "analyzer": analyzer} for name in TEXT_FIELDS}}
+        for language, analyzer in analyzers.items()
+    }
     return {
         "settings": {
             "number_of_shards": 1,  # exact facet counts; the corpus is small
@@ -182,7 +185,9 @@ def index_body(variant: str, *, index_sort: bool = True) -> dict:
                 "facets": {"properties": {name: keyword for name in FACETS}},
                 "folded": {"properties": {name: {"type": "text", "analyzer": "whitespace"} for name in TEXT_FIELDS}},
                 "stems": {"type": "text", "analyzer": "whitespace"},
-                "text": text_mapping,
+                "text": {"type": "object", "enabled": False},
+                # unmapped (dynamic off) and so ignored in the "plain" variant
+                **({"analysed": {"properties": analysed}} if analysed else {}),
             },
         },
     }
@@ -216,7 +221,9 @@ def text_query(terms: list[str], raw: str, variant: str):
             Q(
                 "multi_match",
                 query=raw,
-                fields=[f"text.{name}.{lang}^{TEXT_WEIGHTS.get(name, 1)}" for name in TEXT_FIELDS for lang in ("es", "pt")],
+                fields=[
+                    f"analysed.{lang}.{name}^{TEXT_WEIGHTS.get(name, 1)}" for lang in ANALYSED_LANGUAGES for name in TEXT_FIELDS
+                ],
                 boost=0.5,
             )
         )
