@@ -189,6 +189,21 @@ def etag(url: str, query) -> str:
     return f'"{generation()}-{digest}"'
 
 
+def validator(request, query) -> str | None:
+    """The ``ETag`` of an anonymous read of ``request`` answering ``query``; None for a signed-in
+    reader or with the cache off (nothing then says when the answer changes)."""
+    if request.user.is_authenticated or not enabled():
+        return None
+    return etag(request.build_absolute_uri(), query)
+
+
+def not_modified(request, etag_value: str | None) -> bool:
+    """The request's ``If-None-Match`` names ``etag_value``: answer 304 (with :func:`headers`)."""
+    from django.utils.http import parse_etags
+
+    return etag_value is not None and etag_value in parse_etags(request.headers.get("If-None-Match", ""))
+
+
 def headers(response, etag_value: str | None, *, private: bool = False):
     """``Cache-Control``/``ETag``/``Vary`` of a search answer: anonymous answers may be reused by
     a browser or proxy after revalidation (``max-age=0``: a publication is never hidden by

@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from django.utils import translation
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
-from rest_framework import permissions, serializers
+from rest_framework import permissions, serializers, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from enlace.api import ParameterError, int_param, request_language
+from search import cache as response_cache
 from search.service import MAX_SUGGESTIONS, suggest
 
 TYPES = ("practice", "recommendation")
@@ -63,6 +64,9 @@ class SuggestionView(APIView):
         limit = int_param(request, "limit", 8, minimum=1, maximum=MAX_SUGGESTIONS)
         language = request_language(request)
         anonymous = not request.user.is_authenticated  # anonymous: from the search response cache
+        etag = response_cache.validator(request, (text, tuple(types), limit, language))
+        if response_cache.not_modified(request, etag):
+            return response_cache.headers(Response(status=status.HTTP_304_NOT_MODIFIED), etag)
         found = suggest(text, types=tuple(types), limit=limit, cache=anonymous) if len(text.strip()) >= 2 else []
         with translation.override(language):
             in_reader_language(request, found)
@@ -76,4 +80,4 @@ class SuggestionView(APIView):
             }
             for item in found
         ]
-        return Response({"suggestions": rows})
+        return response_cache.headers(Response({"suggestions": rows}), etag, private=not anonymous)

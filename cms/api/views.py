@@ -7,7 +7,6 @@ from collections.abc import Iterator
 
 from django.http import StreamingHttpResponse
 from django.shortcuts import get_object_or_404
-from django.utils.http import parse_etags
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import mixins, permissions, status, viewsets
 from rest_framework.decorators import action
@@ -56,8 +55,8 @@ def search_response(request, query: SearchQuery, hit_fields, decorate=None, face
     an ``ETag`` of the index generation and the URL: a matching ``If-None-Match`` gets a 304."""
     anonymous = not request.user.is_authenticated
     response_cache.forget_outcome()  # a worker's thread serves many requests
-    etag = response_cache.etag(request.build_absolute_uri(), query) if anonymous and response_cache.enabled() else None
-    if etag is not None and etag in parse_etags(request.headers.get("If-None-Match", "")):
+    etag = response_cache.validator(request, query)
+    if response_cache.not_modified(request, etag):
         return response_cache.headers(Response(status=status.HTTP_304_NOT_MODIFIED), etag)
     results = search(query, cache=anonymous)
     next_url, previous_url = page_links(request, query.page, query.page_size, results.total)

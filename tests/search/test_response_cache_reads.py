@@ -167,6 +167,32 @@ def test_suggestions_follow_publications_and_never_serve_signed_in_readers(
     assert suggested(anonymous, api=api) == []
 
 
+# --- validators: ETag / 304 on the board and suggestions APIs --------------------------------
+
+
+@pytest.mark.parametrize(
+    "path, params",
+    [("/api/v1/progress/", {"country": "SV"}), ("/api/v1/suggestions/", {"q": WORD[:7], "lang": "es"})],
+    ids=["progress", "suggestions"],
+)
+def test_anonymous_board_and_suggestions_carry_an_etag_that_changes_with_the_index(
+    db_backend, path, params, user_named, django_capture_on_commit_callbacks
+):
+    first = APIClient().get(path, params)
+    etag = first["ETag"]
+    assert first.status_code == 200 and "public" in first["Cache-Control"] and "max-age=0" in first["Cache-Control"]
+    again = APIClient().get(path, params, HTTP_IF_NONE_MATCH=etag)
+    assert again.status_code == 304 and again["ETag"] == etag and not again.content
+    other = APIClient().get(path, {**params, "lang": "en"}, HTTP_IF_NONE_MATCH=etag)
+    assert other.status_code == 200 and other["ETag"] != etag  # another language, another answer
+    signed_in = member_client(user_named).get(path, params, HTTP_IF_NONE_MATCH=etag)
+    assert signed_in.status_code == 200 and "ETag" not in signed_in and "private" in signed_in["Cache-Control"]
+    with django_capture_on_commit_callbacks(execute=True):
+        add_practice(title=f"Huerta {WORD}")  # an index write: a new generation
+    after = APIClient().get(path, params, HTTP_IF_NONE_MATCH=etag)
+    assert after.status_code == 200 and after["ETag"] != etag
+
+
 # --- the lists' CSV ---------------------------------------------------------------------------
 
 
