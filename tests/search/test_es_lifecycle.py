@@ -101,6 +101,42 @@ def test_reindex_under_concurrent_searches_never_answers_empty(es_search):
     assert len(after) == 1 and after != before  # swapped, old index deleted
 
 
+def test_changes_made_during_a_reindex_are_caught_up_without_building_every_document_again(
+    es_search, monkeypatch, django_capture_on_commit_callbacks
+):
+    from search import reconcile
+    from search.backends.database import DatabaseBackend
+    from search.management.commands import search_reindex
+
+    edited, withdrawn = list(PracticePage.objects.originals().live().order_by("pk")[:2])
+    made = {}
+    load = search_reindex.iter_documents
+
+    def loading():
+        for n, document in enumerate(load()):
+            if n == 1:  # the load has begun (its first chunk read): the alias still serves the old index
+                with django_capture_on_commit_callbacks(execute=True):
+                    made["new"] = add_practice(title="Publicada durante la reindexación")
+                    withdrawn.unpublish()
+                    edited.title = "Editada durante la reindexación"
+                    edited.save_revision().publish()
+            yield document
+
+    def built_again(*args, **kwargs):
+        raise AssertionError("the catch-up built every document again")
+
+    monkeypatch.setattr(search_reindex, "iter_documents", loading)
+    monkeypatch.setattr(reconcile, "iter_documents", built_again)
+    out = StringIO()
+    call_command("search_reindex", backend="elasticsearch", no_progress=True, stdout=out)
+    assert "caught up (elasticsearch: 1 missing, 1 stale, 1 extra)" in out.getvalue()
+    assert es_search.fingerprints() == DatabaseBackend().fingerprints()
+    assert [h.id for h in run(es_search, text="publicada durante la reindexacion").hits] == [made["new"].pk]
+    assert [h.id for h in run(es_search, text="editada durante la reindexacion").hits] == [edited.pk]
+    assert withdrawn.pk not in {h.id for h in run(es_search, page_size=100).hits}
+    assert run(es_search, types=BOTH, page_size=100).total == count_published()
+
+
 def test_drift_is_reported_and_repaired(es_search):
     published = list(PracticePage.objects.originals().live().order_by("pk")[:2])
     missing, stale = published

@@ -2,8 +2,9 @@
 
 Elasticsearch: a new concrete index is loaded in bulk while the alias keeps serving the old
 one, then the alias is swapped atomically and the old index deleted, so searches never see
-an empty or half-built index; changes made during the load are caught up afterwards (the
-same diff as ``search_check --repair``). Database: the tables are rewritten in one
+an empty or half-built index; changes made during the load are caught up afterwards
+(``search.reconcile.after_rebuild``: compared with the database index, which every change
+updates at once, then repaired as ``search_check --repair`` does). Database: the tables are rewritten in one
 transaction (readers see the old rows until it commits).
 """
 
@@ -37,7 +38,7 @@ class Command(BaseCommand):
                 raise CommandError(f"{target.name}: reindex failed: {exc}") from exc
             if bar:
                 bar.finish()
-            found = reconcile.drift(target)
+            found = reconcile.after_rebuild(target)
             if not found.clean:  # content changed while we were loading
                 reconcile.repair(target, found)
             self.stdout.write(f"{target.name}: {written} documents indexed" + ("" if found.clean else f", caught up ({found})"))
