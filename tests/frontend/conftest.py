@@ -1,1 +1,1 @@
-from tests.workflows.conftest import make_item, outsider, peer  # noqa: F401  (shared fixtures)
+from tests.workflows.conftest import item_at, make_item, outsider, peer, people  # noqa: F401  (shared fixtures)

@@ -17,6 +17,7 @@ from cms.i18n import localize
 from cms.models import EventPage, PracticePage, RecommendationPage, TableSpacePage
 from cms.selectors import published_practices
 from search.models import SearchEntry
+from tests import factories
 from workflows import practices
 
 pytestmark = pytest.mark.django_db
@@ -182,7 +183,7 @@ def test_a_translation_of_a_private_original_sends_the_reader_to_it(client, prac
 # --- new pages ----------------------------------------------------------------------------------
 
 
-def test_a_submitted_practice_is_mirrored_as_drafts_and_published_everywhere_at_once(user_named):
+def test_a_submitted_practice_is_mirrored_as_drafts_and_published_everywhere_at_once():
     submitted = practices.practice_submit(
         user=AnonymousUser(),
         submitter_email="ana@example.org",
@@ -193,7 +194,7 @@ def test_a_submitted_practice_is_mirrored_as_drafts_and_published_everywhere_at_
     assert not versions.filter(live=True).exists()
     assert all(version.alias_of_id == submitted.pk for version in versions)
 
-    practices.practice_publish(item=submitted, user=user_named("curator"))
+    practices.practice_publish(item=submitted, user=factories.user("curator"))
     assert versions.filter(live=True).count() == 3
     assert published_practices().filter(translation_key=submitted.translation_key).count() == 1
 
@@ -209,9 +210,9 @@ def test_one_space_per_table_among_the_originals():
     version.clean()  # a version carries its original's code
 
 
-def test_the_members_area_lives_with_the_original(client, user_named):
+def test_the_members_area_lives_with_the_original(client):
     space = TableSpacePage.objects.originals().get(table="2")
-    client.force_login(user_named("delegate2"))
+    client.force_login(factories.user("delegate", table="2"))
     response = client.get(f"/en{space.url}espacio/")
     assert response.status_code == 302 and response["Location"] == f"{space.url}espacio/"
 
@@ -243,15 +244,17 @@ def test_localize_maps_lists_in_one_query(django_assert_max_num_queries, setting
         assert localize(practices) == practices
 
 
-def test_curators_translate_in_the_admin_and_delegates_do_not(client, user_named, practice):
+def test_curators_translate_in_the_admin_and_delegates_do_not(client):
     from django.urls import reverse
 
+    practice = factories.practice("published")
     alias = practice.get_translation(locale("pt"))
-    client.force_login(user_named("delegate1"))
+    delegate = factories.user("delegate", table="1")
+    client.force_login(delegate)
     client.post(reverse("wagtailadmin_pages:convert_alias", args=[alias.pk]))
     assert PracticePage.objects.get(pk=alias.pk).alias_of_id == practice.pk
 
-    curator = user_named("curator")
+    curator = factories.user("curator")
     client.force_login(curator)
     response = client.post(reverse("wagtailadmin_pages:convert_alias", args=[alias.pk]))
     assert response.status_code == 302
@@ -259,7 +262,7 @@ def test_curators_translate_in_the_admin_and_delegates_do_not(client, user_named
     assert version.alias_of_id is None
     assert version.permissions_for_user(curator).can_publish()
     assert curator.has_perm("simple_translation.submit_translation")
-    assert not user_named("delegate1").has_perm("simple_translation.submit_translation")
+    assert not delegate.has_perm("simple_translation.submit_translation")
 
 
 def test_spanish_text_on_pages_in_other_languages_is_marked_as_spanish(client, practice):

@@ -125,11 +125,11 @@ def test_the_setting_reads_trusted_proxy_count(settings):
     assert settings.REST_FRAMEWORK["NUM_PROXIES"] == int(os.environ.get("TRUSTED_PROXY_COUNT") or 0)
 
 
-def test_a_member_submits_a_practice_without_an_e_mail_field(client, user_named):
+def test_a_member_submits_a_practice_without_an_e_mail_field(client, people):
     from workflows import recommendations
     from workflows.models import CuratorReviewTask
 
-    member = user_named("member")
+    member, curator = people["member"], people["curator"]  # factory accounts
     client.force_login(member)
     form = client.get(URL).content.decode()
     assert 'name="submitter_email"' not in form and 'name="title"' in form
@@ -148,7 +148,7 @@ def test_a_member_submits_a_practice_without_an_e_mail_field(client, user_named)
     state = practice.current_workflow_state
     assert state is not None and state.status == "in_progress" and state.requested_by == member
     assert isinstance(state.current_task_state.task.specific, CuratorReviewTask)
-    assert practice in recommendations.tasks_for(user_named("curator"))
+    assert practice in recommendations.tasks_for(curator)
     assert practice not in recommendations.tasks_for(member)
     client.logout()
     assert client.get("/practicas/" + practice.slug + "/").status_code == 404

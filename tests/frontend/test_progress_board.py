@@ -22,6 +22,7 @@ from cms import progress
 from cms.models import FollowUpReport, PracticePage, RecommendationFollower, RecommendationPage
 from cms.selectors import published_recommendations
 from frontend import forms as practice_forms
+from tests import factories
 
 pytestmark = pytest.mark.django_db
 BOARD = "/seguimiento/"
@@ -375,13 +376,13 @@ def test_a_published_report_of_an_unpublished_recommendation_never_shows(client)
 # --- Following a recommendation -------------------------------------------------------------
 
 
-def test_follow_and_unfollow(client, user_named):
-    page = recommendation("t1-desburocratizar-procesos")
+def test_follow_and_unfollow(client, people):
+    page = factories.recommendation("published")
     url = f"/seguimiento/seguir/{page.pk}/"
     anonymous = client.post(url, {"action": "follow"})
     assert anonymous.status_code == 302 and anonymous["Location"].startswith("/login/")
     assert soup_of(client.get(page.url)).select_one("form[data-follow]") is None
-    member = user_named("member")
+    member = people["member"]
     client.force_login(member)
     assert client.get(url).status_code == 405
     form = soup_of(client.get(page.url)).select_one("form[data-follow]")
@@ -394,16 +395,17 @@ def test_follow_and_unfollow(client, user_named):
     assert RecommendationFollower.objects.filter(recommendation=page, user=member).count() == 1
     client.post(url, {"action": "unfollow"})
     assert not RecommendationFollower.objects.filter(recommendation=page, user=member).exists()
-    hidden = RecommendationPage.objects.originals().exclude(pk__in=published_recommendations().values("pk")).first()
+    hidden = factories.recommendation("table")  # in review, not published
+    assert hidden not in published_recommendations()
     assert client.post(f"/seguimiento/seguir/{hidden.pk}/", {"action": "follow"}).status_code == 404
 
 
-def test_follow_needs_csrf(user_named):
+def test_follow_needs_csrf(people):
     from django.test import Client
 
     strict = Client(enforce_csrf_checks=True)
-    strict.force_login(user_named("member"))
-    page = recommendation("t1-desburocratizar-procesos")
+    strict.force_login(people["member"])
+    page = factories.recommendation("published")
     assert strict.post(f"/seguimiento/seguir/{page.pk}/", {"action": "follow"}).status_code == 403
 
 
@@ -486,10 +488,10 @@ def test_valid_report_is_submitted_for_review_and_not_public(client):
     assert report.description not in client.get(BOARD + "csv/").content.decode()
 
 
-def test_a_member_reports_without_an_e_mail_field(client, user_named):
-    member = user_named("member")
+def test_a_member_reports_without_an_e_mail_field(client, people):
+    member = people["member"]
     client.force_login(member)
-    page = recommendation("t1-desburocratizar-procesos")
+    page = factories.recommendation("published")
     assert soup_of(client.get(form_url(page))).select_one("[name=reporter_email]") is None
     data = report_data(actor="Dirección General de Migración (República Dominicana)", country="DO")
     del data["reporter_email"]

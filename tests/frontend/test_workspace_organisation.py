@@ -1,5 +1,6 @@
 """My organisation (/espacio/organizacion/): its members edit its profile through the same service
-as the API."""
+as the API. The people and organisations are made here (``people``: ``tests/factories.py``),
+never the demo world's."""
 
 import re
 
@@ -8,22 +9,24 @@ from wagtail.models import ModelLogEntry
 
 from cms.models import Organisation
 from cms.taxonomies import table_name
+from tests import factories
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def own(user_named):
-    return user_named("member").organisations.get()
+def own(people):
+    """The organisation of ``people["member"]``, sitting in table 1."""
+    return people["member"].organisations.get()
 
 
-def login(client, user_named, username):
-    client.force_login(user_named(username))
+def login(client, people, name):
+    client.force_login(people[name])
     return client
 
 
-def test_a_member_reaches_and_edits_the_profile(client, user_named, own):
-    login(client, user_named, "member")
+def test_a_member_reaches_and_edits_the_profile(client, people, own):
+    login(client, people, "member")
     response = client.get("/espacio/organizacion/")
     assert response.status_code == 302 and response["Location"] == f"/espacio/organizacion/{own.pk}/"
     page = client.get(f"/en/espacio/organizacion/{own.pk}/").content.decode()
@@ -49,13 +52,13 @@ def test_a_member_reaches_and_edits_the_profile(client, user_named, own):
         "PE",
         "migrant_diaspora_organisations",
     )
-    assert ModelLogEntry.objects.filter(object_id=str(own.pk), action="wagtail.edit", user=user_named("member")).exists()
+    assert ModelLogEntry.objects.filter(object_id=str(own.pk), action="wagtail.edit", user=people["member"]).exists()
     assert "FMR" in client.get(f"/espacio/organizacion/{own.pk}/").content.decode()
 
 
-def test_a_bad_value_is_400_on_its_field_and_nothing_is_saved(client, user_named, own):
+def test_a_bad_value_is_400_on_its_field_and_nothing_is_saved(client, people, own):
     before = Organisation.objects.filter(pk=own.pk).values().get()
-    response = login(client, user_named, "member").post(
+    response = login(client, people, "member").post(
         f"/espacio/organizacion/{own.pk}/",
         {
             "acronym": "NUEVO",
@@ -73,8 +76,8 @@ def test_a_bad_value_is_400_on_its_field_and_nothing_is_saved(client, user_named
     assert Organisation.objects.filter(pk=own.pk).values().get() == before
 
 
-def test_others_may_not(client, user_named, own):
-    login(client, user_named, "delegate1")
+def test_others_may_not(client, people, own):
+    login(client, people, "delegate1")
     assert client.get("/espacio/organizacion/").status_code == 404  # no organisation of their own
     assert client.get(f"/espacio/organizacion/{own.pk}/").status_code == 403  # public, but not theirs to edit
     assert client.post(f"/espacio/organizacion/{own.pk}/", {"description": "Intruso"}).status_code == 403
@@ -84,10 +87,10 @@ def test_others_may_not(client, user_named, own):
     assert client.get(f"/espacio/organizacion/{own.pk}/").status_code == 302  # to log in
 
 
-def test_a_member_of_several_organisations_chooses(client, user_named, own):
+def test_a_member_of_several_organisations_chooses(client, people, own):
     from workflows.roles import grant_role
 
-    other = Organisation.objects.exclude(pk=own.pk).filter(kind="civil_society").first()
-    grant_role(user_named("member"), "member", organisation=other)
-    page = login(client, user_named, "member").get("/espacio/organizacion/").content.decode()
+    other = factories.organisation(kind="civil_society")
+    grant_role(people["member"], "member", organisation=other)
+    page = login(client, people, "member").get("/espacio/organizacion/").content.decode()
     assert f'href="/espacio/organizacion/{own.pk}/"' in page and f'href="/espacio/organizacion/{other.pk}/"' in page

@@ -43,8 +43,8 @@ def test_every_string_of_the_catalogues_is_translated_in_spanish_portuguese_and_
         ("/fr", ["Contributions de vos tables", "Nouvelle contribution", "Ma table"]),
     ],
 )
-def test_the_pages_speak_the_visitors_language(client, user_named, prefix, words):
-    client.force_login(user_named("secretariat1"))
+def test_the_pages_speak_the_visitors_language(client, people, prefix, words):
+    client.force_login(people["secretariat1"])  # a factory account of table 1's secretariat
     page = client.get(f"{prefix}/espacio/aportes/").content.decode()
     for word in words:
         assert word in page, (prefix, word)
@@ -57,10 +57,10 @@ def test_the_pages_speak_the_visitors_language(client, user_named, prefix, words
     }[prefix] in table
 
 
-def test_a_services_refusal_is_shown_in_the_visitors_language(client, user_named):
+def test_a_services_refusal_is_shown_in_the_visitors_language(client, people):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    client.force_login(user_named("delegate1"))
+    client.force_login(people["delegate1"])
     response = client.post(
         "/pt/espacio/aportes/nuevo/",
         {"table": "1", "title": "Aporte", "text": "Texto.", "attachment": SimpleUploadedFile("x.exe", b"MZ")},
