@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime
 import itertools
+import re
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
@@ -163,3 +164,9 @@ def follow_up_report(
     elif state == "sent_back":
         report = followups.send_back(report=report, user=reviewer or user("network"), comment="Falta evidencia.")
     return FollowUpReport.objects.get(pk=report.pk)
+
+
+def names(page: str, account) -> bool:
+    """Whether ``page`` (HTML or text) shows ``account``'s name: its full name, or its username
+    as a whole word (``liaison-7`` is not ``liaison-70``)."""
+    return re.search(rf"(?<![\w-]){re.escape(account.get_full_name() or account.username)}(?![\w-])", page) is not None

@@ -5,13 +5,12 @@ world's."""
 
 from __future__ import annotations
 
-import re
-
 import pytest
 from django.core import mail
 from django.utils.html import escape
 
 from cms.models import RecommendationPage
+from tests.factories import names
 from workflows import recommendations
 
 pytestmark = pytest.mark.django_db
@@ -47,11 +46,6 @@ def item_url(item, suffix=""):
 
 def text(response) -> str:
     return response.content.decode()
-
-
-def names(page: str, user) -> bool:
-    """Whether ``page`` shows ``user``'s name (a whole word: liaison-7 is not liaison-70)."""
-    return re.search(rf"(?<![\w-]){re.escape(user.get_full_name() or user.username)}(?![\w-])", page) is not None
 
 
 def test_anonymous_people_are_asked_to_log_in_in_their_language(client):

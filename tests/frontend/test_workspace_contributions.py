@@ -10,6 +10,7 @@ from django.utils.timezone import localtime
 from wagtail.documents import get_document_model
 
 from cms.models import Contribution, ContributionComment
+from tests.factories import names
 from workflows.contributions import contribution_comment, contribution_create
 
 pytestmark = pytest.mark.django_db
@@ -50,11 +51,6 @@ def theirs(people):
 def login(client, people, name):
     client.force_login(people[name])
     return client
-
-
-def names(page: str, user) -> bool:
-    """Whether ``page`` shows ``user``'s name (a whole word: delegate1-7 is not delegate1-70)."""
-    return re.search(rf"(?<![\w-]){re.escape(user.get_full_name() or user.username)}(?![\w-])", page) is not None
 
 
 def url(contribution, suffix=""):

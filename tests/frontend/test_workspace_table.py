@@ -3,14 +3,13 @@ delegate1 reads the table but may not manage it (403); delegate2 does not even s
 The people and organisations are made here (``people``: ``tests/factories.py``), never the demo
 world's."""
 
-import re
-
 import pytest
 from django.contrib.auth import get_user_model
 from wagtail.models import ModelLogEntry
 
 from cms.models import Organisation
 from tests import factories
+from tests.factories import names
 from workflows.roles import roles_of
 from workflows.tables import LOG_ACTION
 
@@ -33,11 +32,6 @@ def outside(db):
 def login(client, people, name):
     client.force_login(people[name])
     return client
-
-
-def names(page: str, user) -> bool:
-    """Whether ``page`` shows ``user``'s name (a whole word: delegate1-7 is not delegate1-70)."""
-    return re.search(rf"(?<![\w-]){re.escape(user.get_full_name() or user.username)}(?![\w-])", page) is not None
 
 
 def test_the_secretariat_sees_its_tables_organisations_and_people(client, people):
