@@ -261,9 +261,24 @@ def start_gunicorn(role: str, port: int, backend: str, **extra: str) -> Proc:
     argv = [str(VENV_BIN / "gunicorn"), "-c", "deploy/gunicorn.conf.py", "enlace.wsgi:application"]
     proc = Proc(role, argv, env, VAR_DIR / f"{role}.log")
     MEMORY.track(proc)
+    SERVERS[port] = proc
     wait_http(port)
     warm_workers(port)
     return proc
+
+
+SERVERS: dict[int, Proc] = {}  # port -> the gunicorn serving it (for its CPU time)
+
+
+def engine_cpu_seconds() -> float | None:
+    """CPU time of the Elasticsearch node since it started (its own ``_nodes/stats``), or None."""
+    from search.client import get_client
+
+    try:
+        nodes = get_client().nodes.stats(metric="process")["nodes"]
+    except Exception:  # noqa: BLE001 - no engine: no number
+        return None
+    return sum(node["process"]["cpu"]["total_in_millis"] for node in nodes.values()) / 1000
 
 
 def gunicorn_workers() -> int:
@@ -584,6 +599,10 @@ def drive(port: int, pick, *, clients: int, seconds: float) -> dict:
                 with lock:
                     errors.append(type(exc).__name__)
 
+    from bench.stats import tree_cpu_seconds
+
+    server = SERVERS.get(port)
+    web_before, engine_before = (tree_cpu_seconds(server.popen.pid) if server else None), engine_cpu_seconds()
     t0 = time.monotonic()
     threads = [threading.Thread(target=client, args=(k,)) for k in range(clients)]
     for t in threads:
@@ -591,8 +610,18 @@ def drive(port: int, pick, *, clients: int, seconds: float) -> dict:
     for t in threads:
         t.join()
     elapsed = time.monotonic() - t0
+    web_after, engine_after = (tree_cpu_seconds(server.popen.pid) if server else None), engine_cpu_seconds()
     looked_up = cache["hit"] + cache["miss"]
+    done = len(latencies) + len(errors)
+
+    def per_request(before, after):
+        return round((after - before) * 1000 / done, 2) if done and before is not None and after is not None else None
+
     return {
+        # CPU milliseconds per request, of the web server (master and workers) and of the
+        # engine (the whole node: other clients of it count too, none in a bench run)
+        "web_cpu_ms": per_request(web_before, web_after),
+        "engine_cpu_ms": per_request(engine_before, engine_after),
         "clients": clients,
         "requests": len(latencies),
         "errors": len(errors),
@@ -613,7 +642,7 @@ def section_throughput(size: int, results: dict, *, seconds: float, levels=(1, 4
         row = drive(WEB_ES_PORT, lambda n: paths[n % len(paths)], clients=clients, seconds=seconds)
         out[str(clients)] = row
         log(
-            f"throughput {size:,}: {clients:>2} clients  {row['rps']:.1f} req/s  errors {row['errors']}  median {row['latency']['median']:.0f} ms  p95 {row['latency']['p95']:.0f} ms"
+            f"throughput {size:,}: {clients:>2} clients  {row['rps']:.1f} req/s  errors {row['errors']}  median {row['latency']['median']:.0f} ms  p95 {row['latency']['p95']:.0f} ms  CPU/request web {row['web_cpu_ms']} ms engine {row['engine_cpu_ms']} ms"
         )
     base = out["1"]["rps"]
     for row in out.values():
@@ -898,6 +927,11 @@ def section_profile(results: dict, *, size: int, sizes_small: int) -> None:
 # --- report ----------------------------------------------------------------------------------------
 
 
+def cpu(row: dict, key: str) -> str:
+    """A CPU-per-request cell; "-" in results written before the harness measured it."""
+    return "-" if row.get(key) is None else f"{row[key]:.1f}"
+
+
 def ms(d: dict | None, key: str) -> str:
     return "-" if not d or d.get(key) is None else f"{d[key]:.1f}"
 
@@ -1012,13 +1046,15 @@ def report(results: dict, *, md: bool = False) -> str:
                         ms(r["latency"], "median"),
                         ms(r["latency"], "p95"),
                         f"{r['ratio_vs_1_client']:.2f}",
+                        cpu(r, "web_cpu_ms"),
+                        cpu(r, "engine_cpu_ms"),
                         r["loadavg"],
                     ]
                 )
         parts.append(
             table(
-                "Throughput: API searches/s through gunicorn, Elasticsearch backend (ratio vs 1 client)",
-                ["practices", "clients", "requests", "req/s", "errors", "med ms", "p95 ms", "ratio", "load"],
+                "Throughput: API searches/s through gunicorn, Elasticsearch backend (ratio vs 1 client; CPU ms per request)",
+                ["practices", "clients", "requests", "req/s", "errors", "med ms", "p95 ms", "ratio", "web CPU", "ES CPU", "load"],
                 rows,
             )
         )
@@ -1037,13 +1073,27 @@ def report(results: dict, *, md: bool = False) -> str:
                         ms(r["latency"], "median"),
                         ms(r["latency"], "p95"),
                         "-" if ratio is None else f"{ratio:.3f}",
+                        cpu(r, "web_cpu_ms"),
+                        cpu(r, "engine_cpu_ms"),
                         r["loadavg"],
                     ]
                 )
         parts.append(
             table(
-                "Realistic mix (80 % landing page, 50 popular queries): API through gunicorn, with and without the response cache",
-                ["practices", "server-clients", "requests", "req/s", "errors", "med ms", "p95 ms", "hit ratio", "load"],
+                "Realistic mix (80 % landing page, 50 popular queries): API through gunicorn, with and without the response cache (CPU ms per request)",
+                [
+                    "practices",
+                    "server-clients",
+                    "requests",
+                    "req/s",
+                    "errors",
+                    "med ms",
+                    "p95 ms",
+                    "hit ratio",
+                    "web CPU",
+                    "ES CPU",
+                    "load",
+                ],
                 rows,
             )
         )

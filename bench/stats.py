@@ -67,3 +67,23 @@ def children(pid: int) -> list[int]:
     except (FileNotFoundError, ProcessLookupError):
         pass
     return found
+
+
+def cpu_seconds(pid: int, *, reaped: bool = False) -> float:
+    """CPU time (user + system) of ``pid`` from ``/proc/<pid>/stat``, plus that of its children
+    already waited for when ``reaped`` (a gunicorn master's recycled workers); 0 if it is gone."""
+    import os
+
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (FileNotFoundError, ProcessLookupError):
+        return 0.0
+    ticks = int(fields[11]) + int(fields[12])  # utime, stime (fields 14 and 15 of proc(5))
+    if reaped:
+        ticks += int(fields[13]) + int(fields[14])  # cutime, cstime
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def tree_cpu_seconds(pid: int) -> float:
+    """CPU time of a server: its master, every worker alive, and the workers it has reaped."""
+    return cpu_seconds(pid, reaped=True) + sum(cpu_seconds(child) for child in children(pid))

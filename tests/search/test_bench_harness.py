@@ -70,3 +70,41 @@ def test_warming_reaches_every_worker(monkeypatch):
         server.shutdown()
     assert sum(seen.values()) == 4 * (len(harness.MIX) + 3)
     assert not entered.broken
+
+
+def test_a_servers_cpu_time_counts_its_live_and_its_reaped_workers():
+    """What the throughput tables divide by the number of requests (``bench.stats``)."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from bench.stats import cpu_seconds, tree_cpu_seconds
+
+    burn = "import time\nt = time.process_time()\nwhile time.process_time() - t < 0.4: pass\n"
+    # A "master" that runs one worker to its end (reaped), then keeps one burning (alive).
+    master = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import subprocess, sys, time\n"
+            f"subprocess.run([sys.executable, '-c', {burn!r}])\n"
+            f"alive = subprocess.Popen([sys.executable, '-c', {burn!r} + 'time.sleep(30)'])\n"
+            "print('ready', flush=True)\n"
+            "time.sleep(30)\n",
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+        start_new_session=True,  # its own process group: killed with its worker below
+    )
+    try:
+        assert master.stdout.readline().strip() == "ready"
+        time.sleep(1.0)  # the live worker has burnt its 0.4 s
+        own = cpu_seconds(master.pid)
+        assert cpu_seconds(master.pid, reaped=True) - own >= 0.35  # the finished worker
+        assert tree_cpu_seconds(master.pid) - cpu_seconds(master.pid, reaped=True) >= 0.35  # the live one
+    finally:
+        os.killpg(master.pid, signal.SIGKILL)
+        master.wait()
+    assert cpu_seconds(master.pid) == 0.0  # gone: nothing, no error
