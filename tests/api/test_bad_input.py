@@ -69,15 +69,15 @@ BAD_BODIES = [
 
 
 @pytest.mark.parametrize("body, field", BAD_BODIES)
-def test_bad_bodies_are_400_and_save_nothing(as_user, body, field):
+def test_bad_bodies_are_400_and_save_nothing(as_user, people, body, field):
     before = RecommendationPage.objects.originals().count()
-    response = as_user("delegate1").post("/api/v1/recommendations/", body, format="json")
+    response = as_user(people["delegate1"]).post("/api/v1/recommendations/", body, format="json")
     assert response.status_code == 400 and field in response.json(), response.content
     assert RecommendationPage.objects.originals().count() == before
 
 
-def test_invalid_json_and_wrong_content(as_user):
-    client = as_user("delegate1")
+def test_invalid_json_and_wrong_content(as_user, people):
+    client = as_user(people["delegate1"])
     response = client.generic("POST", "/api/v1/recommendations/", "{not json", content_type="application/json")
     assert response.status_code == 400 and "detail" in response.json()
     assert client.post("/api/v1/recommendations/", "[1, 2]", content_type="application/json").status_code == 400
@@ -110,8 +110,8 @@ def test_bad_submissions_are_400_and_save_nothing(api, body, field):
     assert PracticePage.objects.originals().count() == before
 
 
-def test_html_in_text_is_stored_as_text_and_escaped_where_rendered(as_user, client):
-    delegate = as_user("delegate1")
+def test_html_in_text_is_stored_as_text_and_escaped_where_rendered(as_user, people, client):
+    delegate = as_user(people["delegate1"])
     item = delegate.post("/api/v1/recommendations/", {**VALID, "text": "<script>alert('x')</script>"}, format="json").json()
     assert item["text"] == "<script>alert('x')</script>"  # JSON is not HTML: the text is kept as written
     page = RecommendationPage.objects.originals().get(pk=item["id"])

@@ -28,8 +28,8 @@ def fetch(client, url):
     return response.status_code, b"".join(response.streaming_content) if response.status_code == 200 else b""
 
 
-def test_a_contribution_with_its_attachment_uploaded_as_multipart(as_user, user_named):
-    delegate1 = as_user("delegate1")
+def test_a_contribution_with_its_attachment_uploaded_as_multipart(as_user, people):
+    delegate1 = as_user(people["delegate1"])
     created = delegate1.post(
         "/api/v1/contributions/",
         {"title": "Aporte con resumen", "table": "1", "text": "Texto", "objectives": ["5"], "attachment": upload()},
@@ -44,19 +44,19 @@ def test_a_contribution_with_its_attachment_uploaded_as_multipart(as_user, user_
     # The address is the site's /documents/: a browser's session decides who downloads it.
     browser = Client()
     assert fetch(browser, path)[0] == 404
-    for username, status in (("member", 200), ("delegate2", 404)):
-        browser.force_login(user_named(username))
+    for role, status in (("member", 200), ("delegate2", 404)):  # member: of an organisation of table 1
+        browser.force_login(people[role])
         assert fetch(browser, path) == (status, b"Resumen del tema 1 para la mesa." if status == 200 else b"")
     detail = f"/api/v1/contributions/{body['id']}/"
-    assert as_user("member").get(detail).json()["attachment"] == body["attachment"]
-    assert as_user("delegate2").get(detail).status_code == 404
+    assert as_user(people["member"]).get(detail).json()["attachment"] == body["attachment"]
+    assert as_user(people["delegate2"]).get(detail).status_code == 404
 
     # The author replaces it (multipart PATCH), then removes it (JSON null).
     replaced = delegate1.patch(detail, {"attachment": upload("acta.pdf", b"%PDF-1.4 acta")}, format="multipart").json()
     assert replaced["attachment"]["title"] == "acta.pdf"
     assert delegate1.patch(detail, {"attachment": None}, format="json").json()["attachment"] is None
     # Someone of the table who is not the author may not.
-    assert as_user("secretariat1").patch(detail, {"attachment": upload()}, format="multipart").status_code == 403
+    assert as_user(people["secretariat1"]).patch(detail, {"attachment": upload()}, format="multipart").status_code == 403
 
 
 @pytest.mark.parametrize(
@@ -67,9 +67,9 @@ def test_a_contribution_with_its_attachment_uploaded_as_multipart(as_user, user_
         ("vacio.txt", b"", "empty"),
     ],
 )
-def test_a_forbidden_type_or_size_is_400_on_attachment_and_creates_nothing(as_user, name, content, message):
+def test_a_forbidden_type_or_size_is_400_on_attachment_and_creates_nothing(as_user, people, name, content, message):
     before = (Contribution.objects.count(), Document.objects.count())
-    response = as_user("delegate1").post(
+    response = as_user(people["delegate1"]).post(
         "/api/v1/contributions/",
         {"title": "Aporte", "table": "1", "text": "Texto", "attachment": upload(name, content)},
         format="multipart",
@@ -80,8 +80,8 @@ def test_a_forbidden_type_or_size_is_400_on_attachment_and_creates_nothing(as_us
     assert (Contribution.objects.count(), Document.objects.count()) == before
 
 
-def test_a_bad_upload_on_patch_changes_nothing(as_user):
-    delegate1 = as_user("delegate1")
+def test_a_bad_upload_on_patch_changes_nothing(as_user, people):
+    delegate1 = as_user(people["delegate1"])
     created = delegate1.post(
         "/api/v1/contributions/", {"title": "Aporte", "table": "1", "text": "Texto", "attachment": upload()}, format="multipart"
     ).json()
@@ -92,27 +92,27 @@ def test_a_bad_upload_on_patch_changes_nothing(as_user):
     assert after["title"] == "Aporte" and after["attachment"] == created["attachment"]
 
 
-def test_consolidated_into_and_a_recommendations_contributions(as_user, api, user_named, make_item):
-    item = make_item("table")
-    one = contribution_create(user=user_named("delegate1"), table="1", title="Aporte consolidado", text="A")
-    contribution_create(user=user_named("delegate1"), table="1", title="Aporte suelto", text="B")
-    consolidate(recommendation=item, contributions=[one], user=user_named("secretariat1"))
-    assert as_user("member").get(f"/api/v1/contributions/{one.pk}/").json()["consolidated_into"] == item.pk
+def test_consolidated_into_and_a_recommendations_contributions(as_user, api, people, item_at):
+    item = item_at("table")
+    one = contribution_create(user=people["delegate1"], table="1", title="Aporte consolidado", text="A")
+    contribution_create(user=people["delegate1"], table="1", title="Aporte suelto", text="B")
+    consolidate(recommendation=item, contributions=[one], user=people["secretariat1"])
+    assert as_user(people["member"]).get(f"/api/v1/contributions/{one.pk}/").json()["consolidated_into"] == item.pk
     url = f"/api/v1/recommendations/{item.pk}/"
-    assert as_user("delegate1").get(url).json()["contributions"] == [one.pk]
-    assert as_user("member").get(url).json()["contributions"] == [one.pk]
-    assert as_user("delegate2").get(url).status_code == 404
-    assert as_user("liaison1").get(url).status_code == 404  # not yet at its stage
+    assert as_user(people["delegate1"]).get(url).json()["contributions"] == [one.pk]
+    assert as_user(people["member"]).get(url).json()["contributions"] == [one.pk]
+    assert as_user(people["delegate2"]).get(url).status_code == 404
+    assert as_user(people["liaison1"]).get(url).status_code == 404  # not yet at its stage
 
 
-def test_the_public_sees_a_published_recommendation_without_its_contributions(as_user, api, user_named, make_item):
-    item = make_item("published")
-    one = contribution_create(user=user_named("delegate1"), table="1", title="Aporte", text="A")
-    consolidate(recommendation=item, contributions=[one], user=user_named("delegate1"))
+def test_the_public_sees_a_published_recommendation_without_its_contributions(as_user, api, people, item_at):
+    item = item_at("published")
+    one = contribution_create(user=people["delegate1"], table="1", title="Aporte", text="A")
+    consolidate(recommendation=item, contributions=[one], user=people["delegate1"])
     url = f"/api/v1/recommendations/{item.pk}/"
     assert api.get(url).json()["contributions"] == []
-    assert as_user("delegate2").get(url).json()["contributions"] == []
-    assert as_user("secretariat1").get(url).json()["contributions"] == [one.pk]
+    assert as_user(people["delegate2"]).get(url).json()["contributions"] == []
+    assert as_user(people["secretariat1"]).get(url).json()["contributions"] == [one.pk]
 
 
 def test_the_schema_documents_the_new_fields(api):

@@ -1,4 +1,6 @@
-"""Follow-up reports through the API, as clients use it (tokens, JSON, CSV), on the demo data."""
+"""Follow-up reports through the API, as clients use it (tokens, JSON, CSV): the workflow on a
+factory-made recommendation with factory-made people; the filters and the board on the demo
+data."""
 
 import csv
 import io
@@ -6,6 +8,7 @@ import io
 import pytest
 
 from cms.models import RecommendationPage
+from tests import factories
 
 pytestmark = pytest.mark.django_db
 
@@ -20,8 +23,9 @@ BODY = {
 
 
 @pytest.fixture
-def recommendation():
-    return RecommendationPage.objects.originals().live().get(slug="t2-regimen-especial-trabajadores-migrantes")
+def recommendation(db):
+    """A published recommendation of table 2 (``people["delegate2"]`` is a delegate of it)."""
+    return factories.recommendation("published", table="2")
 
 
 def _ids(response):
@@ -43,11 +47,14 @@ def _csv_rows(response):
     return list(csv.DictReader(io.StringIO(response.content.decode())))
 
 
-def test_the_whole_path_from_submission_to_the_board(api, as_user, recommendation):
-    member, curator, network, other = as_user("member"), as_user("curator"), as_user("network"), as_user("delegate2")
+def test_the_whole_path_from_submission_to_the_board(api, as_user, people, recommendation):
+    member, curator, network = as_user(people["member"]), as_user(people["curator"]), as_user(people["network"])
+    other = as_user(people["delegate2"])  # of the recommendation's table, not the reporter
     url = f"/api/v1/recommendations/{recommendation.pk}/follow-ups/"
     board_before = api.get("/api/v1/progress/").json()
     facet_before = _facet(api, "follow_up_country")
+    hits_before = {hit["id"] for hit in api.get("/api/v1/recommendations/", {"follow_up_country": "GT"}).json()["results"]}
+    csv_before = [row["id"] for row in _csv_rows(api.get("/api/v1/follow-ups/", {"format": "csv", "country": "GT"}))]
 
     created = member.post(url, BODY, format="json")
     assert created.status_code == 201, created.content
@@ -63,7 +70,7 @@ def test_the_whole_path_from_submission_to_the_board(api, as_user, recommendatio
     assert "GT" not in _follow_up(api, recommendation)
     assert api.get("/api/v1/progress/").json()["totals"] == board_before["totals"]
     assert _facet(api, "follow_up_country") == facet_before
-    assert all(row["country"] != "GT" for row in _csv_rows(api.get("/api/v1/follow-ups/", {"format": "csv"})))
+    assert all(row["id"] != str(report) for row in _csv_rows(api.get("/api/v1/follow-ups/", {"format": "csv"})))
     # The reporter and the reviewers see it.
     assert member.get(f"/api/v1/follow-ups/{report}/").json()["review_status"] == "submitted"
     assert report in _ids(curator.get("/api/v1/follow-ups/", {"review_status": "submitted"}))
@@ -92,28 +99,30 @@ def test_the_whole_path_from_submission_to_the_board(api, as_user, recommendatio
     assert api.get(f"/api/v1/follow-ups/{report}/").status_code == 200
     assert report in _ids(api.get(url))
     assert _follow_up(api, recommendation)["GT"] == "implemented"
-    hits = api.get("/api/v1/recommendations/", {"follow_up_country": "GT"}).json()["results"]
-    assert [hit["id"] for hit in hits] == [recommendation.pk]
-    assert {"country": "GT", "status": "implemented"}.items() <= hits[0]["follow_up"][0].items()
+    hits = {hit["id"]: hit for hit in api.get("/api/v1/recommendations/", {"follow_up_country": "GT"}).json()["results"]}
+    assert set(hits) == hits_before | {recommendation.pk} and recommendation.pk not in hits_before
+    assert {"country": "GT", "status": "implemented"}.items() <= hits[recommendation.pk]["follow_up"][0].items()
     board_after = api.get("/api/v1/progress/").json()
     assert board_after["totals"]["by_status"]["implemented"] == board_before["totals"]["by_status"]["implemented"] + 1
     assert board_after["totals"]["pairs"] == board_before["totals"]["pairs"] + 1
-    assert _facet(api, "follow_up_country")["GT"] == 1
+    assert _facet(api, "follow_up_country")["GT"] == facet_before.get("GT", 0) + 1
     assert _facet(api, "follow_up_status")["implemented"] == _facet(api, "follow_up_status").get("implemented", 0)
     rows = [row for row in _csv_rows(api.get("/api/v1/follow-ups/", {"format": "csv", "country": "GT"}))]
-    assert [(row["id"], row["status"], row["evidence"]) for row in rows] == [
+    assert [(row["id"], row["status"], row["evidence"]) for row in rows if row["id"] not in csv_before] == [
         (str(report), "implemented", "https://example.org/acuerdo")
     ]
     board_rows = _csv_rows(api.get("/api/v1/progress/", {"format": "csv", "country": "GT"}))
-    assert [(row["recommendation_id"], row["status"], row["current"]) for row in board_rows] == [
-        (str(recommendation.pk), "implemented", "yes")
-    ]
+    assert [
+        (row["recommendation_id"], row["status"], row["current"])
+        for row in board_rows
+        if row["recommendation_id"] == str(recommendation.pk)
+    ] == [(str(recommendation.pk), "implemented", "yes")]
 
 
-def test_facet_counts_move_with_a_published_status(api, as_user, recommendation):
+def test_facet_counts_move_with_a_published_status(api, as_user, people, recommendation):
     before = _facet(api, "follow_up_status")
     report = (
-        as_user("member")
+        as_user(people["member"])
         .post(
             f"/api/v1/recommendations/{recommendation.pk}/follow-ups/",
             {**BODY, "status": "not_implemented", "evidence_urls": []},
@@ -122,7 +131,7 @@ def test_facet_counts_move_with_a_published_status(api, as_user, recommendation)
         .json()["id"]
     )
     assert _facet(api, "follow_up_status") == before
-    as_user("curator").post(f"/api/v1/follow-ups/{report}/publish/", {}, format="json")
+    as_user(people["curator"]).post(f"/api/v1/follow-ups/{report}/publish/", {}, format="json")
     after = _facet(api, "follow_up_status")
     assert after["not_implemented"] == before.get("not_implemented", 0) + 1
     # Multi-select: OR within the facet.
@@ -136,10 +145,10 @@ def test_facet_counts_move_with_a_published_status(api, as_user, recommendation)
     )
 
 
-def test_bad_reports_get_field_errors_and_nothing_is_written(as_user, recommendation):
+def test_bad_reports_get_field_errors_and_nothing_is_written(as_user, people, recommendation):
     from cms.models import FollowUpReport
 
-    client = as_user("member")
+    client = as_user(people["member"])
     url = f"/api/v1/recommendations/{recommendation.pk}/follow-ups/"
     count = FollowUpReport.objects.count()
     cases = [
@@ -162,9 +171,9 @@ def test_bad_reports_get_field_errors_and_nothing_is_written(as_user, recommenda
     assert FollowUpReport.objects.count() == count
 
 
-def test_reports_only_on_published_recommendations(as_user, make_item):
-    draft = make_item("table")
-    response = as_user("member").post(f"/api/v1/recommendations/{draft.pk}/follow-ups/", BODY, format="json")
+def test_reports_only_on_published_recommendations(as_user, people, item_at):
+    draft = item_at("table")
+    response = as_user(people["member"]).post(f"/api/v1/recommendations/{draft.pk}/follow-ups/", BODY, format="json")
     assert response.status_code == 404
 
 
@@ -179,8 +188,8 @@ def test_anonymous_reports_need_an_email_and_are_throttled(api, recommendation):
     assert api.get(url).status_code == 200  # reading is not limited by that scope
 
 
-def test_members_are_not_throttled_by_the_public_limit(as_user, recommendation):
-    client = as_user("member")
+def test_members_are_not_throttled_by_the_public_limit(as_user, people, recommendation):
+    client = as_user(people["member"])
     body = {**BODY, "status": "planned", "evidence_urls": []}
     codes = {
         client.post(f"/api/v1/recommendations/{recommendation.pk}/follow-ups/", body, format="json").status_code
@@ -189,8 +198,8 @@ def test_members_are_not_throttled_by_the_public_limit(as_user, recommendation):
     assert codes == {201}
 
 
-def test_follow_and_unfollow(api, as_user, recommendation):
-    client = as_user("member")
+def test_follow_and_unfollow(api, as_user, people, recommendation):
+    client = as_user(people["member"])
     url = f"/api/v1/recommendations/{recommendation.pk}/follow/"
     assert api.post(url).status_code in (401, 403)
     assert client.post(url).json() == {"following": True}
@@ -217,7 +226,8 @@ def test_follow_up_filters_and_their_errors(api):
     ):
         response = api.get("/api/v1/follow-ups/", params)
         assert response.status_code == 400 and set(params) <= set(response.json()), params
-    # Asking for what waits for review shows nothing to the public.
+    # Asking for what waits for review shows nothing to the public (with one made to wait here).
+    factories.follow_up_report("pending")
     assert api.get("/api/v1/follow-ups/", {"review_status": "submitted"}).json()["count"] == 0
 
 

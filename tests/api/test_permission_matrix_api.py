@@ -3,12 +3,14 @@
 Allowed → 200; refused on an item the caller cannot see → 404; refused on an item they can
 see → 403 (not theirs to do) or 409 (not possible in this state); anonymous writes are refused
 before any lookup (401/403 for every id, so they reveal nothing). Each attempt is rolled back.
+Everyone and the item are made by the factories, never the demo world's.
 """
 
 import pytest
 from django.db import transaction
 from rest_framework.test import APIClient
 
+from tests import factories
 from tests.workflows.test_permission_matrix import ACTIONS, EXPECTED, ROLES
 
 pytestmark = pytest.mark.django_db
@@ -41,20 +43,20 @@ def attempt(client, item, action) -> int:
 
 
 @pytest.mark.parametrize("state", list(EXPECTED))
-def test_permission_matrix_over_http(state, make_item, user_named, peer, outsider):
+def test_permission_matrix_over_http(state, item_at, people):
     users = {
         "anonymous": None,
-        "member": user_named("member"),
-        "outsider": outsider,
-        "author": user_named("delegate1"),
-        "peer": peer,
-        "secretariat": user_named("secretariat1"),
-        "other_delegate": user_named("delegate2"),
-        "liaison": user_named("liaison1"),
-        "network": user_named("network"),
-        "curator": user_named("curator"),
+        "member": people["member"],  # of an organisation of table 1
+        "outsider": factories.user("member"),  # of a new organisation, of no table
+        "author": people["delegate1"],
+        "peer": people["peer"],
+        "secretariat": people["secretariat1"],
+        "other_delegate": people["delegate2"],
+        "liaison": people["liaison1"],
+        "network": people["network"],
+        "curator": people["curator"],
     }
-    item = make_item(state)
+    item = item_at(state)
     wrong = []
     for role in ROLES:
         client = APIClient()

@@ -10,6 +10,7 @@ from django.core import mail
 
 from cms.models import EventPage, PracticePage
 from cms.selectors import published_practices, published_recommendations
+from tests import factories
 from workflows import practices
 from workflows.recommendations import current_task
 
@@ -30,13 +31,13 @@ def submitted(db):
     return practices.practice_submit(user=AnonymousUser(), submitter_email="ana@example.org", data=DATA)
 
 
-def _client(api, as_user, who):
-    return api if who == "anonymous" else as_user(who)
+def _client(api, as_user, people, who):
+    return api if who == "anonymous" else as_user(people[who])
 
 
 @pytest.mark.parametrize("who", ["anonymous", *EVERY_ROLE])
-def test_only_reviewers_list_the_practices_waiting_for_moderation(api, as_user, submitted, who):
-    response = _client(api, as_user, who).get("/api/v1/practices/submitted/")
+def test_only_reviewers_list_the_practices_waiting_for_moderation(api, as_user, people, submitted, who):
+    response = _client(api, as_user, people, who).get("/api/v1/practices/submitted/")
     if who not in REVIEWERS:
         assert response.status_code in (401, 403)
         assert DATA["title"] not in response.content.decode()
@@ -50,23 +51,23 @@ def test_only_reviewers_list_the_practices_waiting_for_moderation(api, as_user, 
     assert not set(rows) & set(published_practices().values_list("pk", flat=True))  # only what waits
 
 
-def test_the_list_searches_and_does_not_offer_a_reviewer_their_own_submission(as_user, user_named, submitted):
-    own = practices.practice_submit(user=user_named("curator"), data={**DATA, "title": "Propia de curaduría"})
-    curator = as_user("curator")
+def test_the_list_searches_and_does_not_offer_a_reviewer_their_own_submission(as_user, people, submitted):
+    own = practices.practice_submit(user=people["curator"], data={**DATA, "title": "Propia de curaduría"})
+    curator = as_user(people["curator"])
     rows = {row["id"]: row for row in curator.get("/api/v1/practices/submitted/").json()["results"]}
-    assert rows[own.pk]["actions"] == [] and rows[own.pk]["submitted_by"] == "curator"
+    assert rows[own.pk]["actions"] == [] and rows[own.pk]["submitted_by"] == people["curator"].username
     found = curator.get("/api/v1/practices/submitted/?q=propia curaduria").json()["results"]
     assert [row["id"] for row in found] == [own.pk]
     assert curator.get("/api/v1/practices/submitted/?q=" + "x" * 501).status_code == 400
     response = curator.post(f"/api/v1/practices/{own.pk}/publish/", {}, format="json")
     assert response.status_code == 403 and not PracticePage.objects.get(pk=own.pk).live
-    network = as_user("network")
+    network = as_user(people["network"])
     assert network.post(f"/api/v1/practices/{own.pk}/publish/", {}, format="json").status_code == 200
 
 
 @pytest.mark.parametrize("who", ["anonymous", "member", "delegate1", "secretariat1", "liaison1"])
-def test_nobody_else_publishes_or_sends_back_nor_learns_it_exists(api, as_user, submitted, who):
-    client = _client(api, as_user, who)
+def test_nobody_else_publishes_or_sends_back_nor_learns_it_exists(api, as_user, people, submitted, who):
+    client = _client(api, as_user, people, who)
     for path, body in (("publish/", {}), ("send-back/", {"comment": "No."})):
         response = client.post(f"/api/v1/practices/{submitted.pk}/{path}", body, format="json")
         # A practice in moderation is not theirs to see: exactly like an id that does not exist.
@@ -74,25 +75,27 @@ def test_nobody_else_publishes_or_sends_back_nor_learns_it_exists(api, as_user, 
         assert response.status_code == missing.status_code and response.status_code in (401, 403, 404), (who, path)
     practice = PracticePage.objects.get(pk=submitted.pk)
     assert not practice.live and current_task(practice)[0] is not None  # still waiting
-    published = published_practices().order_by("pk").first()
+    published = factories.practice("published")
     response = client.post(f"/api/v1/practices/{published.pk}/send-back/", {"comment": "No."}, format="json")
     assert response.status_code in (401, 403)  # seen, but not theirs to decide
     assert PracticePage.objects.get(pk=published.pk).live
 
 
 @pytest.mark.parametrize("who", sorted(REVIEWERS))
-def test_a_reviewer_publishes_and_the_practice_goes_public(api, as_user, submitted, who):
-    response = as_user(who).post(f"/api/v1/practices/{submitted.pk}/publish/", {"comment": "Bien documentada."}, format="json")
+def test_a_reviewer_publishes_and_the_practice_goes_public(api, as_user, people, submitted, who):
+    response = as_user(people[who]).post(
+        f"/api/v1/practices/{submitted.pk}/publish/", {"comment": "Bien documentada."}, format="json"
+    )
     assert response.status_code == 200, response.content
     assert response.json()["status"] == "published" and response.json()["actions"] == []
     assert submitted.pk in set(published_practices().values_list("pk", flat=True))
     assert api.get(f"/api/v1/practices/{submitted.pk}/").status_code == 200
-    again = as_user(who).post(f"/api/v1/practices/{submitted.pk}/publish/", {}, format="json")
+    again = as_user(people[who]).post(f"/api/v1/practices/{submitted.pk}/publish/", {}, format="json")
     assert again.status_code == 409
 
 
-def test_sending_back_needs_a_comment_and_tells_the_submitter(as_user, submitted, django_capture_on_commit_callbacks):
-    curator = as_user("curator")
+def test_sending_back_needs_a_comment_and_tells_the_submitter(as_user, people, submitted, django_capture_on_commit_callbacks):
+    curator = as_user(people["curator"])
     for body in ({}, {"comment": ""}, {"comment": "x" * 5001}):
         response = curator.post(f"/api/v1/practices/{submitted.pk}/send-back/", body, format="json")
         assert response.status_code == 400 and "comment" in response.json(), body
@@ -108,8 +111,8 @@ def test_sending_back_needs_a_comment_and_tells_the_submitter(as_user, submitted
     assert not PracticePage.objects.get(pk=submitted.pk).live
 
 
-def test_the_api_and_the_admin_share_the_record(as_user, submitted):
-    as_user("network").post(f"/api/v1/practices/{submitted.pk}/publish/", {"comment": "Publicada."}, format="json")
+def test_the_api_and_the_admin_share_the_record(as_user, people, submitted):
+    as_user(people["network"]).post(f"/api/v1/practices/{submitted.pk}/publish/", {"comment": "Publicada."}, format="json")
     from wagtail.models import PageLogEntry
 
     actions = list(PageLogEntry.objects.filter(page_id=submitted.pk).values_list("action", flat=True))
@@ -119,9 +122,9 @@ def test_the_api_and_the_admin_share_the_record(as_user, submitted):
 # --- Events ---------------------------------------------------------------------------------
 
 
-def test_an_event_carries_its_themes_recommendations_practices_and_report(api, make_item):
+def test_an_event_carries_its_themes_recommendations_practices_and_report(api, item_at):
     event = EventPage.objects.originals().live().get(slug="conversatorio-2023")
-    draft = make_item("draft")
+    draft = item_at("draft")
     draft.event = event
     draft.save()
     data = api.get(f"/api/v1/events/{event.pk}/").json()
@@ -148,7 +151,7 @@ def test_an_event_carries_its_themes_recommendations_practices_and_report(api, m
 # --- OPTIONS --------------------------------------------------------------------------------
 
 
-def test_options_on_submissions_describes_the_submission_and_its_real_requirements(api, as_user):
+def test_options_on_submissions_describes_the_submission_and_its_real_requirements(api, as_user, people):
     response = api.options("/api/v1/practices/submissions/")
     assert response.status_code == 200
     post = response.json()["actions"]["POST"]
@@ -158,7 +161,7 @@ def test_options_on_submissions_describes_the_submission_and_its_real_requiremen
     # What OPTIONS says is required is what a POST without it is refused for.
     refused = api.post("/api/v1/practices/submissions/", {}, format="json")
     assert refused.status_code == 400 and set(refused.json()) == required
-    member = as_user("member").options("/api/v1/practices/submissions/").json()["actions"]["POST"]
+    member = as_user(people["member"]).options("/api/v1/practices/submissions/").json()["actions"]["POST"]
     assert member["submitter_email"]["required"] is False
-    send_back = as_user("curator").options(f"/api/v1/practices/{published_practices().first().pk}/send-back/").json()
+    send_back = as_user(people["curator"]).options(f"/api/v1/practices/{factories.practice('published').pk}/send-back/").json()
     assert send_back["actions"]["POST"]["comment"]["required"] is True

@@ -9,11 +9,14 @@ import re
 
 import pytest
 
+from tests import factories
+
 pytestmark = pytest.mark.django_db
 
 NONSENSE = "zzzqxqzzz"
 TEXT_FIELDS = ("title", "name", "actor", "text", "body", "summary")
-# Lists only some roles read, walked as one of them (delegate1 walks the others).
+# Lists only some roles read, walked as one of them (delegate1 walks the others): factory-made
+# accounts (``people``) holding the demo's roles, over the demo world's items.
 READERS = {"/api/v1/practices/submitted/": "curator"}
 
 
@@ -47,10 +50,10 @@ def a_word_of(item: dict) -> str | None:
 
 
 @pytest.fixture
-def ids(as_user):
-    """Candidate ids for the path parameters, as delegate1 sees them: recommendations in each
-    status (nested lists need one that has some), contributions."""
-    client = as_user("delegate1")
+def ids(as_user, people):
+    """Candidate ids for the path parameters, as a delegate of table 1 sees them: recommendations
+    in each status (nested lists need one that has some), contributions."""
+    client = as_user(people["delegate1"])
     found = {"recommendations": [], "contributions": []}
     for status in ("in_review", "changes_requested", "draft", "published"):
         found["recommendations"] += [r["id"] for r in rows(client.get(f"/api/v1/recommendations/?status={status}&page_size=100"))]
@@ -58,7 +61,7 @@ def ids(as_user):
     return client, found
 
 
-def test_every_list_declares_q_and_honours_or_rejects_it(api, ids, as_user):
+def test_every_list_declares_q_and_honours_or_rejects_it(api, ids, as_user, people):
     delegate, candidates = ids
     schema = api.get("/api/v1/schema/?format=json").json()
     operations = list_operations(schema)
@@ -68,7 +71,7 @@ def test_every_list_declares_q_and_honours_or_rejects_it(api, ids, as_user):
         q = next((p for p in operation.get("parameters", []) if p["name"] == "q" and p["in"] == "query"), None)
         assert q is not None, f"{path} does not declare q"
         searches = q.get("x-searches", True)
-        client = as_user(READERS[path]) if path in READERS else delegate
+        client = as_user(people[READERS[path]]) if path in READERS else delegate
         if "{id}" in path:
             collection = path.split("/")[3]
             urls = [path.replace("{id}", str(pk)) for pk in candidates[collection]]
@@ -126,18 +129,20 @@ def test_public_lists_search_accent_insensitively(api, path, q, expected):
     assert api.get(path, {"q": "zzzz"}).json()["count"] == 0  # the issue's example: not everything
 
 
-def test_q_of_follow_ups_never_finds_what_is_not_published(api, as_user):
-    from cms.models import FollowUpReport
-
-    waiting = FollowUpReport.objects.filter(review_status="submitted").first()
-    FollowUpReport.objects.filter(pk=waiting.pk).update(actor="Oficina Xylofonica de Pruebas")
+def test_q_of_follow_ups_never_finds_what_is_not_published(api, as_user, people):
+    waiting = factories.follow_up_report("pending", actor="Oficina Xylofonica de Pruebas")
     assert api.get("/api/v1/follow-ups/", {"q": "xylofonica"}).json()["count"] == 0
     assert api.get(f"/api/v1/recommendations/{waiting.recommendation_id}/follow-ups/", {"q": "xylofonica"}).json()["count"] == 0
-    curator = as_user("curator")
+    curator = as_user(people["curator"])
     found = curator.get("/api/v1/follow-ups/", {"q": "xylofonica", "review_status": "submitted"}).json()
     assert [row["id"] for row in found["results"]] == [waiting.pk]
-    published = api.get("/api/v1/follow-ups/", {"q": "peru"}).json()
-    assert published["count"] > 0 and all(row["review_status"] == "published" for row in published["results"])
+    # Published beside it, on the same recommendation: the public's q finds that one only.
+    published = factories.follow_up_report(
+        "published", recommendation=waiting.recommendation, actor="Oficina Xylofonica Publicada", country="CO"
+    )
+    found = api.get("/api/v1/follow-ups/", {"q": "xylofonica"}).json()
+    assert [row["id"] for row in found["results"]] == [published.pk]
+    assert all(row["review_status"] == "published" for row in found["results"])
 
 
 def test_an_over_long_q_is_a_field_error(api):
