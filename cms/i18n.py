@@ -21,30 +21,55 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from contextvars import ContextVar
 from typing import TypeVar
 
 from django.conf import settings
+from django.core.signals import request_finished, request_started
 from django.db.models.signals import post_save
+from django.utils import translation
 from wagtail.models import Locale, Page
 
 P = TypeVar("P", bound=Page)
 
+# The locales a request has looked up, by language code (a page asked for them up to six times:
+# Wagtail's ``Locale.get_active()``/``get_default()`` query each time). Only while a request
+# runs: commands, tasks and tests outside a request always read the table.
+_request_locales: ContextVar[dict[str, Locale] | None] = ContextVar("enlace_request_locales", default=None)
+
+
+def locale_for(language_code: str) -> Locale:
+    """``Locale.objects.get_for_language``, once per request and language."""
+    known = _request_locales.get()
+    if known is None:
+        return Locale.objects.get_for_language(language_code)
+    if language_code not in known:
+        known[language_code] = Locale.objects.get_for_language(language_code)
+    return known[language_code]
+
+
+def default_locale() -> Locale:
+    return locale_for(settings.LANGUAGE_CODE)
+
 
 def active_locale() -> Locale | None:
     try:
-        return Locale.get_active()
+        return locale_for(translation.get_language())
     except (LookupError, Locale.DoesNotExist):
-        return None
+        try:
+            return default_locale()
+        except Locale.DoesNotExist:
+            return None
 
 
 def is_original(page: Page) -> bool:
-    return page.locale_id == Locale.get_default().pk
+    return page.locale_id == default_locale().pk
 
 
 def original(page: P) -> P | None:
     """The Spanish page ``page`` is a version of (``page`` itself when it is Spanish); None for a
     page with no Spanish original."""
-    default = Locale.get_default()
+    default = default_locale()
     if page.locale_id == default.pk:
         return page
     return page.get_translation_or_none(default)
@@ -125,7 +150,7 @@ def add_translations(page: Page) -> int:
 def sync_page_tree() -> int:
     """Every Spanish page aliased in every locale where it belongs (idempotent; for trees older
     than the locales), and aliases of working material that is not public removed."""
-    default = Locale.get_default()
+    default = default_locale()
     pages = Page.objects.filter(depth__gt=1, locale=default).order_by("path").specific()
     added = 0
     for page in pages:
@@ -150,8 +175,18 @@ def on_page_published(sender, instance, **kwargs) -> None:
         add_translations(instance)
 
 
+def _remember_locales(**kwargs) -> None:
+    _request_locales.set({})
+
+
+def _forget_locales(**kwargs) -> None:
+    _request_locales.set(None)
+
+
 def connect() -> None:
     from wagtail.signals import page_published
 
+    request_started.connect(_remember_locales, dispatch_uid="cms.i18n.request_started")
+    request_finished.connect(_forget_locales, dispatch_uid="cms.i18n.request_finished")
     post_save.connect(on_page_saved, dispatch_uid="cms.i18n.page_saved")
     page_published.connect(on_page_published, dispatch_uid="cms.i18n.page_published")

@@ -23,7 +23,7 @@ def site_navigation(context):
     site = Site.find_for_request(request) if request else None
     if site is None:
         return {"home": None, "sections": []}
-    home = site.root_page.localized
+    home = localize([site.root_page])[0]
     return {"home": home, "sections": home.get_children().live().in_menu()}
 
 

@@ -79,4 +79,4 @@ def test_a_practice_page(client, django_assert_max_num_queries, prefix):
 # The most any of a page's addresses above costs (docs/architecture.md#query-counts). The
 # recommendations index cost 38 queries in Spanish and 65 in English before its items' tables
 # and themes were read in bulk (one query per item for each).
-CEILINGS = {"recommendations": 25, "board": 33, "search": 24, "practice": 41}
+CEILINGS = {"recommendations": 24, "board": 31, "search": 23, "practice": 35}
