@@ -1,5 +1,6 @@
 """The transactional outbox: side effects are written with the change, sent after commit, kept
-when the broker is down, relayed when it is back (real Redis; a closed port for "down")."""
+when the broker is down, relayed when it is back (real Redis; a closed port for "down"). The
+people are made here (``tests/factories.py``), never the demo world's."""
 
 import os
 import subprocess
@@ -13,7 +14,8 @@ from django.db import connection, transaction
 from enlace.celery import app
 from enlace.models import OutboxMessage
 from enlace.outbox import deliver, relay_outbox
-from tests.conftest import DEMO_PASSWORD, ROOT
+from tests import factories
+from tests.conftest import ROOT
 from tests.services import database_url, unavailable
 from workflows import recommendations
 from workflows.models import Notification
@@ -34,24 +36,26 @@ def broker():
 
 
 @pytest.mark.django_db
-def test_messages_are_written_with_the_change_and_not_when_it_rolls_back(broker, user_named, django_capture_on_commit_callbacks):
+def test_messages_are_written_with_the_change_and_not_when_it_rolls_back(broker, django_capture_on_commit_callbacks):
+    delegate = factories.user("delegate", table="1")
     broker(CLOSED)
-    item = recommendations.recommendation_create(user=user_named("delegate1"), table="1", title="Con outbox", text="T")
+    item = recommendations.recommendation_create(user=delegate, table="1", title="Con outbox", text="T")
     with django_capture_on_commit_callbacks(execute=False):
         with pytest.raises(RuntimeError):
             with transaction.atomic():
-                recommendations.recommendation_submit(item=item, user=user_named("delegate1"))
+                recommendations.recommendation_submit(item=item, user=delegate)
                 assert OutboxMessage.objects.filter(task="workflows.deliver_notifications").count() == 1
                 raise RuntimeError("rolled back")
     assert not OutboxMessage.objects.exists()
 
 
 @pytest.mark.django_db
-def test_a_broker_down_at_commit_leaves_the_messages_pending(broker, user_named, django_capture_on_commit_callbacks):
+def test_a_broker_down_at_commit_leaves_the_messages_pending(broker, django_capture_on_commit_callbacks):
+    delegate = factories.user("delegate", table="1")
     broker(CLOSED)
-    item = recommendations.recommendation_create(user=user_named("delegate1"), table="1", title="Con outbox", text="T")
+    item = recommendations.recommendation_create(user=delegate, table="1", title="Con outbox", text="T")
     with django_capture_on_commit_callbacks(execute=True):
-        item = recommendations.recommendation_submit(item=item, user=user_named("delegate1"))
+        item = recommendations.recommendation_submit(item=item, user=delegate)
     assert item.status == "in_review"  # the transition itself succeeded
     message = OutboxMessage.objects.get(task="workflows.deliver_notifications")
     assert message.sent_at is None and message.attempts == 1 and message.last_error
@@ -61,16 +65,18 @@ def test_a_broker_down_at_commit_leaves_the_messages_pending(broker, user_named,
 
 @pytest.mark.redis
 @pytest.mark.django_db
-def test_pending_messages_are_relayed_once_the_broker_is_back(broker, redis_url, user_named, django_capture_on_commit_callbacks):
+def test_pending_messages_are_relayed_once_the_broker_is_back(broker, redis_url, django_capture_on_commit_callbacks):
     import redis
+
+    delegate = factories.user("delegate", table="1")
 
     queue = f"outbox-test-{uuid.uuid4().hex[:8]}"
     app.conf.task_default_queue, saved_queue = queue, app.conf.task_default_queue
     try:
         broker(CLOSED)
-        item = recommendations.recommendation_create(user=user_named("delegate1"), table="1", title="Relevo", text="T")
+        item = recommendations.recommendation_create(user=delegate, table="1", title="Relevo", text="T")
         with django_capture_on_commit_callbacks(execute=True):
-            recommendations.recommendation_submit(item=item, user=user_named("delegate1"))
+            recommendations.recommendation_submit(item=item, user=delegate)
         pending = list(OutboxMessage.objects.filter(sent_at__isnull=True).values_list("pk", flat=True))
         assert pending
         broker(redis_url)
@@ -127,20 +133,19 @@ def worker_on_test_database(redis_url, tmp_path):
 @pytest.mark.django_db(transaction=True)
 def test_broker_outage_during_a_transition_loses_no_notification(broker, redis_url, worker_on_test_database, settings):
     import time
+    from io import StringIO
 
-    from django.contrib.auth import get_user_model
-
-    from cms.demo.loader import DemoLoader
+    from django.core.management import call_command
 
     if connection.vendor != "postgresql":
         unavailable("PostgreSQL (DATABASE_URL)")
-    DemoLoader(DEMO_PASSWORD).run()
-    users = {u.username: u for u in get_user_model().objects.all()}
+    call_command("setup_site", stdout=StringIO())  # transactional tests start from an empty database
+    delegate, reviewers = factories.user("delegate", table="1"), factories.Reviewers("1")
     OutboxMessage.objects.all().delete()
     broker(CLOSED)  # Redis unreachable at the moment of the transition
-    item = recommendations.recommendation_create(user=users["delegate1"], table="1", title="Durante la caída", text="T")
-    item = recommendations.recommendation_submit(item=item, user=users["delegate1"])
-    item = recommendations.recommendation_approve(item=item, user=users["secretariat1"])
+    item = recommendations.recommendation_create(user=delegate, table="1", title="Durante la caída", text="T")
+    item = recommendations.recommendation_submit(item=item, user=delegate)
+    item = recommendations.recommendation_approve(item=item, user=reviewers.secretariat)
     assert (item.status, item.stage) == ("in_review", "liaison")
     pending = OutboxMessage.objects.filter(sent_at__isnull=True)
     expected = pending.count()
@@ -152,7 +157,7 @@ def test_broker_outage_during_a_transition_loses_no_notification(broker, redis_u
     assert relay_outbox.run() == expected
     deadline = time.monotonic() + 60
     mail_dir: Path = worker_on_test_database
-    expected_recipients = {"liaison1@enlace.example", "liaison2@enlace.example", "delegate1@enlace.example"}
+    expected_recipients = {reviewers.liaisons[0].email, reviewers.liaisons[1].email, delegate.email}
     recipients = set()
     while time.monotonic() < deadline and not expected_recipients <= recipients:
         recipients = {

@@ -1,13 +1,15 @@
-"""Concurrent decisions with real PostgreSQL transactions, one connection per thread."""
+"""Concurrent decisions with real PostgreSQL transactions, one connection per thread. The site
+is set up (``setup_site``: tables, roles, workflows) and the people are made here
+(``tests/factories.py``, the ``people`` fixture), never the demo world's."""
 
 import threading
+from io import StringIO
 
 import pytest
-from django.contrib.auth import get_user_model
+from django.core.management import call_command
 from django.db import connection, connections
 from wagtail.models import TaskState
 
-from tests.conftest import DEMO_PASSWORD
 from tests.services import unavailable
 from workflows import recommendations
 from workflows.errors import WorkflowError
@@ -17,13 +19,12 @@ pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
-def world():
+def world(people):
     if connection.vendor != "postgresql":
         unavailable("PostgreSQL (DATABASE_URL)")
-    from cms.demo.loader import DemoLoader
-
-    DemoLoader(DEMO_PASSWORD).run()  # transactional tests start from an empty database
-    return {u.username: u for u in get_user_model().objects.all()}
+    call_command("setup_site", stdout=StringIO())  # transactional tests start from an empty database
+    # Made now, not on first use inside the racing threads (each would make its own account).
+    return {name: people[name] for name in ("delegate1", "secretariat1", "liaison1", "liaison2", "network", "admin")}
 
 
 def at_liaison(users):

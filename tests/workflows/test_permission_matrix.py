@@ -91,7 +91,7 @@ def attempt(action, item, user) -> bool:
         return False
 
 
-def make_item(state, author, reviewers):
+def item_in(state, author, reviewers):
     """The item at ``state``; at ``liaison`` the table has approved it and no liaison has voted
     yet (the factory's ``liaison`` state has one vote already)."""
     if state == "liaison":
@@ -116,7 +116,7 @@ def test_permission_matrix(state):
         "network": reviewers.network,
         "curator": reviewers.curator,
     }
-    item = make_item(state, users["author"], reviewers)
+    item = item_in(state, users["author"], reviewers)
     before = (item.status, item.stage, item.live, len(recommendations.history_of(item)))
     wrong = []
     for role in ROLES:

@@ -60,12 +60,12 @@ def test_the_full_path_to_publication_and_its_history(item_at, people, client):
     assert all(h["at"] for h in recommendations.history_of(item))
 
 
-def test_nobody_approves_what_they_authored_or_co_authored_at_any_stage(item_at, people, peer):
+def test_nobody_approves_what_they_authored_or_co_authored_at_any_stage(item_at, people):
     item = item_at("draft", co_authors=["liaison1", "network"])
     item = recommendations.recommendation_submit(item=item, user=people["delegate1"])
     with pytest.raises(NotAllowed, match="wrote or co-wrote"):
         recommendations.recommendation_approve(item=item, user=people["delegate1"])  # author, table stage
-    item = recommendations.recommendation_approve(item=item, user=peer)
+    item = recommendations.recommendation_approve(item=item, user=people["peer"])  # another delegate of table 1
     with pytest.raises(NotAllowed):
         recommendations.recommendation_approve(item=item, user=people["liaison1"])  # co-author, liaison
     with pytest.raises(NotAllowed):
