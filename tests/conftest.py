@@ -92,11 +92,61 @@ def demo_password() -> str:
     return DEMO_PASSWORD
 
 
-@pytest.fixture
-def user_named(db):
-    from django.contrib.auth import get_user_model
+# --- people and items made by the factories (tests/factories.py), not the demo world's -------
 
-    return lambda username: get_user_model().objects.get(username=username)
+
+class People(dict):
+    """Factory-made accounts under the demo world's role names, each made on first use:
+    ``delegate1``..``delegate4`` and ``secretariat1``..``secretariat4`` (of that table),
+    ``liaison1``/``liaison2``, ``network``, ``curator``, ``admin``, ``member`` (of a new
+    organisation that sits in table 1) and ``peer`` (another delegate of table 1). Only the role is the demo's; the account is new."""
+
+    def __missing__(self, name):
+        from tests import factories
+
+        role, table = name.rstrip("1234"), name[len(name.rstrip("1234")) :] or None
+        if name == "peer":  # another delegate of table 1
+            account = factories.user("delegate", table="1")
+        elif role == "member":
+            account = factories.user("member", organisation=factories.organisation(tables=["1"]))
+        elif role in ("delegate", "secretariat", "liaison", "network", "curator", "admin"):
+            account = factories.user(role, table=table if role in ("delegate", "secretariat") else None)
+        else:
+            raise KeyError(name)
+        self[name] = account
+        return account
+
+
+@pytest.fixture
+def people(db):
+    return People()
+
+
+@pytest.fixture
+def item_at(people):
+    """``item_at(state)``: a table-1 recommendation by ``people["delegate1"]`` brought to a state
+    by the services (``tests/factories.py``), reviewed by ``people``'s secretariat1, liaison1,
+    liaison2 and network: draft, table, liaison (approved by the table, no liaison vote yet),
+    network, changes_requested (sent back by liaison1), published, withdrawn."""
+    from tests import factories
+    from workflows import recommendations
+
+    def make(state="draft", *, author="delegate1", co_authors=()):
+        reviewers = factories.Reviewers(
+            "1",
+            secretariat=people["secretariat1"],
+            liaisons=[people["liaison1"], people["liaison2"]],
+            network=people["network"],
+            curator=people["curator"],
+        )
+        options = {"table": "1", "author": people[author], "co_authors": [people[n] for n in co_authors], "reviewers": reviewers}
+        if state == "liaison":
+            item = factories.recommendation("table", **options)
+            recommendations.recommendation_approve(item=item, user=reviewers.secretariat)
+            return type(item).objects.get(pk=item.pk)
+        return factories.recommendation(state, **options)
+
+    return make
 
 
 # --- Elasticsearch --------------------------------------------------------------------

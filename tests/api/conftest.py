@@ -2,7 +2,6 @@ import pytest
 from rest_framework.test import APIClient
 
 from tests import factories
-from tests.workflows.conftest import item_at, make_item, outsider, peer, people  # noqa: F401  (shared fixtures)
 
 
 @pytest.fixture
@@ -11,18 +10,13 @@ def api():
 
 
 @pytest.fixture
-def as_user(db, demo_password):
-    """``as_user(people["delegate1"])``: an API client authenticated with that account's token,
-    obtained from POST /api/v1/auth/token/ like any client would. A factory-made account (a
-    User) logs in with ``factories.PASSWORD``; a demo username (a string) with the demo's."""
+def as_user(db):
+    """``as_user(people["delegate1"])``: an API client authenticated with that factory-made
+    account's token, obtained from POST /api/v1/auth/token/ like any client would."""
 
     def make(user):
-        if isinstance(user, str):
-            username, password = user, demo_password
-        else:
-            username, password = user.username, factories.PASSWORD
         client = APIClient()
-        response = client.post("/api/v1/auth/token/", {"username": username, "password": password})
+        response = client.post("/api/v1/auth/token/", {"username": user.username, "password": factories.PASSWORD})
         assert response.status_code == 200, response.content
         client.credentials(HTTP_AUTHORIZATION=f"Token {response.json()['token']}")
         return client

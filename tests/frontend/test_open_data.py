@@ -40,11 +40,11 @@ SECRET_REPORT = "Tucán devuelto"
 
 
 @pytest.fixture
-def unpublished(user_named):
+def unpublished(people):
     """A draft recommendation, a submitted practice, and a follow-up report sent back on a
     published recommendation, each carrying a word that is nowhere else."""
     draft = recommendations.recommendation_create(
-        user=user_named("delegate1"), table="1", title=f"{SECRET_DRAFT} de mesa", text=f"{SECRET_DRAFT}.", objectives=["7"]
+        user=people["delegate1"], table="1", title=f"{SECRET_DRAFT} de mesa", text=f"{SECRET_DRAFT}.", objectives=["7"]
     )
     practice = practices.practice_submit(
         user=AnonymousUser(),
@@ -59,7 +59,7 @@ def unpublished(user_named):
     recommendation = published_recommendations().order_by("pk").first()
     report = followups.submit(
         recommendation=recommendation,
-        user=user_named("member"),
+        user=people["member"],
         data={
             "country": "GT",
             "status": "planned",
@@ -68,7 +68,7 @@ def unpublished(user_named):
             "description": SECRET_REPORT,
         },
     )
-    report = followups.send_back(report=report, user=user_named("curator"), comment="Falta la fuente.")
+    report = followups.send_back(report=report, user=people["curator"], comment="Falta la fuente.")
     assert not draft.live and not practice.live and report.review_status == "sent_back"
     return {"recommendation": draft, "practice": practice, "report": report}
 
@@ -230,8 +230,8 @@ def test_feeds_list_every_published_item_and_nothing_else(client, unpublished, l
     assert links <= recommendations
 
 
-def test_a_new_publication_enters_its_feed(client, unpublished, user_named):
-    practices.practice_publish(item=unpublished["practice"], user=user_named("curator"))
+def test_a_new_publication_enters_its_feed(client, unpublished, people):
+    practices.practice_publish(item=unpublished["practice"], user=people["curator"])
     first = ET.fromstring(client.get("/novedades/practicas/").content).find(f"{ATOM}entry")
     assert SECRET_PRACTICE in first.find(f"{ATOM}title").text  # newest first
 
@@ -250,8 +250,8 @@ def test_pages_link_their_language_feeds(client):
 # --- Sitemap --------------------------------------------------------------------------------
 
 
-def test_the_sitemap_lists_published_pages_in_every_language_and_no_unpublished_one(client, unpublished, user_named):
-    in_review = recommendations.recommendation_submit(item=unpublished["recommendation"], user=user_named("delegate1"))
+def test_the_sitemap_lists_published_pages_in_every_language_and_no_unpublished_one(client, unpublished, people):
+    in_review = recommendations.recommendation_submit(item=unpublished["recommendation"], user=people["delegate1"])
     response = client.get("/sitemap.xml")
     assert response.status_code == 200
     text = response.content.decode()
@@ -312,10 +312,10 @@ def test_practice_and_event_pages_describe_themselves_in_json_ld(client):
     assert not _json_ld(client.get("/").content.decode())  # other pages carry none
 
 
-def test_json_ld_cannot_be_closed_by_the_content(client, user_named):
+def test_json_ld_cannot_be_closed_by_the_content(client, people):
     practice = published_practices().order_by("pk").first()
     practice.summary = 'Texto </script><script>alert("x")</script> & más'
-    practice.save_revision(user=user_named("curator")).publish()
+    practice.save_revision(user=people["curator"]).publish()
     html = client.get(practice.url).content.decode()
     block = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1)
     assert "</script" not in block and "<" not in block and "&" not in block

@@ -50,8 +50,8 @@ def test_board_country_filter_shows_counts(client):
     assert counts["PE"] > 0 and counts["CU"] == 0
 
 
-def test_admin_asks_no_avatar_service(client, user_named):
-    client.force_login(user_named("admin"))
+def test_admin_asks_no_avatar_service(client, people):
+    client.force_login(people["admin"])
     for url in ("/admin/", "/admin/users/"):
         html = client.get(url).content.decode()
         assert "gravatar" not in html.lower(), url

@@ -32,7 +32,7 @@ def test_short_or_empty_text_suggests_nothing(client):
     assert client.post(URL, {"q": "ley"}).status_code == 405
 
 
-def test_an_unpublished_title_is_never_suggested(client, user_named):
+def test_an_unpublished_title_is_never_suggested(client, people):
     draft = practices.practice_submit(
         user=AnonymousUser(),
         submitter_email="ana@example.org",
@@ -44,7 +44,7 @@ def test_an_unpublished_title_is_never_suggested(client, user_named):
 
     published = published_practices().get(slug="peru-ley-31685-mujeres-migrantes-con-hijos")
     assert published.title in titles(client, published.title)
-    published.unpublish(user=user_named("curator"))
+    published.unpublish(user=people["curator"])
     assert published.title not in titles(client, published.title)
 
 

@@ -39,8 +39,8 @@ def test_the_api_docs_script_is_a_file_not_inline(client):
 
 
 @pytest.mark.parametrize("model", [PracticePage, EventPage])
-def test_the_admin_inline_scripts_carry_the_nonce_of_the_header(client, user_named, model):
-    client.force_login(user_named("admin"))
+def test_the_admin_inline_scripts_carry_the_nonce_of_the_header(client, people, model):
+    client.force_login(people["admin"])
     response = client.get(f"/admin/pages/{model.objects.first().pk}/edit/")
     assert response.status_code == 200
     nonce = re.search(r"'nonce-([^']+)'", policy(response)["script-src"]).group(1)

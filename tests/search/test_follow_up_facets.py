@@ -64,13 +64,13 @@ def test_facets_agree_with_the_board(backend, filters):
     assert counts("follow_up_country", **filters) == dict(scopes)
 
 
-def test_publishing_a_report_moves_the_facets_and_submitting_does_not(backend, user_named, django_capture_on_commit_callbacks):
+def test_publishing_a_report_moves_the_facets_and_submitting_does_not(backend, people, django_capture_on_commit_callbacks):
     item = RecommendationPage.objects.originals().live().get(slug="t2-cooperacion-pensiones-retorno")
     before = counts("follow_up_country")
     with django_capture_on_commit_callbacks(execute=True):
         report = followups.submit(
             recommendation=item,
-            user=user_named("member"),
+            user=people["member"],
             data={
                 "country": "SV",
                 "status": "not_implemented",
@@ -82,7 +82,7 @@ def test_publishing_a_report_moves_the_facets_and_submitting_does_not(backend, u
     _refresh(backend)
     assert counts("follow_up_country") == before
     with django_capture_on_commit_callbacks(execute=True):
-        followups.publish(report=report, user=user_named("curator"))
+        followups.publish(report=report, user=people["curator"])
     _refresh(backend)
     after = counts("follow_up_country")
     assert after["SV"] == before.get("SV", 0) + 1

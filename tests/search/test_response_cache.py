@@ -70,7 +70,7 @@ def test_publish_and_unpublish_are_in_the_next_anonymous_answer(backend, django_
     assert count() == 0
 
 
-def test_a_reviewed_follow_up_report_is_in_the_next_anonymous_answer(backend, user_named, django_capture_on_commit_callbacks):
+def test_a_reviewed_follow_up_report_is_in_the_next_anonymous_answer(backend, people, django_capture_on_commit_callbacks):
     item = RecommendationPage.objects.originals().live().get(slug="t2-cooperacion-pensiones-retorno")
     query = SearchQuery(types=("recommendation",), filters={"follow_up_country": ("SV",)}, language="es")
 
@@ -82,7 +82,7 @@ def test_a_reviewed_follow_up_report_is_in_the_next_anonymous_answer(backend, us
     with django_capture_on_commit_callbacks(execute=True):
         report = followups.submit(
             recommendation=item,
-            user=user_named("member"),
+            user=people["member"],
             data={
                 "country": "SV",
                 "status": "not_implemented",
@@ -93,13 +93,13 @@ def test_a_reviewed_follow_up_report_is_in_the_next_anonymous_answer(backend, us
         )
     assert anonymous() == before  # submitted, not reviewed: nothing public changed
     with django_capture_on_commit_callbacks(execute=True):
-        followups.publish(report=report, user=user_named("curator"))
+        followups.publish(report=report, user=people["curator"])
     assert item.pk in anonymous()
 
 
-def test_signed_in_answers_never_come_from_nor_go_to_the_cache(backend, user_named, django_capture_on_commit_callbacks):
+def test_signed_in_answers_never_come_from_nor_go_to_the_cache(backend, people, django_capture_on_commit_callbacks):
     member = APIClient()
-    member.force_authenticate(user=user_named("member"))
+    member.force_authenticate(user=people["member"])
     page = publish(django_capture_on_commit_callbacks)
     signed_in = api_get(member)
     assert signed_in.json()["count"] == 1

@@ -51,9 +51,9 @@ def remove_behind_the_cache(es, pk: int) -> None:
         es.admin_client.delete(index=es.alias, id=f"practice-{pk}", refresh=True)
 
 
-def member_client(user_named) -> APIClient:
+def member_client(people) -> APIClient:
     client = APIClient()
-    client.force_login(user_named("member"))  # the site's views and the API alike
+    client.force_login(people["member"])  # the site's views and the API alike
     return client
 
 
@@ -78,11 +78,11 @@ def board_reads(client) -> dict:
     }
 
 
-def report_on(item, user_named, django_capture_on_commit_callbacks):
+def report_on(item, people, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         report = followups.submit(
             recommendation=item,
-            user=user_named("member"),
+            user=people["member"],
             data={
                 "country": "SV",
                 "status": "not_implemented",
@@ -94,14 +94,14 @@ def report_on(item, user_named, django_capture_on_commit_callbacks):
     return report
 
 
-def test_a_reviewed_follow_up_report_is_on_the_board_at_once(db_backend, client, user_named, django_capture_on_commit_callbacks):
+def test_a_reviewed_follow_up_report_is_on_the_board_at_once(db_backend, client, people, django_capture_on_commit_callbacks):
     item = RecommendationPage.objects.originals().live().get(slug=ITEM_SLUG)
     before = board_reads(client)
     assert item.pk not in before["api"]
-    report = report_on(item, user_named, django_capture_on_commit_callbacks)
+    report = report_on(item, people, django_capture_on_commit_callbacks)
     assert board_reads(client) == before  # submitted, not reviewed: nothing public changed
     with django_capture_on_commit_callbacks(execute=True):
-        followups.publish(report=report, user=user_named("curator"))
+        followups.publish(report=report, user=people["curator"])
     after = board_reads(client)
     assert item.pk in after["api"]
     assert after["csv"] == after["board_csv"] == before["csv"] + 1
@@ -110,18 +110,16 @@ def test_a_reviewed_follow_up_report_is_on_the_board_at_once(db_backend, client,
     FollowUpReport.objects.filter(pk=report.pk).update(review_status="rejected")
     assert board_reads(client) == after
     # ...but never to a signed-in reader, whose answer was not stored either.
-    signed_in = board_reads(member_client(user_named))
+    signed_in = board_reads(member_client(people))
     assert item.pk not in signed_in["api"] and signed_in["csv"] == before["csv"]
     assert board_reads(client) == after
 
 
-def test_unpublishing_a_recommendation_leaves_the_board_at_once(
-    db_backend, client, user_named, django_capture_on_commit_callbacks
-):
+def test_unpublishing_a_recommendation_leaves_the_board_at_once(db_backend, client, people, django_capture_on_commit_callbacks):
     item = RecommendationPage.objects.originals().live().get(slug=ITEM_SLUG)
-    report = report_on(item, user_named, django_capture_on_commit_callbacks)
+    report = report_on(item, people, django_capture_on_commit_callbacks)
     with django_capture_on_commit_callbacks(execute=True):
-        followups.publish(report=report, user=user_named("curator"))
+        followups.publish(report=report, user=people["curator"])
     assert item.pk in board_reads(client)["api"]
     with django_capture_on_commit_callbacks(execute=True):
         item.unpublish()
@@ -152,7 +150,7 @@ def suggested(client, *, api: bool) -> list[str]:
 
 @pytest.mark.parametrize("api", [True, False], ids=["api", "site"])
 def test_suggestions_follow_publications_and_never_serve_signed_in_readers(
-    backend, api, user_named, django_capture_on_commit_callbacks
+    backend, api, people, django_capture_on_commit_callbacks
 ):
     anonymous = APIClient()
     assert suggested(anonymous, api=api) == []  # now cached
@@ -161,7 +159,7 @@ def test_suggestions_follow_publications_and_never_serve_signed_in_readers(
     assert suggested(anonymous, api=api) == [page.title]
     remove_behind_the_cache(backend, page.pk)
     assert suggested(anonymous, api=api) == [page.title]  # from the cache
-    assert suggested(member_client(user_named), api=api) == []  # never from the cache
+    assert suggested(member_client(people), api=api) == []  # never from the cache
     with django_capture_on_commit_callbacks(execute=True):
         page.unpublish()
     assert suggested(anonymous, api=api) == []
@@ -176,7 +174,7 @@ def test_suggestions_follow_publications_and_never_serve_signed_in_readers(
     ids=["progress", "suggestions"],
 )
 def test_anonymous_board_and_suggestions_carry_an_etag_that_changes_with_the_index(
-    db_backend, path, params, user_named, django_capture_on_commit_callbacks
+    db_backend, path, params, people, django_capture_on_commit_callbacks
 ):
     first = APIClient().get(path, params)
     etag = first["ETag"]
@@ -185,7 +183,7 @@ def test_anonymous_board_and_suggestions_carry_an_etag_that_changes_with_the_ind
     assert again.status_code == 304 and again["ETag"] == etag and not again.content
     other = APIClient().get(path, {**params, "lang": "en"}, HTTP_IF_NONE_MATCH=etag)
     assert other.status_code == 200 and other["ETag"] != etag  # another language, another answer
-    signed_in = member_client(user_named).get(path, params, HTTP_IF_NONE_MATCH=etag)
+    signed_in = member_client(people).get(path, params, HTTP_IF_NONE_MATCH=etag)
     assert signed_in.status_code == 200 and "ETag" not in signed_in and "private" in signed_in["Cache-Control"]
     with django_capture_on_commit_callbacks(execute=True):
         add_practice(title=f"Huerta {WORD}")  # an index write: a new generation
@@ -204,7 +202,7 @@ def csv_ids(client, path="/api/v1/practices/", **params) -> list[str]:
 
 
 def test_the_practices_csv_follows_publications_and_never_serves_signed_in_readers(
-    backend, user_named, django_capture_on_commit_callbacks
+    backend, people, django_capture_on_commit_callbacks
 ):
     anonymous = APIClient()
     assert csv_ids(anonymous) == []
@@ -213,7 +211,7 @@ def test_the_practices_csv_follows_publications_and_never_serves_signed_in_reade
     assert csv_ids(anonymous) == [str(page.pk)]
     remove_behind_the_cache(backend, page.pk)
     assert csv_ids(anonymous) == [str(page.pk)]  # from the cache
-    assert csv_ids(member_client(user_named)) == []  # never from the cache
+    assert csv_ids(member_client(people)) == []  # never from the cache
     with django_capture_on_commit_callbacks(execute=True):
         page.unpublish()
     assert csv_ids(anonymous) == []
@@ -229,7 +227,7 @@ def test_a_csv_over_the_size_limit_is_not_kept(db_backend, settings, django_capt
     assert csv_ids(anonymous) == []
 
 
-def test_the_recommendations_csv_shows_a_reviewed_follow_up_at_once(db_backend, user_named, django_capture_on_commit_callbacks):
+def test_the_recommendations_csv_shows_a_reviewed_follow_up_at_once(db_backend, people, django_capture_on_commit_callbacks):
     item = RecommendationPage.objects.originals().live().get(slug=ITEM_SLUG)
     anonymous = APIClient()
 
@@ -238,9 +236,9 @@ def test_the_recommendations_csv_shows_a_reviewed_follow_up_at_once(db_backend, 
 
     before = ids()
     assert str(item.pk) not in before and ids() == before
-    report = report_on(item, user_named, django_capture_on_commit_callbacks)
+    report = report_on(item, people, django_capture_on_commit_callbacks)
     with django_capture_on_commit_callbacks(execute=True):
-        followups.publish(report=report, user=user_named("curator"))
+        followups.publish(report=report, user=people["curator"])
     assert str(item.pk) in ids()
 
 
