@@ -177,6 +177,25 @@ def unacked_with(queue, task_id: str) -> list[bytes]:
     return [value for value in queue.hvals("unacked") if task_id.encode() in value]
 
 
+def waiting(faults, condition, timeout: float, what: str):
+    """``wait_for``, failing with the workers' logs and the broker's state (a fault test that
+    times out in CI must say why)."""
+    try:
+        return wait_for(condition, timeout, what)
+    except AssertionError as error:
+        queue = redis.Redis.from_url(faults["broker"])
+        state = {
+            "queue": queue.lrange(faults["queue"], 0, -1),
+            "unacked": queue.hgetall("unacked"),
+            "unacked_index": queue.zrange("unacked_index", 0, -1, withscores=True),
+            "unacked_mutex": queue.get("unacked_mutex"),
+            "keys": sorted(queue.keys("*")),
+            "now": time.time(),
+            "trace": faults["trace"].path.read_text() if faults["trace"].path.exists() else "",
+        }
+        raise AssertionError(f"{error}\nbroker: {state}\n{worker_logs(faults)}") from None
+
+
 def worker_logs(faults) -> str:
     return "\n".join(f"--- {p.name}\n{p.read_text()[-3000:]}" for p in sorted(faults["logs"].glob("worker*.log")))
 
@@ -212,7 +231,7 @@ def test_a_worker_killed_mid_index_task_the_next_worker_indexes_once(faults):
 
     task_id = send(faults, "search.index_page", page.pk)
     first = faults["start_worker"](pool="solo", target="search.indexing:sync_elasticsearch")
-    started = wait_for(lambda: trace.lines("start"), 60, "the first worker to start the index task")
+    started = waiting(faults, lambda: trace.lines("start"), 60, "the first worker to start the index task")
     assert started[0][1:] == [str(first.pid), str(page.pk)], started  # solo pool: the worker itself
     os.kill(first.pid, signal.SIGKILL)  # mid-task: before it wrote anything
     assert first.wait(timeout=10) == -signal.SIGKILL
@@ -222,7 +241,7 @@ def test_a_worker_killed_mid_index_task_the_next_worker_indexes_once(faults):
     assert len(unacked_with(queue, task_id)) == 1, (queue.hgetall("unacked"), worker_logs(faults))
 
     second = faults["start_worker"](pool="solo", target="search.indexing:sync_elasticsearch")
-    wait_for(lambda: trace.lines("done"), 90, "the second worker to index the practice after the visibility timeout")
+    waiting(faults, lambda: trace.lines("done"), 90, "the second worker to index the practice after the visibility timeout")
     backend.refresh()
     document = backend.admin_client.get(index=backend.alias, id=doc_id)
     assert document["_source"]["title"] == "Práctica indexada tras la caída de un worker"
@@ -253,7 +272,7 @@ def test_a_pool_process_killed_mid_notification_the_e_mail_is_sent_once(faults):
     )  # a public submitter's: e-mailed at once
     send(faults, "workflows.deliver_notifications", [notification.pk])
     worker = faults["start_worker"](pool="prefork", target="workflows.tasks:send")
-    started = wait_for(lambda: trace.lines("start"), 90, "a pool process to start sending the e-mail")
+    started = waiting(faults, lambda: trace.lines("start"), 90, "a pool process to start sending the e-mail")
     child = int(started[0][1])
     assert child != worker.pid  # a pool process, not the worker
     os.kill(child, signal.SIGKILL)
@@ -266,7 +285,7 @@ def test_a_pool_process_killed_mid_notification_the_e_mail_is_sent_once(faults):
             if line.startswith("To:")
         ]
 
-    wait_for(recipients, 90, "the e-mail, sent by a new pool process")
+    waiting(faults, recipients, 90, "the e-mail, sent by a new pool process")
     time.sleep(2 * VISIBILITY_TIMEOUT + 12)  # no second delivery of the finished task
     assert recipients() == ["proponente@enlace.example"], worker_logs(faults)
     starts = trace.lines("start")

@@ -14,7 +14,7 @@ from search import service
 from search.documents import count_published, document_for, practice_document
 from search.service import SearchQuery
 
-from .conftest import add_practice, run, suggest_with
+from .conftest import add_practice, es_settings, run, suggest_with, unique_prefix
 
 pytestmark = [pytest.mark.elasticsearch, pytest.mark.django_db]
 BOTH = ("practice", "recommendation")
@@ -102,10 +102,14 @@ def test_reindex_under_concurrent_searches_never_answers_empty(es_search):
 
 
 def test_changes_made_during_a_reindex_are_caught_up_without_building_every_document_again(
-    es_search, monkeypatch, django_capture_on_commit_callbacks
+    elasticsearch_url, monkeypatch, django_capture_on_commit_callbacks
 ):
+    """On an index of its own: the changes below are rolled back in the database after the test,
+    not in Elasticsearch, so the module's index must not see them."""
     from search import reconcile
     from search.backends.database import DatabaseBackend
+    from search.backends.elasticsearch import ElasticsearchBackend
+    from search.documents import iter_documents
     from search.management.commands import search_reindex
 
     edited, withdrawn = list(PracticePage.objects.originals().live().order_by("pk")[:2])
@@ -125,16 +129,24 @@ def test_changes_made_during_a_reindex_are_caught_up_without_building_every_docu
     def built_again(*args, **kwargs):
         raise AssertionError("the catch-up built every document again")
 
-    monkeypatch.setattr(search_reindex, "iter_documents", loading)
-    monkeypatch.setattr(reconcile, "iter_documents", built_again)
-    out = StringIO()
-    call_command("search_reindex", backend="elasticsearch", no_progress=True, stdout=out)
-    assert "caught up (elasticsearch: 1 missing, 1 stale, 1 extra)" in out.getvalue()
-    assert es_search.fingerprints() == DatabaseBackend().fingerprints()
-    assert [h.id for h in run(es_search, text="publicada durante la reindexacion").hits] == [made["new"].pk]
-    assert [h.id for h in run(es_search, text="editada durante la reindexacion").hits] == [edited.pk]
-    assert withdrawn.pk not in {h.id for h in run(es_search, page_size=100).hits}
-    assert run(es_search, types=BOTH, page_size=100).total == count_published()
+    with es_settings(elasticsearch_url, unique_prefix("caught")):
+        backend = ElasticsearchBackend()
+        backend.rebuild(iter_documents())
+        service.reset_circuit()
+        try:
+            monkeypatch.setattr(search_reindex, "iter_documents", loading)
+            monkeypatch.setattr(reconcile, "iter_documents", built_again)
+            out = StringIO()
+            call_command("search_reindex", backend="elasticsearch", no_progress=True, stdout=out)
+            assert "caught up (elasticsearch: 1 missing, 1 stale, 1 extra)" in out.getvalue()
+            assert backend.fingerprints() == DatabaseBackend().fingerprints()
+            assert [h.id for h in run(backend, text="publicada durante la reindexacion").hits] == [made["new"].pk]
+            assert [h.id for h in run(backend, text="editada durante la reindexacion").hits] == [edited.pk]
+            assert withdrawn.pk not in {h.id for h in run(backend, page_size=100).hits}
+            assert run(backend, types=BOTH, page_size=100).total == count_published()
+        finally:
+            backend.drop()
+            service.reset_circuit()
 
 
 def test_drift_is_reported_and_repaired(es_search):
