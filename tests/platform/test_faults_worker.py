@@ -40,6 +40,7 @@ pytestmark = [
 ]
 
 VISIBILITY_TIMEOUT = 4  # seconds before Redis hands an unacknowledged task to another worker
+WORKER_BOOT_TIMEOUT = 240  # seconds for a worker to be ready on a loaded CI machine
 BROKER_DB = 12  # a Redis database of its own: no other test's worker may take these tasks
 # and a queue of its own per test: a worker left over from an earlier run (it reconnects to any
 # Redis started again on the same port) consumes the default queue, never this one.
@@ -91,7 +92,11 @@ def faults(transactional_db, redis_url, elasticsearch_url, tmp_path):
     }
 
     def start_worker(*, pool: str, target: str) -> subprocess.Popen:
-        log = open(tmp_path / f"worker{len(workers) + 1}.log", "w")
+        """A worker, returned once it says it is ready: booting (Django, Celery, the broker) takes
+        a few seconds on a quiet machine and far longer when CI's other tests load it, and the
+        waits of the tests below are about the broker and the task, not the boot."""
+        path = tmp_path / f"worker{len(workers) + 1}.log"
+        log = open(path, "w")
         worker = subprocess.Popen(
             [
                 sys.executable,
@@ -114,6 +119,13 @@ def faults(transactional_db, redis_url, elasticsearch_url, tmp_path):
         )
         log.close()
         workers.append(worker)
+
+        def ready() -> bool:
+            if worker.poll() is not None:
+                raise AssertionError(f"{path.name} exited ({worker.returncode}) before it was ready:\n{path.read_text()[-3000:]}")
+            return " ready." in path.read_text()
+
+        wait_for(ready, WORKER_BOOT_TIMEOUT, f"{path.name} to be ready")
         return worker
 
     with override_settings(ELASTICSEARCH_URL=elasticsearch_url, SEARCH_INDEX_PREFIX=prefix, SEARCH_BACKEND="elasticsearch"):
