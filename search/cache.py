@@ -191,17 +191,24 @@ def etag(url: str, query) -> str:
 
 def validator(request, query) -> str | None:
     """The ``ETag`` of an anonymous read of ``request`` answering ``query``; None for a signed-in
-    reader or with the cache off (nothing then says when the answer changes)."""
+    reader or with the cache off (nothing then says when the answer changes). Called first by
+    every read that answers with :func:`headers`: it also forgets the cache outcome of the
+    previous request of this thread (a worker's thread serves many)."""
+    forget_outcome()
     if request.user.is_authenticated or not enabled():
         return None
     return etag(request.build_absolute_uri(), query)
 
 
-def not_modified(request, etag_value: str | None) -> bool:
-    """The request's ``If-None-Match`` names ``etag_value``: answer 304 (with :func:`headers`)."""
+def not_modified(request, etag_value: str | None):
+    """A 304 (with :func:`headers`) when the request's ``If-None-Match`` names ``etag_value``;
+    else None, and the view answers."""
+    from django.http import HttpResponseNotModified
     from django.utils.http import parse_etags
 
-    return etag_value is not None and etag_value in parse_etags(request.headers.get("If-None-Match", ""))
+    if etag_value is None or etag_value not in parse_etags(request.headers.get("If-None-Match", "")):
+        return None
+    return headers(HttpResponseNotModified(), etag_value)
 
 
 def headers(response, etag_value: str | None, *, private: bool = False):

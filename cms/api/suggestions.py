@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from django.utils import translation
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
-from rest_framework import permissions, serializers, status
+from rest_framework import permissions, serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -65,8 +65,8 @@ class SuggestionView(APIView):
         language = request_language(request)
         anonymous = not request.user.is_authenticated  # anonymous: from the search response cache
         etag = response_cache.validator(request, (text, tuple(types), limit, language))
-        if response_cache.not_modified(request, etag):
-            return response_cache.headers(Response(status=status.HTTP_304_NOT_MODIFIED), etag)
+        if unchanged := response_cache.not_modified(request, etag):
+            return unchanged
         found = suggest(text, types=tuple(types), limit=limit, cache=anonymous) if len(text.strip()) >= 2 else []
         with translation.override(language):
             in_reader_language(request, found)

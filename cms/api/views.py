@@ -54,10 +54,9 @@ def search_response(request, query: SearchQuery, hit_fields, decorate=None, face
     database. Anonymous reads go through the search response cache (``search.cache``) and carry
     an ``ETag`` of the index generation and the URL: a matching ``If-None-Match`` gets a 304."""
     anonymous = not request.user.is_authenticated
-    response_cache.forget_outcome()  # a worker's thread serves many requests
     etag = response_cache.validator(request, query)
-    if response_cache.not_modified(request, etag):
-        return response_cache.headers(Response(status=status.HTTP_304_NOT_MODIFIED), etag)
+    if unchanged := response_cache.not_modified(request, etag):
+        return unchanged
     results = search(query, cache=anonymous)
     next_url, previous_url = page_links(request, query.page, query.page_size, results.total)
     rows = []

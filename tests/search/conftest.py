@@ -13,6 +13,7 @@ import os
 import re
 import subprocess
 import uuid
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 
 import pytest
@@ -38,15 +39,18 @@ def es_settings(url: str, prefix: str):
     )
 
 
-@pytest.fixture(scope="module")
-def es_search(django_db_setup, django_db_blocker, elasticsearch_url, es_client):
+@contextmanager
+def own_es_index(url: str, label: str, db_access=nullcontext):
+    """The settings of an index of its own (``unique_prefix(label)``), loaded with the published
+    content (read under ``db_access()``: a module fixture's ``django_db_blocker.unblock``);
+    dropped on the way out."""
     from search import service
     from search.backends.elasticsearch import ElasticsearchBackend
     from search.documents import iter_documents
 
-    with es_settings(elasticsearch_url, unique_prefix("m")):
+    with es_settings(url, unique_prefix(label)):
         backend = ElasticsearchBackend()
-        with django_db_blocker.unblock():
+        with db_access():
             backend.rebuild(iter_documents())
         service.reset_circuit()
         try:
@@ -54,6 +58,12 @@ def es_search(django_db_setup, django_db_blocker, elasticsearch_url, es_client):
         finally:
             backend.drop()
             service.reset_circuit()
+
+
+@pytest.fixture(scope="module")
+def es_search(django_db_setup, django_db_blocker, elasticsearch_url, es_client):
+    with own_es_index(elasticsearch_url, "m", django_db_blocker.unblock) as backend:
+        yield backend
 
 
 def elasticsearch_script(*args: str) -> subprocess.CompletedProcess:

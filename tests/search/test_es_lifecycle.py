@@ -14,7 +14,7 @@ from search import service
 from search.documents import count_published, document_for, practice_document
 from search.service import SearchQuery
 
-from .conftest import add_practice, es_settings, run, suggest_with, unique_prefix
+from .conftest import add_practice, own_es_index, run, suggest_with
 
 pytestmark = [pytest.mark.elasticsearch, pytest.mark.django_db]
 BOTH = ("practice", "recommendation")
@@ -108,8 +108,6 @@ def test_changes_made_during_a_reindex_are_caught_up_without_building_every_docu
     not in Elasticsearch, so the module's index must not see them."""
     from search import reconcile
     from search.backends.database import DatabaseBackend
-    from search.backends.elasticsearch import ElasticsearchBackend
-    from search.documents import iter_documents
     from search.management.commands import search_reindex
 
     edited, withdrawn = list(PracticePage.objects.originals().live().order_by("pk")[:2])
@@ -129,24 +127,17 @@ def test_changes_made_during_a_reindex_are_caught_up_without_building_every_docu
     def built_again(*args, **kwargs):
         raise AssertionError("the catch-up built every document again")
 
-    with es_settings(elasticsearch_url, unique_prefix("caught")):
-        backend = ElasticsearchBackend()
-        backend.rebuild(iter_documents())
-        service.reset_circuit()
-        try:
-            monkeypatch.setattr(search_reindex, "iter_documents", loading)
-            monkeypatch.setattr(reconcile, "iter_documents", built_again)
-            out = StringIO()
-            call_command("search_reindex", backend="elasticsearch", no_progress=True, stdout=out)
-            assert "caught up (elasticsearch: 1 missing, 1 stale, 1 extra)" in out.getvalue()
-            assert backend.fingerprints() == DatabaseBackend().fingerprints()
-            assert [h.id for h in run(backend, text="publicada durante la reindexacion").hits] == [made["new"].pk]
-            assert [h.id for h in run(backend, text="editada durante la reindexacion").hits] == [edited.pk]
-            assert withdrawn.pk not in {h.id for h in run(backend, page_size=100).hits}
-            assert run(backend, types=BOTH, page_size=100).total == count_published()
-        finally:
-            backend.drop()
-            service.reset_circuit()
+    with own_es_index(elasticsearch_url, "caught") as backend:
+        monkeypatch.setattr(search_reindex, "iter_documents", loading)
+        monkeypatch.setattr(reconcile, "iter_documents", built_again)
+        out = StringIO()
+        call_command("search_reindex", backend="elasticsearch", no_progress=True, stdout=out)
+        assert "caught up (elasticsearch: 1 missing, 1 stale, 1 extra)" in out.getvalue()
+        assert backend.fingerprints() == DatabaseBackend().fingerprints()
+        assert [h.id for h in run(backend, text="publicada durante la reindexacion").hits] == [made["new"].pk]
+        assert [h.id for h in run(backend, text="editada durante la reindexacion").hits] == [edited.pk]
+        assert withdrawn.pk not in {h.id for h in run(backend, page_size=100).hits}
+        assert run(backend, types=BOTH, page_size=100).total == count_published()
 
 
 def test_drift_is_reported_and_repaired(es_search):

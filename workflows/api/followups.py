@@ -369,7 +369,7 @@ class ProgressView(APIView):
         if request.query_params.get("format") == "csv":
             return tabular.response(response_cache.board_csv_rows(query, language, use=anonymous), "progress.csv")
         etag = response_cache.validator(request, (query, language))
-        if response_cache.not_modified(request, etag):
-            return response_cache.headers(Response(status=status.HTTP_304_NOT_MODIFIED), etag)
+        if unchanged := response_cache.not_modified(request, etag):
+            return unchanged
         answer = Response(response_cache.board(query, language, use=anonymous))
         return response_cache.headers(answer, etag, private=not anonymous)
