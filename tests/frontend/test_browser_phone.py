@@ -226,21 +226,27 @@ def test_board_filters_fold_away_on_a_phone(live_site, browser, language):
 
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
-def test_one_search_box_finds_an_organisation_and_a_recommendation_in_two_taps(live_site, browser, javascript):
+def test_one_search_box_finds_a_practice_a_recommendation_and_an_organisation_in_two_taps(live_site, browser, javascript):
     """From any page's header: type, tap Search (1), tap the hit (2)."""
     context = phone(browser, "es", javascript=javascript)
     page = context.new_page()
+
+    def two_taps(start, words, kind, lands_on):
+        page.goto(live_site + start)
+        page.locator("header form.site-search input[name=q]").fill(words)
+        page.locator("header form.site-search button[type=submit]").click()  # tap 1
+        page.wait_for_url(re.compile(r"/buscar/\?q="))
+        hit = page.locator(f"#group-{kind} li.hit > a").first
+        assert hit.is_visible()
+        title = hit.inner_text()
+        hit.click()  # tap 2
+        page.wait_for_url(lands_on)
+        assert title in page.locator("h1").inner_text()
+
     try:
-        page.goto(f"{live_site}/eventos/")
-        page.locator("header form.site-search input[name=q]").fill("OIM")
-        page.locator("header form.site-search button[type=submit]").click()
-        page.wait_for_url(re.compile(r"/buscar/\?q=OIM"))
-        organisation = page.locator("#group-organisation li.hit > a").first
-        assert organisation.is_visible()
-        name = organisation.inner_text()
-        organisation.click()
-        page.wait_for_url(re.compile(r"/organizaciones/.+/"))
-        assert name in page.locator("h1").inner_text()
+        two_taps("/eventos/", "OIM", "organisation", re.compile(r"/organizaciones/.+/"))
+        two_taps("/mesas/", "migrantes", "practice", re.compile(r"/practicas/.+/"))
+        two_taps("/en/datos/", "migrantes", "recommendation", re.compile(r"/en/mesas/mesa-\d/.+/"))
         page.goto(f"{live_site}/en/seguimiento/")
         page.locator("header form.site-search input[name=q]").fill("migrantes")
         page.locator("header form.site-search button[type=submit]").click()
