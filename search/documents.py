@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Iterable, Iterator
 from html import unescape
 
@@ -59,11 +60,22 @@ def key(document: dict) -> tuple[str, int]:
     return document["type"], document["id"]
 
 
+_TAG = re.compile(r"<[^<>]*>")
+
+
 def html_to_text(html: str) -> str:
+    """The text of rich text, paragraphs and line breaks kept as new lines. Well-formed HTML (what
+    the rich-text editor writes: every ``<`` of the text escaped) loses its tags by one regular
+    expression, the same text as Django's ``strip_tags`` at a tenth of its cost (issue 19: the
+    HTML parser took a quarter of the document building of ``search_reindex``); anything else
+    goes through ``strip_tags``."""
     if not html:
         return ""
     html = html.replace("</p>", "</p>\n").replace("<br/>", "\n").replace("<br>", "\n")
-    return unescape(strip_tags(html)).strip()
+    text = _TAG.sub("", html)
+    if "<" in text or ">" in text:
+        text = strip_tags(html)
+    return unescape(text).strip()
 
 
 def _places(codes: Iterable[str]) -> str:

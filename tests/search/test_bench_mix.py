@@ -213,3 +213,22 @@ def test_one_round_trip_with_cacheable_counts(es_pair):
     again = product.search(query)
     assert cache() > hits_before
     assert (again.total, keys(again), facets(again)) == (first.total, keys(first), facets(first))
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db
+def test_the_text_match_puts_the_planner_back_as_it_found_it(database_index):
+    """PostgreSQL reads the text match with sequential scans off (``_matched_ids``); the rest of
+    the caller's transaction (a request, here the test's) plans with them on again."""
+    from django.db import connection
+
+    assert connection.vendor == "postgresql"
+
+    def seqscan() -> str:
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW enable_seqscan")
+            return cursor.fetchone()[0]
+
+    assert seqscan() == "on"
+    assert database_index.search(MIX["api: text only"].validated()).total > 0
+    assert seqscan() == "on"

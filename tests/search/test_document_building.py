@@ -33,3 +33,46 @@ def test_the_sites_root_paths_are_read_once_for_the_whole_run(monkeypatch):
     assert len(calls) == 1 and len(documents) > 40
     document_for(documents[0]["type"], documents[0]["id"])
     assert len(calls) == 2  # one by one: once per document, as before
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<p>Tom &amp; Jerry<br/>ok</p><p>b</p>",
+        "<p>a &lt; b</p>",
+        "<p>x<!-- note --></p>",
+        "a <b>c",
+        "<p>1 > 0</p>",
+        "<a href='x>y'>t</a>",
+        "<h2>T</h2><ul><li>uno</li><li>dos</li></ul>",
+        "<script>x</script>y",
+        "",
+    ],
+)
+def test_html_to_text_reads_as_strip_tags(html):
+    """The fast path (one regular expression) gives Django's strip_tags text; what it cannot
+    read (a bare < or > left over) goes through strip_tags itself."""
+    from html import unescape
+
+    from django.utils.html import strip_tags
+
+    from search.documents import html_to_text
+
+    spaced = html.replace("</p>", "</p>\n").replace("<br/>", "\n").replace("<br>", "\n")
+    assert html_to_text(html) == unescape(strip_tags(spaced)).strip()
+
+
+@pytest.mark.django_db
+def test_html_to_text_reads_every_demo_body_as_strip_tags(django_db_setup):
+    from html import unescape
+
+    from django.utils.html import strip_tags
+
+    from cms.models import PracticePage
+    from search.documents import html_to_text
+
+    bodies = [body for body in PracticePage.objects.values_list("body", flat=True) if body]
+    assert bodies
+    for body in bodies:
+        spaced = body.replace("</p>", "</p>\n").replace("<br/>", "\n").replace("<br>", "\n")
+        assert html_to_text(body) == unescape(strip_tags(spaced)).strip()
