@@ -41,7 +41,12 @@ pytestmark = [
 
 VISIBILITY_TIMEOUT = 4  # seconds before Redis hands an unacknowledged task to another worker
 WORKER_BOOT_TIMEOUT = 240  # seconds for a worker to be ready on a loaded CI machine
-BROKER_DB = 12  # a Redis database of its own: no other test's worker may take these tasks
+# A Redis database of its own per pytest-xdist worker (the fixture flushes it before and after
+# each test): no other test's worker may take these tasks. One database for the module was not
+# enough: the xdist group did not keep both tests on one pytest worker (seen in CI on 6 Dec,
+# [gw0] and [gw1]), so one test's flush emptied the other's broker, bindings and unacknowledged
+# message included. Databases 0, 9 and 13 belong to other tests.
+BROKER_DBS = (12, 14, 15, 11, 10, 8, 7, 6)
 # and a queue of its own per test: a worker left over from an earlier run (it reconnects to any
 # Redis started again on the same port) consumes the default queue, never this one.
 
@@ -57,7 +62,7 @@ class Trace:
 
 
 @pytest.fixture
-def faults(transactional_db, redis_url, elasticsearch_url, tmp_path):
+def faults(transactional_db, redis_url, elasticsearch_url, tmp_path, worker_id):
     """The site tree in the (committed) test database, an index of its own, a broker database
     of its own, and ``start_worker(pool=..., target=...)`` for worker processes on them."""
     from cms.models import PracticeIndexPage
@@ -67,7 +72,8 @@ def faults(transactional_db, redis_url, elasticsearch_url, tmp_path):
         unavailable("PostgreSQL (DATABASE_URL): the worker processes share the test database")
     if not PracticeIndexPage.objects.originals().exists():
         call_command("setup_site", stdout=StringIO())
-    broker = redis_url.rsplit("/", 1)[0] + f"/{BROKER_DB}"
+    broker_db = BROKER_DBS[0 if worker_id == "master" else int(worker_id.removeprefix("gw"))]
+    broker = redis_url.rsplit("/", 1)[0] + f"/{broker_db}"
     redis.Redis.from_url(broker).flushdb()
     prefix = f"test-faults-{os.getpid()}-{uuid.uuid4().hex[:8]}"
     queue = prefix
@@ -203,6 +209,11 @@ def waiting(faults, condition, timeout: float, what: str):
             "unacked_mutex": queue.get("unacked_mutex"),
             "keys": sorted(queue.keys("*")),
             "now": time.time(),
+            # Who else is on this database, and whether anyone flushed one (the broker's database
+            # was found empty, bindings included, after a timeout in CI on 6 Dec):
+            "clients": [c for c in queue.client_list() if faults["broker"].endswith(f"/{c.get('db')}")],
+            "keyspace": queue.info("keyspace"),
+            "flushes": {k: v for k, v in queue.info("commandstats").items() if "flush" in k},
             "trace": faults["trace"].path.read_text() if faults["trace"].path.exists() else "",
         }
         raise AssertionError(f"{error}\nbroker: {state}\n{worker_logs(faults)}") from None
