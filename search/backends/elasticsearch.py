@@ -59,7 +59,7 @@ ANALYSIS_VARIANTS = ("language", "hunspell", "plain")
 # that does not count (``track_total_hits`` off) in that order stops after its page, so the deep
 # page (offset 7,980 of 100,000) costs 17 ms instead of 344. The default order (``-published``)
 # was the index order before (schema 3-4); measured at 100,000 it costs 2-4 ms more in title
-# order, against 20 times less for the title sort (docs/benchmarks.md, issue 19). All four fields
+# order, against 20 times less for the title sort (docs/benchmarks.md, issue 19). All three fields
 # are single-valued keyword/long fields with doc values.
 INDEX_SORT = (("title_sort", "asc"), ("type", "asc"), ("id", "asc"))
 FORCE_MERGE_TIMEOUT = 600.0  # seconds; a full rebuild is merged to one segment before the swap

@@ -35,6 +35,16 @@ def test_the_sites_root_paths_are_read_once_for_the_whole_run(monkeypatch):
     assert len(calls) == 2  # one by one: once per document, as before
 
 
+def strip_tags_text(html: str) -> str:
+    """What ``html_to_text`` gave before its fast path: Django's ``strip_tags``, unescaped."""
+    from html import unescape
+
+    from django.utils.html import strip_tags
+
+    spaced = html.replace("</p>", "</p>\n").replace("<br/>", "\n").replace("<br>", "\n")
+    return unescape(strip_tags(spaced)).strip()
+
+
 @pytest.mark.parametrize(
     "html",
     [
@@ -52,27 +62,17 @@ def test_the_sites_root_paths_are_read_once_for_the_whole_run(monkeypatch):
 def test_html_to_text_reads_as_strip_tags(html):
     """The fast path (one regular expression) gives Django's strip_tags text; what it cannot
     read (a bare < or > left over) goes through strip_tags itself."""
-    from html import unescape
-
-    from django.utils.html import strip_tags
-
     from search.documents import html_to_text
 
-    spaced = html.replace("</p>", "</p>\n").replace("<br/>", "\n").replace("<br>", "\n")
-    assert html_to_text(html) == unescape(strip_tags(spaced)).strip()
+    assert html_to_text(html) == strip_tags_text(html)
 
 
 @pytest.mark.django_db
 def test_html_to_text_reads_every_demo_body_as_strip_tags(django_db_setup):
-    from html import unescape
-
-    from django.utils.html import strip_tags
-
     from cms.models import PracticePage
     from search.documents import html_to_text
 
     bodies = [body for body in PracticePage.objects.values_list("body", flat=True) if body]
     assert bodies
     for body in bodies:
-        spaced = body.replace("</p>", "</p>\n").replace("<br/>", "\n").replace("<br>", "\n")
-        assert html_to_text(body) == unescape(strip_tags(spaced)).strip()
+        assert html_to_text(body) == strip_tags_text(body)
