@@ -101,6 +101,28 @@ def test_reindex_under_concurrent_searches_never_answers_empty(es_search):
     assert len(after) == 1 and after != before  # swapped, old index deleted
 
 
+def test_a_rebuild_sends_each_document_once_from_every_sender_and_a_rejected_one_keeps_the_old_index(es_search, monkeypatch):
+    from elasticsearch import helpers
+
+    from search.backends import elasticsearch as backend_module
+    from search.documents import iter_documents
+
+    monkeypatch.setattr(backend_module, "BATCH", 4)  # a dozen chunks for the two senders
+    documents = list(iter_documents())
+    assert backend_module.BULK_SENDERS >= 2 and len(documents) > 10 * 4
+    assert es_search.rebuild(documents) == len(documents)
+    assert es_search.search(SearchQuery(types=BOTH).validated()).total == len(documents)
+    serving = es_search.concrete_indices()
+
+    rejected = dict(documents[9], id="not-a-number")  # "id" is a long: the node refuses the document
+    with pytest.raises(helpers.BulkIndexError):
+        es_search.rebuild(documents[:30] + [rejected] + documents[30:])
+    assert es_search.concrete_indices() == serving  # the alias never moved
+    left = es_search.admin_client.indices.get(index=f"{es_search.alias}-*")
+    assert list(left) == serving  # the half-loaded index is gone
+    assert es_search.search(SearchQuery(types=BOTH).validated()).total == len(documents)
+
+
 def test_changes_made_during_a_reindex_are_caught_up_without_building_every_document_again(
     elasticsearch_url, monkeypatch, django_capture_on_commit_callbacks
 ):
