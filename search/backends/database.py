@@ -28,7 +28,7 @@ from collections.abc import Iterable, Iterator
 
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connection, transaction
-from django.db.models import BooleanField, Case, Count, Exists, F, FloatField, IntegerField, OuterRef, Q, Value, When
+from django.db.models import BooleanField, Case, Count, F, FloatField, IntegerField, Q, Value, When
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Collate
 
@@ -230,12 +230,16 @@ class DatabaseBackend(SearchBackend):
         return qs
 
     def _filters(self, query: SearchQuery) -> dict[str, Q]:
+        """One condition per selected facet. ``id IN (entries with the codes)``, not a correlated
+        ``EXISTS``: PostgreSQL plans both as the same semi-join, but SQLite ran the ``EXISTS`` once
+        per entry of the corpus, and reads the ``IN`` list once (issue 19, 10,000 practices,
+        three facets: 99 ms → 49 ms on SQLite, unchanged on PostgreSQL)."""
         filters = {}
         for name, codes in query.filters.items():
             if name == "event":
                 filters[name] = Q(event__in=codes)
             else:
-                filters[name] = Q(Exists(SearchFacetValue.objects.filter(entry=OuterRef("pk"), facet=name, code__in=codes)))
+                filters[name] = Q(id__in=SearchFacetValue.objects.filter(facet=name, code__in=codes).values("entry_id"))
         return filters
 
     def _facet_counts(self, base, filters: dict[str, Q], matched: list[int] | None = None) -> dict[str, dict[str, int]]:
