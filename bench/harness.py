@@ -14,7 +14,7 @@ Elasticsearch index prefix ``BENCH_INDEX_PREFIX`` (default ``bench``) and ``BENC
 Sections (see docs/benchmarks.md for the method):
 
 1. corpus       synthetic published pages in bulk (``bench.corpus.create_pages``)
-2. indexing     ``search_reindex`` (database, then Elasticsearch) vs a raw ``helpers.streaming_bulk``
+2. indexing     ``search_reindex`` (database, then Elasticsearch) vs a raw ``helpers.parallel_bulk``
                 load of the very same documents into an index with the same mapping
 3. latency      per backend, size and query: (a) service call in-process, (b) HTTP API through
                 gunicorn, (c) the raw Elasticsearch query the backend sends; ratios b/c and a/c
@@ -22,8 +22,9 @@ Sections (see docs/benchmarks.md for the method):
 5. freshness    publish → searchable in Elasticsearch through the outbox, Redis, a Celery worker
 6. pages        server time of the search page (vs the API, same query) and a practice page;
                 page weight (gzip of HTML + CSS + JS)
-7. memory       peak RSS (VmHWM) of the gunicorn workers and the Celery worker
-8. profile      cProfile of the slowest paths (bench/results/profile-*.txt)
+7. sqlite       the database backend on SQLite (the embedded default), first size, service calls
+8. memory       peak RSS (VmHWM) of the gunicorn workers and the Celery worker
+9. profile      cProfile of the slowest paths (bench/results/profile-*.txt)
 """
 
 from __future__ import annotations
@@ -427,7 +428,7 @@ def section_indexing(size: int, results: dict, *, raw_sample: int = 0) -> None:
     from elasticsearch import helpers
 
     from search.backends.database import DatabaseBackend
-    from search.backends.elasticsearch import BATCH, ElasticsearchBackend, index_body
+    from search.backends.elasticsearch import BATCH, BULK_SENDERS, ElasticsearchBackend, index_body
     from search.documents import count_published
 
     out = results.setdefault("indexing", {}).setdefault(str(size), {})
@@ -477,11 +478,12 @@ def section_indexing(size: int, results: dict, *, raw_sample: int = 0) -> None:
     client.indices.delete(index=name, ignore_unavailable=True)
     client.indices.create(index=name, **index_body(backend.variant()))
     try:
-        log(f"indexing: raw helpers.streaming_bulk of {len(sources):,} documents")
+        log(f"indexing: raw helpers.parallel_bulk ({BULK_SENDERS} threads, as search_reindex) of {len(sources):,} documents")
         t0 = time.perf_counter()
         client.indices.put_settings(index=name, settings={"index": {"refresh_interval": "-1"}})
         actions = ({"_op_type": "index", "_index": name, "_id": _id, "_source": source} for _id, source in sources)
-        written = sum(1 for ok, _item in helpers.streaming_bulk(client, actions, chunk_size=BATCH, raise_on_error=True))
+        bulk = helpers.parallel_bulk(client, actions, thread_count=BULK_SENDERS, chunk_size=BATCH, raise_on_error=True)
+        written = sum(1 for ok, _item in bulk)
         client.indices.put_settings(index=name, settings={"index": {"refresh_interval": None}})
         client.indices.refresh(index=name)
         raw = time.perf_counter() - t0
@@ -566,6 +568,39 @@ def section_latency(size: int, results: dict, *, repeat: int, cap: float) -> Non
                 f"latency {size:,} {backend:<13} {name:<14} n={len(times['api']):<3} hits={total:>6}  service {row['service']['median']:.1f}/{row['service']['p95']:.1f}  api {row['api']['median']:.1f}/{row['api']['p95']:.1f}{extra} ms"
             )
         per_query["_all"] = {key: summary(values) for key, values in pooled.items() if values}
+
+
+def section_sqlite(size: int, results: dict, *, repeat: int, cap: float) -> None:
+    """The database backend on SQLite, the embedded default (``bench/sqlite.py``, a process of
+    its own): the PostgreSQL database index's documents loaded into a fresh SQLite file, the
+    query mix timed at the service; each total checked against PostgreSQL's."""
+    from search.models import SearchEntry
+
+    documents = VAR_DIR / f"sqlite-{size}.jsonl"
+    database = VAR_DIR / f"sqlite-{size}.sqlite3"
+    database.unlink(missing_ok=True)
+    with documents.open("w", encoding="utf-8") as out:
+        for document in SearchEntry.objects.order_by("id").values_list("document", flat=True).iterator(chunk_size=2000):
+            out.write(json.dumps(document, ensure_ascii=False) + "\n")
+    log(f"sqlite: migrate, load and time the mix ({size:,})")
+    env = dict(ENV, DATABASE_URL=f"sqlite:///{database}", ELASTICSEARCH_URL="", SEARCH_BACKEND="database")
+    command = [PY, "-m", "bench.sqlite", "--documents", str(documents), "--repeat", str(repeat), "--cap", str(cap)]
+    done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
+    if done.returncode:
+        sys.stderr.write(done.stdout[-3000:] + done.stderr[-3000:])
+        raise SystemExit("bench: the SQLite section failed")
+    measured = json.loads(done.stdout.strip().splitlines()[-1])
+    postgres = results.get("latency", {}).get(str(size), {}).get("database", {})
+    for name, row in measured["queries"].items():
+        expected = postgres.get(name, {}).get("total_hits")
+        if expected is not None and expected != row["total_hits"]:
+            raise SystemExit(f"bench: {name} on SQLite found {row['total_hits']} hits, on PostgreSQL {expected}")
+        log(
+            f"latency {size:,} sqlite        {name:<14} n={row['service']['n']:<3} hits={row['total_hits']:>6}  service {row['service']['median']:.1f}/{row['service']['p95']:.1f} ms"
+        )
+    results.setdefault("sqlite", {})[str(size)] = measured
+    database.unlink(missing_ok=True)
+    documents.unlink(missing_ok=True)
 
 
 def drive(port: int, pick, *, clients: int, seconds: float) -> dict:
@@ -975,7 +1010,7 @@ def report(results: dict, *, md: bool = False) -> str:
             rows.append(
                 [
                     f"{int(size):,}",
-                    "raw streaming_bulk (baseline)" + (" sample" if raw.get("sample") else ""),
+                    "raw parallel_bulk (baseline)" + (" sample" if raw.get("sample") else ""),
                     f"{raw['documents']:,}",
                     f"{raw['seconds']:.1f}",
                     f"{raw['docs_per_s']:,.0f}",
@@ -1015,6 +1050,11 @@ def report(results: dict, *, md: bool = False) -> str:
                             f"{r['api_over_raw_p95']:.2f}" if "api_over_raw_p95" in r else "-",
                         ]
                     )
+        for size, measured in results.get("sqlite", {}).items():  # service calls only
+            for name, r in measured["queries"].items():
+                service = r["service"]
+                row = [f"{int(size):,}", "sqlite", name, f"{r['total_hits']:,}", f"{service['n']}"]
+                rows.append(row + [ms(service, "median"), ms(service, "p95")] + ["-"] * 7)
         parts.append(
             table(
                 "Search latency, ms: (a) service call, (b) HTTP API via gunicorn, (c) raw Elasticsearch query; ratio b/c",
@@ -1235,6 +1275,15 @@ def targets(results: dict) -> list[dict]:
                     "met": db_p95 < 150,
                 }
             )
+    for size, measured in sorted(results.get("sqlite", {}).items(), key=lambda item: int(item[0])):
+        worst = max((row["service"]["p95"], name) for name, row in measured["queries"].items())
+        out.append(
+            {
+                "target": f"Database backend (SQLite), every query p95 < 150 ms, service ({int(size):,})",
+                "measured": f"{worst[0]:.0f} ms ({worst[1]})",
+                "met": worst[0] < 150,
+            }
+        )
     if results.get("realistic"):
         big = str(max(int(s) for s in results["realistic"]))
         row = results["realistic"][big].get("cached-16")
@@ -1281,7 +1330,7 @@ def main() -> None:
     parser.add_argument(
         "--skip",
         default="",
-        help="comma-separated sections to skip: indexing,latency,throughput,realistic,freshness,pages,profile",
+        help="comma-separated sections to skip: indexing,latency,sqlite,throughput,realistic,freshness,pages,profile",
     )
     parser.add_argument("--repeat", type=int, default=30, help="measured runs of each query (after 2 warm-up runs)")
     parser.add_argument("--cap", type=float, default=15.0, help="seconds at most per query and backend (at least 5 runs)")
@@ -1342,6 +1391,9 @@ def main() -> None:
                 save(results)
             if "pages" not in skip:
                 section_pages(size, results, repeat=10)
+                save(results)
+            if size == sizes[0] and "sqlite" not in skip:
+                section_sqlite(size, results, repeat=args.repeat, cap=args.cap)
                 save(results)
             if size == sizes[-1]:
                 if "throughput" not in skip:

@@ -1,10 +1,14 @@
 """The benchmark harness's own parts that need no service: the realistic mix, the results file
 written after every section, the targets of a partial run, and the warm-up reaching several
-workers (against a small threaded HTTP server standing in for gunicorn)."""
+workers (against a small threaded HTTP server standing in for gunicorn), and the SQLite section
+end to end on a small corpus (its own SQLite file, in a process of its own)."""
 
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 import threading
 from collections import Counter
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -108,3 +112,34 @@ def test_a_servers_cpu_time_counts_its_live_and_its_reaped_workers():
         os.killpg(master.pid, signal.SIGKILL)
         master.wait()
     assert cpu_seconds(master.pid) == 0.0  # gone: nothing, no error
+
+
+def test_the_sqlite_section_loads_the_documents_times_the_mix_and_reports_a_target(tmp_path):
+    from bench.corpus import practice_documents
+
+    documents = tmp_path / "documents.jsonl"
+    documents.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in practice_documents(60)))
+    env = dict(
+        os.environ,
+        DATABASE_URL=f"sqlite:///{tmp_path / 'bench.sqlite3'}",
+        ELASTICSEARCH_URL="",
+        SEARCH_BACKEND="database",
+        DJANGO_SECRET_KEY="test-only",
+    )
+    command = [sys.executable, "-m", "bench.sqlite", "--documents", str(documents), "--repeat", "2", "--cap", "0"]
+    done = subprocess.run(command, cwd=harness.ROOT, env=env, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-3000:]
+    measured = json.loads(done.stdout.strip().splitlines()[-1])
+    assert measured["documents"] == 60
+    assert set(measured["queries"]) == set(harness.MIX)
+    assert measured["queries"]["deep page"]["total_hits"] == 60  # no filter: every practice
+    assert all(row["service"]["n"] == 2 and row["service"]["p95"] > 0 for row in measured["queries"].values())
+
+    slowest = max(row["service"]["p95"] for row in measured["queries"].values())
+    [line] = [t for t in harness.targets({"sqlite": {"60": measured}}) if "SQLite" in t["target"]]
+    assert line["met"] is (slowest < 150) and f"{slowest:.0f} ms" in line["measured"]
+    machine = dict.fromkeys(("nproc", "cpu", "ram_gib", "python", "elasticsearch", "postgresql", "loadavg_start"), "-")
+    table = harness.report({"machine": machine, "sqlite": {"60": measured}, "latency": {}})
+    assert [line.split()[:3] for line in table.splitlines() if " sqlite " in line] == [
+        ["60", "sqlite", *name.split()[:1]] for name in harness.MIX
+    ]
