@@ -122,12 +122,18 @@ def ensure_database(smallest: int) -> None:
             log(f"created database {BENCH_DB}")
 
 
-def manage(*args: str, eager: bool = False) -> None:
-    env = dict(ENV, CELERY_TASK_ALWAYS_EAGER="1") if eager else ENV
-    out = subprocess.run([PY, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True)
+def run_python(*args: str, env: dict) -> str:
+    """``python args`` in the repository with ``env``: its standard output; on failure, the tail
+    of both outputs and the end of the run."""
+    out = subprocess.run([PY, *args], cwd=ROOT, env=env, capture_output=True, text=True)
     if out.returncode:
         sys.stderr.write(out.stdout[-3000:] + out.stderr[-3000:])
-        raise SystemExit(f"bench: manage.py {' '.join(args)} failed")
+        raise SystemExit(f"bench: python {' '.join(args)} failed")
+    return out.stdout
+
+
+def manage(*args: str, eager: bool = False) -> None:
+    run_python("manage.py", *args, env=dict(ENV, CELERY_TASK_ALWAYS_EAGER="1") if eager else ENV)
 
 
 def setup_django() -> None:
@@ -584,12 +590,8 @@ def section_sqlite(size: int, results: dict, *, repeat: int, cap: float) -> None
             out.write(json.dumps(document, ensure_ascii=False) + "\n")
     log(f"sqlite: migrate, load and time the mix ({size:,})")
     env = dict(ENV, DATABASE_URL=f"sqlite:///{database}", ELASTICSEARCH_URL="", SEARCH_BACKEND="database")
-    command = [PY, "-m", "bench.sqlite", "--documents", str(documents), "--repeat", str(repeat), "--cap", str(cap)]
-    done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
-    if done.returncode:
-        sys.stderr.write(done.stdout[-3000:] + done.stderr[-3000:])
-        raise SystemExit("bench: the SQLite section failed")
-    measured = json.loads(done.stdout.strip().splitlines()[-1])
+    stdout = run_python("-m", "bench.sqlite", "--documents", str(documents), "--repeat", str(repeat), "--cap", str(cap), env=env)
+    measured = json.loads(stdout.strip().splitlines()[-1])
     postgres = results.get("latency", {}).get(str(size), {}).get("database", {})
     for name, row in measured["queries"].items():
         expected = postgres.get(name, {}).get("total_hits")
